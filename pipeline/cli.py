@@ -1,0 +1,225 @@
+"""``kamer``: a thin command line over the pipeline library.
+
+Commands only parse arguments, call ``pipeline`` and format the output.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import process
+from .config import DEFAULT_DB, Settings
+from .errors import ExtractError
+from .extract import SUFFIXES
+
+
+def _emit(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def expand(paths: tuple[str, ...]) -> Iterator[str]:
+    """Files as given; folders walked recursively for supported files, in name order."""
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            for f in sorted(path.rglob("*")):
+                if f.is_file() and f.suffix.lower() in SUFFIXES | {".gz", ".jsonl"}:
+                    yield str(f)
+        else:
+            yield p
+
+
+def _work(args: tuple[str, Settings, bool]) -> dict[str, Any]:
+    path, settings, with_text = args
+    try:
+        return process(path, settings).to_json(with_text=with_text)
+    except ExtractError as exc:
+        exc.path = exc.path or path
+        return exc.to_json()
+
+
+def run_batch(
+    files: list[str], settings: Settings, with_text: bool, progress: bool
+) -> Iterator[dict[str, Any]]:
+    """Process files in order; over a process pool (one worker per core) when there are many."""
+    from tqdm import tqdm
+
+    bar = tqdm(total=len(files), unit="file", disable=not progress, file=sys.stderr)
+    try:
+        if len(files) > 1 and settings.workers > 1:
+            inner = replace(settings, workers=1)  # each file's OCR then runs on one core
+            with ProcessPoolExecutor(max_workers=settings.workers) as pool:
+                jobs = ((f, inner, with_text) for f in files)
+                for result in pool.map(_work, jobs, chunksize=8):
+                    bar.update(1)
+                    yield result
+        else:
+            for f in files:
+                yield _work((f, settings, with_text))
+                bar.update(1)
+    finally:
+        bar.close()
+
+
+progress_option = click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress bar on stderr (default: when stderr is a terminal).",
+)
+db_option = click.option(
+    "--db",
+    type=click.Path(dir_okay=False),
+    default=lambda: os.environ.get("KAMER_DB", str(DEFAULT_DB)),
+    show_default="outputs/kamerwacht.sqlite or $KAMER_DB",
+    help="The SQLite store.",
+)
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Readable table, or one JSON document.",
+)
+
+
+def _want_progress(flag: bool | None) -> bool:
+    return sys.stderr.isatty() if flag is None else flag
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kamerwacht")
+def main() -> None:
+    """Kamerwacht: what the government promised the Tweede Kamer, and what came of it.
+
+    \b
+    Typical use:
+      kamer extract brief.pdf motie.xml          one JSON document per file
+      kamer ingest corpus/                        into the store (outputs/kamerwacht.sqlite)
+      kamer stats                                 what the store holds
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl"]),
+    default="jsonl",
+    show_default=True,
+    help="Output format: one JSON object per document per line.",
+)
+@click.option("--with-text", is_flag=True, help="Include the normalized text and its segments.")
+@click.option("--workers", type=int, default=None, help="Parallel workers (default: one per core).")
+@progress_option
+def extract(
+    paths: tuple[str, ...], fmt: str, with_text: bool, workers: int | None, progress: bool | None
+) -> None:
+    """Read PDFs, scans (PNG/TIFF/JPEG), officielebekendmakingen XML and text; print JSON.
+
+    Stateless: touches no store. Folders are walked recursively. A file that
+    cannot be read gives {"path": ..., "error": {"code": ..., "message": ...}}
+    on its line, the other files still come out, and the exit code is 1.
+
+    \b
+    Examples:
+      kamer extract corpus/seed/kamerbrief-imvo-convenanten-2016.pdf
+      kamer extract --with-text motie.xml | jq .text
+    """
+    settings = Settings.from_env()
+    if workers:
+        settings = replace(settings, workers=workers)
+    files = list(expand(paths))
+    failed = False
+    for result in run_batch(files, settings, with_text, _want_progress(progress)):
+        failed = failed or "error" in result
+        _emit(result)
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--workers", type=int, default=None, help="Parallel workers (default: one per core).")
+@progress_option
+def ingest(paths: tuple[str, ...], db: str, workers: int | None, progress: bool | None) -> None:
+    """Add documents (files or folders, recursively) to the store.
+
+    Idempotent by content hash: a file already in the store is skipped
+    without being read again. Each document is written in one transaction,
+    so an interrupted run leaves no half document and simply resumes when
+    run again. Files that cannot be read are reported and recorded.
+    """
+    from .extract import read_bytes
+    from .store import Store
+
+    settings = Settings.from_env()
+    if workers:
+        settings = replace(settings, workers=workers)
+    files = [f for f in expand(paths) if not f.endswith((".gz", ".jsonl"))]
+    added = skipped = failed = 0
+    with Store(db) as store:
+        todo = []
+        import hashlib
+
+        for f in files:
+            try:
+                sha = hashlib.sha256(read_bytes(f, settings)).hexdigest()
+            except ExtractError:
+                todo.append(f)
+                continue
+            if store.has(sha):
+                skipped += 1
+            else:
+                todo.append(f)
+        for result in run_batch(todo, settings, True, _want_progress(progress)):
+            if "error" in result:
+                failed += 1
+                err = result["error"]
+                store.record_failure(result["path"], err["code"], err["message"])
+                click.echo(f"error: {result['path']}: {err['message']} ({err['code']})", err=True)
+                continue
+            if store.add(result):
+                added += 1
+            else:
+                skipped += 1
+        summary = store.stats()
+    click.echo(
+        f"ingested {added} new, {skipped} already present, {failed} failed  →  {db}\n"
+        + "  ".join(f"{k}: {v}" for k, v in summary.items())
+    )
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@db_option
+@format_option
+def stats(db: str, fmt: str) -> None:
+    """Counts in the store: documents, pages, references, motions, commitments, edges."""
+    from .store import Store
+
+    if not Path(db).exists():
+        raise click.ClickException(f"no store at {db}: run 'kamer ingest PATH' first")
+    with Store(db) as store:
+        counts = store.stats()
+    if fmt == "json":
+        _emit(counts)
+    else:
+        width = max(map(len, counts))
+        for k, v in counts.items():
+            click.echo(f"{k:<{width}}  {v:>8,}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

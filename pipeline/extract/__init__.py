@@ -1,0 +1,216 @@
+"""Stage 1, extract: any source file → a normalized ``Document`` with provenance.
+
+``extract_file`` sniffs the content (never trusting the extension alone),
+runs the right producer, the layout stage and the assembler, and reads the
+document's own metadata. Every failure is an ``ExtractError`` naming the
+file and the cause.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from ..config import Settings
+from ..errors import ExtractError
+from ..nlp.meta import kind_of, read_meta
+from ..schema import Document, KamerstukId, Page, Source
+from . import layout as layout_mod
+from .lines import PageLines
+from .normalize import assemble, clean_unicode, repair_bullet, repair_ocr, strip_ocr_markers
+
+MEDIA = {
+    "pdf": "application/pdf",
+    "png": "image/png",
+    "jpeg": "image/jpeg",
+    "tiff": "image/tiff",
+    "xml": "application/xml",
+    "text": "text/plain",
+}
+SUFFIXES = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".xml", ".txt"}
+
+
+def sniff(path: str, data: bytes) -> str:
+    """The real type of a file from its first bytes; the extension only breaks ties."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
+    suffix = Path(path).suffix.lower()
+    if data.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if data[:4] in (b"II*\x00", b"MM\x00*"):
+        return "tiff"
+    low = head[:200].lower()
+    if low.startswith((b"<!doctype html", b"<html")) or b"<html" in low:
+        raise ExtractError(
+            "unsupported", f"the file is HTML, not {suffix.lstrip('.') or 'a supported type'}", path
+        )
+    if suffix == ".pdf":
+        raise ExtractError("corrupt", "the file has a .pdf name but no PDF header", path)
+    if suffix in (".png", ".jpg", ".jpeg", ".tif", ".tiff"):
+        raise ExtractError("corrupt", f"the file has a {suffix} name but is no image", path)
+    if head.startswith(b"<?xml") or head.startswith(b"<") or suffix == ".xml":
+        return "xml"
+    if suffix in (".txt", ".text", "") or suffix not in SUFFIXES:
+        return "text"
+    raise ExtractError("unsupported", f"unsupported file type {suffix}", path)
+
+
+def read_bytes(path: str, settings: Settings) -> bytes:
+    p = Path(path)
+    if not p.exists():
+        raise ExtractError("not_found", "no such file", path)
+    if p.is_dir():
+        raise ExtractError("unsupported", "a folder, not a file", path)
+    size = p.stat().st_size
+    if size == 0:
+        raise ExtractError("empty", "the file is empty (0 bytes)", path)
+    if size > settings.max_bytes:
+        raise ExtractError(
+            "too_large",
+            f"the file is {size:,} bytes, more than the limit {settings.max_bytes:,}",
+            path,
+        )
+    try:
+        return p.read_bytes()
+    except OSError as exc:
+        raise ExtractError("not_found", f"cannot read the file: {exc.strerror}", path) from exc
+
+
+def _pdf_pages(
+    path: str, data: bytes, settings: Settings, progress: Callable[[int], None] | None
+) -> list[PageLines]:
+    from . import ocr, pdf
+
+    doc = pdf.open_pdf(path, data, settings)
+    try:
+        out: dict[int, PageLines] = {}
+        scans: list[ocr.PageImage] = []
+        for i in range(len(doc)):
+            page = doc[i]
+            number = i + 1
+            width, height = page.get_size()
+            pdf.check_page_size(path, number, width, height, settings)
+            try:
+                lines, raw = pdf.pdfium_page(page, number)
+            except Exception:  # pdfium could not read this page's text: let pdfplumber try
+                lines, raw = pdf.pdfplumber_page(data, i, number), ""
+                raw = " ".join(ln.text for ln in lines.lines)
+            if pdf.needs_ocr(raw, settings):
+                scans.append(ocr.pdf_page_image(page, number, settings, path))
+                continue
+            if not pdf.sizes_usable(lines):
+                lines = pdf.pdfplumber_page(data, i, number)
+            out[number] = lines
+            if progress:
+                progress(1)
+        for pl in ocr.ocr_pages(scans, settings, path, progress):
+            out[pl.number] = pl
+    finally:
+        doc.close()
+    return [out[k] for k in sorted(out)]
+
+
+def extract_file(
+    path: str | os.PathLike[str],
+    settings: Settings | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Document:
+    """Read one file into a normalized ``Document`` (metadata included, no NLP)."""
+    settings = settings or Settings.from_env()
+    spath = str(path)
+    try:
+        return _extract(spath, settings, progress)
+    except ExtractError:
+        raise
+    except MemoryError as exc:
+        raise ExtractError("too_large", "the file needs more memory than is available", spath) from exc
+    except Exception as exc:
+        raise ExtractError("internal", f"{type(exc).__name__}: {exc}", spath) from exc
+
+
+def _extract(path: str, settings: Settings, progress: Callable[[int], None] | None) -> Document:
+    data = read_bytes(path, settings)
+    kind = sniff(path, data)
+    facts = None
+    if kind == "pdf":
+        pages = _pdf_pages(path, data, settings, progress)
+    elif kind in ("png", "jpeg", "tiff"):
+        from . import ocr
+
+        pages = ocr.ocr_pages(ocr.load_images(path, data, settings), settings, path, progress)
+    elif kind == "xml":
+        from .xml import xml_layout
+
+        lay, facts = xml_layout(path, data)
+        pages = [PageLines(1, lay.body, path="xml")]
+    else:
+        from .text import decode, text_pages
+
+        pages = text_pages(decode(path, data))
+
+    for pl in pages:
+        for ln in pl.lines:
+            ln.text = clean_unicode(ln.text)
+    if kind != "xml":
+        lay = layout_mod.analyse(pages)
+    noisy = {pl.number for pl in pages if pl.ocr or pl.path == "text"}
+    scanned = {pl.number for pl in pages if pl.ocr}
+    if noisy:
+        for ln in lay.body:
+            if ln.page in noisy:
+                ln.text = repair_bullet(ln.text)
+                strip_ocr_markers(ln, ocr=ln.page in scanned)
+        for ln in [*lay.body, *(x for n in lay.notes for x in n.lines)]:
+            if ln.page in noisy:
+                ln.text = repair_ocr(ln.text)
+    text, segments, footnotes = assemble(lay)
+    if not text.strip():
+        raise ExtractError("empty", "no text could be read from the file", path)
+
+    running = [ln.text for ln in lay.removed]
+    meta = read_meta(text, running)
+    if facts is not None:
+        _apply_facts(meta, facts)
+        if facts.title:
+            meta.kind = kind_of(text, facts.title)
+    ocr_pages = [pl.number for pl in pages if pl.ocr]
+    doc = Document(
+        doc_id=meta.kamerstuk.id if meta.kamerstuk and meta.kamerstuk.ondernummer else None,
+        source=Source(
+            path=path,
+            sha256=hashlib.sha256(data).hexdigest(),
+            media_type=MEDIA[kind],
+            pages=max((pl.number for pl in pages), default=1),
+            ocr_pages=ocr_pages,
+            bytes=len(data),
+        ),
+        text=text,
+        segments=segments,
+        pages=[Page(pl.number, pl.ocr, pl.confidence, pl.path) for pl in pages],
+        meta=meta,
+        footnotes=footnotes,
+    )
+    return doc
+
+
+def _apply_facts(meta: object, facts: object) -> None:
+    """Structured head fields of an official XML win over what the text rules read."""
+    from ..schema import Meta
+    from .xml import XmlFacts
+
+    assert isinstance(meta, Meta) and isinstance(facts, XmlFacts)
+    if facts.dossier and facts.ondernummer:
+        meta.kamerstuk = KamerstukId(facts.dossier, facts.toevoeging, facts.ondernummer)
+    elif facts.dossier and not meta.kamerstuk:
+        meta.kamerstuk = KamerstukId(facts.dossier, facts.toevoeging, None)
+    meta.title = facts.title or meta.title
+    meta.date = facts.date or meta.date
+    meta.vergaderjaar = facts.vergaderjaar or meta.vergaderjaar
+    meta.dossier_title = facts.dossier_title or meta.dossier_title
+    if facts.category:
+        meta.topics = [facts.category]

@@ -1,0 +1,433 @@
+"""Unicode clean-up, OCR repair, de-hyphenation and the assembly of one text.
+
+``assemble`` turns a ``Layout`` into the normalized text: body paragraphs in
+reading order (joined across pages), then the footnotes, one per line. It
+records a ``Segment`` (page, role) for every stretch of the text and where
+each footnote marker stood in the body.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from ..config import LEXICONS
+from ..schema import Footnote, Segment
+from .layout import NOTE_START, OCR_MARKERS, OCR_NOTE_START, Layout, Line, Note, median_gap
+
+LIGATURES = {
+    "ﬀ": "ff",
+    "ﬁ": "fi",
+    "ﬂ": "fl",
+    "ﬃ": "ffi",
+    "ﬄ": "ffl",
+    "ﬅ": "st",
+    "ﬆ": "st",
+    "\u00ad": "",  # soft hyphen
+    "\u200b": "",
+    "\u200c": "",
+    "\u200d": "",
+    "\ufeff": "",
+    "\u00a0": " ",
+    "\u2007": " ",
+    "\u202f": " ",
+    "\u2009": " ",
+    "\u2002": " ",
+    "\u2003": " ",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2044": "/",
+    "\ufffe": "-",  # pdfium's mark for a hyphen at a line break
+}
+_LIG = re.compile("|".join(map(re.escape, LIGATURES)))
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_unicode(text: str) -> str:
+    """NFC, ligatures split, odd spaces and soft hyphens removed, controls dropped.
+
+    >>> clean_unicode("e\\u0301e\\ufb01ne\\u00a0x")
+    'éefine x'
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = _LIG.sub(lambda m: LIGATURES[m.group(0)], text)
+    return _CONTROL.sub("", text)
+
+
+# ---------------------------------------------------------------- OCR repair
+
+# OCR confusions: what a printed character may come out as. Cost < 1 for
+# confusions that keep the glyph's shape class (an acute stays an acute).
+CONFUSIONS: dict[str, list[tuple[str, float]]] = {
+    "6": [("ó", 0.5), ("o", 1.0), ("b", 1.0)],
+    "0": [("o", 0.5), ("ó", 1.0)],
+    "1": [("l", 0.5), ("i", 1.0)],
+    "é": [("ó", 0.5), ("ë", 0.5), ("è", 0.7), ("e", 1.0)],
+    "ó": [("é", 0.5), ("ö", 0.7), ("o", 1.0)],
+    "è": [("é", 0.5), ("ë", 0.7)],
+    "e": [("ë", 0.6), ("é", 0.6)],
+    "i": [("ï", 0.6)],
+    "o": [("ö", 0.6), ("ó", 0.6)],
+    "u": [("ü", 0.6)],
+    "a": [("á", 0.8)],
+}
+_WORD = re.compile(r"[^\W_][\w]*(?:[’'][a-z]+)?", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, int]:
+    """Dutch word frequencies: pyspellchecker's list plus ``models/lexicons``."""
+    import spellchecker
+
+    path = Path(spellchecker.__file__).parent / "resources" / "nl.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        words: dict[str, int] = json.load(fh)
+    for extra in sorted(LEXICONS.glob("nl-*.txt")):
+        for line in extra.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                word, _, freq = line.partition("\t")
+                words[word.lower()] = max(words.get(word.lower(), 0), int(freq or 1000))
+    return words
+
+
+def _candidates(word: str, max_subs: int = 2) -> Iterable[tuple[float, str]]:
+    spots = [i for i, ch in enumerate(word) if ch in CONFUSIONS]
+    for i in spots:
+        for rep, cost in CONFUSIONS[word[i]]:
+            one = word[:i] + rep + word[i + 1 :]
+            yield cost, one
+            if max_subs > 1:
+                for j in spots:
+                    if j <= i:
+                        continue
+                    for rep2, cost2 in CONFUSIONS[word[j]]:
+                        yield cost + cost2, one[:j] + rep2 + one[j + 1 :]
+
+
+def repair_word(word: str, words: dict[str, int] | None = None) -> str:
+    """The Dutch word an OCR-damaged token stands for, or the token unchanged.
+
+    A token that is already a word is never rewritten.
+
+    >>> repair_word("vo6r"), repair_word("véér"), repair_word("creéert")
+    ('vóór', 'vóór', 'creëert')
+    >>> repair_word("geidentificeerd"), repair_word("veer"), repair_word("Bienkowska")
+    ('geïdentificeerd', 'veer', 'Bienkowska')
+    """
+    words = words if words is not None else lexicon()
+    low = word.lower()
+    if low in words or len(low) < 3 or not any(ch.isalpha() for ch in low):
+        return word
+    if low.isdigit() or sum(ch.isdigit() for ch in low) > 1:
+        return word
+    best: tuple[float, int, str] | None = None
+    for cost, cand in _candidates(low):
+        freq = words.get(cand)
+        if freq is None:
+            continue
+        key = (cost, -freq, cand)
+        if best is None or key < best:
+            best = key
+    if best is None:
+        return word
+    fixed = best[2]
+    if word[:1].isupper():
+        fixed = fixed[:1].upper() + fixed[1:]
+    if word.isupper() and len(word) > 1:
+        fixed = fixed.upper()
+    return fixed
+
+
+def repair_ocr(text: str) -> str:
+    """Repair systematic OCR damage word by word (lengths may change).
+
+    >>> repair_ocr("om vo6r de zomer van 2016 een niet-financiéle melding")
+    'om vóór de zomer van 2016 een niet-financiële melding'
+    """
+    words = lexicon()
+
+    def fix(m: re.Match[str]) -> str:
+        return repair_word(m.group(0), words)
+
+    return _WORD.sub(fix, text)
+
+
+# ------------------------------------------------------------- OCR markers
+
+_JUNK_MARKER = re.compile(
+    rf"(?<=[a-zà-ÿ)0-9.])(?:'°|[{re.escape(OCR_MARKERS)}])(?=[.,;:]|\s|$)",
+)
+_STRONG = set("®°*¹²³⁴⁵⁶⁷⁸⁹⁰“")
+_OCR_BULLET = re.compile(r"^[*»>·°] (?=[A-Z])")
+
+
+def repair_bullet(text: str) -> str:
+    """OCR reads a bullet as '*', '»' or '>': make it a bullet again.
+
+    >>> repair_bullet("» Dit jaar is de conferentie")
+    '• Dit jaar is de conferentie'
+    """
+    return _OCR_BULLET.sub("• ", text)
+
+
+_SUPER = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+
+
+def strip_ocr_markers(line: Line, ocr: bool = False) -> None:
+    """Take footnote markers that OCR glued to words out of a body line.
+
+    ``stakeholders'.``, ``risicosectoren?,``, ``Analyse® zijn``, ``4'° wordt``:
+    a junk character right after a word, before punctuation or space. A
+    ``?``/``!``/quote only counts before a comma, semicolon or full stop.
+    """
+    out: list[str] = []
+    last = 0
+    markers: list[tuple[int, str]] = []
+    removed = 0
+    for m in _JUNK_MARKER.finditer(line.text):
+        mark = m.group(0)
+        nxt = line.text[m.end() : m.end() + 1]
+        closing_quote = mark in "”’" and not re.search(r"[“„‘]", line.text[: m.start()])
+        # on a scan, 'word.¹ Next' comes out as 'word! Next'
+        bang = ocr and mark == "!" and line.text[m.end() : m.end() + 2][1:].isupper()
+        if (
+            mark not in _STRONG
+            and mark != "'°"
+            and nxt not in (",", ";", ".")
+            and not closing_quote
+            and not bang
+        ):
+            continue
+        if mark in ("?", "!") and nxt == ".":
+            continue
+        if mark == "!" and not ocr and nxt not in (",", ";"):
+            continue
+        before = line.text[m.start() - 1]
+        if before == "." and not (mark in _STRONG or mark == "”"):
+            continue
+        if before.isdigit():
+            after = line.text[m.end() : m.end() + 2]
+            # after a number only unambiguous marks: '°, ®, or ° before a lower-case word
+            if not (mark in ("'°", "®") or (mark == "°" and after[:1] == " " and after[1:].islower())):
+                continue
+        out.append(line.text[last : m.start()])
+        markers.append((m.start() - removed, mark.translate(_SUPER)))
+        removed += len(mark)
+        last = m.end()
+    if markers:
+        out.append(line.text[last:])
+        line.text = "".join(out)
+        line.markers = sorted(line.markers + markers)
+
+
+# --------------------------------------------------------------- assembling
+
+_HYPHENATED = re.compile(r"\b(\w+)-(\w+)\b")
+_KEEP_AFTER_HYPHEN = {"en", "of", "tot", "noch", "als", "dan"}
+_BULLET = re.compile(r"^\s*(?:[•▪●◦‣∙·–—-]|\(?[a-z0-9]{1,2}[.)])\s+")
+_END = (".", "!", "?", ":", ";")
+
+
+def join_hyphenated(left: str, right: str, known: set[str]) -> str:
+    """How ``left`` ending in '-' joins the first word of the next line.
+
+    >>> join_hyphenated("maatschap-", "pelijk", set())
+    'maatschappelijk'
+    >>> join_hyphenated("handel-", "en", set())
+    'handel- en'
+    >>> join_hyphenated("EU-", "voorzitterschap", set())
+    'EU-voorzitterschap'
+    >>> join_hyphenated("convenanten-", "beleid", {"convenanten-beleid"})
+    'convenanten-beleid'
+    """
+    stem = left[:-1]
+    head = right.split(" ", 1)[0]
+    word = re.sub(r"\W+$", "", head)
+    if word.lower() in _KEEP_AFTER_HYPHEN or not stem or not word:
+        return f"{left} {right}"
+    last = stem[-1]
+    if last.isdigit() or last.isupper() or word[:1].isupper() or word[:1].isdigit():
+        return left + right
+    pair = stem.rsplit(" ", 1)[-1].split("-")[-1].lower() + "-" + word.lower()
+    if pair in known:
+        return left + right
+    return stem + right
+
+
+class TextBuilder:
+    """Appends paragraphs of lines into one text and records segments."""
+
+    def __init__(self, known: set[str]) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.segments: list[Segment] = []
+        self.known = known
+
+    def _emit(self, text: str, page: int, role: str) -> int:
+        start = self.length
+        self.parts.append(text)
+        self.length += len(text)
+        last = self.segments[-1] if self.segments else None
+        if last and last.page == page and last.role == role and last.end == start:
+            last.end = self.length
+        else:
+            self.segments.append(Segment(start, self.length, page, role))  # type: ignore[arg-type]
+        return start
+
+    def paragraph_break(self, page: int, role: str) -> None:
+        if self.length:
+            self._emit("\n\n" if role == "body" else "\n", page, role)
+
+    def add_line(self, line: Line, role: str, continues: bool) -> int:
+        """Append one line; returns the offset of the line's first character."""
+        text = line.text.strip()
+        if continues and self.parts:
+            prev = self.parts[-1]
+            if prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha() and text[:1].isalpha():
+                joined = join_hyphenated(prev, text, self.known)
+                # rewrite the tail of the previous part
+                self.parts[-1] = joined[: len(joined) - len(text)]
+                delta = len(self.parts[-1]) - len(prev)
+                self.length += delta
+                self.segments[-1].end += delta
+                return self._emit(text, line.page, role)
+            self._emit(" ", line.page, role)
+        return self._emit(text, line.page, role)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _known_hyphenated(lines: Iterable[Line]) -> set[str]:
+    known: set[str] = set()
+    for ln in lines:
+        for m in _HYPHENATED.finditer(ln.text):
+            known.add(f"{m.group(1).lower()}-{m.group(2).lower()}")
+    return known
+
+
+def _breaks_before(prev: Line, line: Line, gap: float | None, right: float | None) -> bool:
+    """Does ``line`` open a new paragraph after ``prev``?"""
+    ptext = prev.text.rstrip()
+    ends = ptext.endswith(_END)
+    if prev.page != line.page and not _BULLET.match(line.text):
+        return ends and not ptext.endswith((";", ":"))
+    if line.blank_before or _BULLET.match(line.text):
+        return True
+    if gap and prev.top is not None and line.top is not None and line.top - prev.top > 1.6 * gap:
+        return True
+    starts_upper = line.text.lstrip()[:1].isupper()
+    if _short(prev, line, right) and (ends or starts_upper) and not ptext.endswith("-"):
+        return True
+    # a heading: a short line without closing punctuation after a finished sentence
+    ltext = line.text.rstrip()
+    return (
+        ends
+        and starts_upper
+        and not ltext.endswith((*_END, ","))
+        and len(ltext) < 0.6 * _typical_len
+        and (right is None or line.x1 is None or line.x1 < right - 0.15)
+    )
+
+
+def _short(prev: Line, line: Line, right: float | None) -> bool:
+    """Did ``prev`` end early, leaving room for the next line's first word?"""
+    first = line.text.split(" ", 1)[0]
+    ptext = prev.text.rstrip()
+    if right is not None and prev.x1 is not None and prev.x0 is not None and ptext:
+        per_char = max((prev.x1 - prev.x0) / len(ptext), 1e-4)
+        return right - prev.x1 > (len(first) + 2) * per_char
+    return _typical_len - len(ptext) > len(first) + 2
+
+
+_typical_len = 70.0
+
+
+def assemble(layout: Layout) -> tuple[str, list[Segment], list[Footnote]]:
+    """The normalized text of a layout, its segments and its footnotes."""
+    global _typical_len
+    body = layout.body
+    lengths = sorted(len(ln.text) for ln in body if len(ln.text) > 20)
+    _typical_len = float(lengths[int(0.8 * (len(lengths) - 1))]) if lengths else 70.0
+    known = _known_hyphenated(body + [ln for n in layout.notes for ln in n.lines])
+    gap = median_gap(body)
+    rights = sorted(ln.x1 for ln in body if ln.x1 is not None)
+    right = rights[int(0.9 * (len(rights) - 1))] if rights else None
+
+    tb = TextBuilder(known)
+    markers: list[tuple[int, int, str]] = []  # (offset, page, marker)
+    prev: Line | None = None
+    for ln in body:
+        if not ln.text.strip():
+            continue
+        cont = prev is not None and not _breaks_before(prev, ln, gap, right)
+        if prev is not None and not cont:
+            tb.paragraph_break(ln.page, "body")
+        lead = len(ln.text) - len(ln.text.lstrip())
+        start = tb.add_line(ln, "body", cont)
+        for off, mark in ln.markers:
+            markers.append((start + max(0, off - lead), ln.page, mark))
+        prev = ln
+
+    footnotes: list[Footnote] = []
+    for note in layout.notes:
+        tb.paragraph_break(note.page, "body" if not footnotes else "footnote")
+        start = _add_note(tb, note)
+        footnotes.append(Footnote(note.number, note.page, start, tb.length))
+    _link_markers(footnotes, markers)
+    return tb.text(), tb.segments, footnotes
+
+
+def _add_note(tb: TextBuilder, note: Note) -> int:
+    start = None
+    for k, ln in enumerate(note.lines):
+        if k == 0:
+            ln = _strip_number(ln, note.number)
+        s = tb.add_line(ln, "footnote", continues=k > 0)
+        start = s if start is None else start
+    return start if start is not None else tb.length
+
+
+def _strip_number(line: Line, number: str) -> Line:
+    text = line.text
+    if line.markers and line.markers[0][0] == 0:
+        text = text.lstrip()
+    else:
+        m = NOTE_START.match(text)
+        o = OCR_NOTE_START.match(text)
+        if m and (m.group(1) == number or line.size != -1.0):
+            text = text[m.end() :]
+        elif o:
+            text = text[o.end() :]
+    return Line(text=text, page=line.page, top=line.top, x0=line.x0, x1=line.x1, size=line.size)
+
+
+def _link_markers(notes: list[Footnote], markers: list[tuple[int, int, str]]) -> None:
+    """Give each footnote the body offset of its marker.
+
+    First by number (a marker '3' on the note's page or before it), then
+    the markers OCR garbled are paired with the remaining notes of their
+    page in order.
+    """
+    used: set[int] = set()
+    for note in notes:
+        for k, (off, page, mark) in enumerate(markers):
+            if k not in used and mark == note.number and page <= note.page:
+                note.marker = off
+                used.add(k)
+                break
+    pages = sorted({n.page for n in notes})
+    for page in pages:
+        free_notes = [n for n in notes if n.page == page and n.marker is None]
+        free_marks = [
+            k for k, (_, p, m) in enumerate(markers) if p == page and k not in used and not m.isdigit()
+        ]
+        for note, k in zip(free_notes, free_marks, strict=False):
+            note.marker = markers[k][0]
+            used.add(k)

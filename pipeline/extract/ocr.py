@@ -1,0 +1,181 @@
+"""Scans: page images to ``PageLines`` with tesseract (``-l nld``).
+
+Pages run in parallel, one tesseract process per core with
+``OMP_THREAD_LIMIT=1`` (tesseract's own threading is slower on small
+machines). Images go to tesseract as raw PGM files: encoding a noisy
+300 dpi page as PNG costs seconds, writing PGM costs milliseconds.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from ..config import Settings
+from ..errors import ExtractError
+from .lines import Line, PageLines
+
+
+@dataclass
+class PageImage:
+    number: int
+    image: Any  # PIL.Image.Image, mode "L"
+    dpi: float
+
+
+def _ocr_one(img: PageImage, settings: Settings, path: str) -> PageLines:
+    import pytesseract
+
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    with tempfile.NamedTemporaryFile(suffix=".pgm") as tmp:
+        img.image.save(tmp.name, format="PPM")
+        try:
+            data = pytesseract.image_to_data(
+                tmp.name,
+                lang=settings.ocr_lang,
+                config=f"--psm 3 --dpi {round(img.dpi)}",
+                output_type=pytesseract.Output.DICT,
+                timeout=settings.ocr_seconds_per_page,
+            )
+        except RuntimeError as exc:  # pytesseract raises RuntimeError on timeout
+            raise ExtractError(
+                "ocr_timeout",
+                f"OCR of page {img.number} took longer than {settings.ocr_seconds_per_page:.0f} s",
+                path,
+            ) from exc
+        except pytesseract.TesseractNotFoundError as exc:
+            raise ExtractError(
+                "ocr_failed", "tesseract is not installed (run the README's set-up command)", path
+            ) from exc
+        except pytesseract.TesseractError as exc:
+            raise ExtractError("ocr_failed", f"tesseract failed on page {img.number}: {exc}", path) from exc
+    return tsv_to_lines(data, img.number, img.image.width, img.image.height, img.dpi)
+
+
+def tsv_to_lines(data: dict[str, list[Any]], number: int, width: int, height: int, dpi: float) -> PageLines:
+    """Group tesseract's word boxes into lines with geometry and confidence."""
+    groups: dict[tuple[int, int, int], list[int]] = {}
+    for i, word in enumerate(data["text"]):
+        if int(data["level"][i]) != 5 or not str(word).strip():
+            continue
+        key = (int(data["block_num"][i]), int(data["par_num"][i]), int(data["line_num"][i]))
+        groups.setdefault(key, []).append(i)
+    lines: list[Line] = []
+    confs: list[float] = []
+    last_par: tuple[int, int] | None = None
+    pt = 72.0 / dpi
+    for key, idx in groups.items():
+        words = [str(data["text"][i]) for i in idx]
+        lefts = [int(data["left"][i]) for i in idx]
+        tops = [int(data["top"][i]) for i in idx]
+        rights = [int(data["left"][i]) + int(data["width"][i]) for i in idx]
+        bottoms = [int(data["top"][i]) + int(data["height"][i]) for i in idx]
+        heights = [int(data["height"][i]) for i in idx]
+        confs += [float(data["conf"][i]) for i in idx if float(data["conf"][i]) >= 0]
+        size = round(statistics.median(heights) * pt * 1.4 * 2) / 2
+        par = key[:2]
+        lines.append(
+            Line(
+                text=" ".join(words),
+                page=number,
+                top=min(tops) / height,
+                bottom=max(bottoms) / height,
+                x0=min(lefts) / width,
+                x1=max(rights) / width,
+                size=size,
+                blank_before=last_par is not None and par != last_par,
+            )
+        )
+        last_par = par
+    lines.sort(key=lambda ln: (ln.top or 0.0, ln.x0 or 0.0))
+    conf = round(statistics.fmean(confs), 1) if confs else None
+    return PageLines(number, lines, width * pt, height * pt, ocr=True, confidence=conf, path="tesseract")
+
+
+def ocr_pages(
+    images: Sequence[PageImage],
+    settings: Settings,
+    path: str,
+    progress: Callable[[int], None] | None = None,
+) -> list[PageLines]:
+    """OCR pages in parallel over ``settings.workers`` tesseract processes."""
+    if not images:
+        return []
+    workers = max(1, min(settings.workers, len(images)))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(_ocr_one, img, settings, path) for img in images]
+        out = []
+        for fut in futures:
+            out.append(fut.result())
+            if progress:
+                progress(1)
+    return out
+
+
+def check_pixels(path: str, width: int, height: int, settings: Settings, what: str) -> None:
+    if width * height > settings.max_pixels:
+        raise ExtractError(
+            "image_bomb",
+            f"{what} is {width} x {height} pixels, more than the limit of "
+            f"{settings.max_pixels:,} (a decompression bomb or an absurd scan)",
+            path,
+        )
+
+
+def load_images(path: str, data: bytes, settings: Settings) -> list[PageImage]:
+    """Frames of a PNG/TIFF/JPEG as greyscale page images, with every limit checked."""
+    import io
+    import warnings
+
+    from PIL import Image, ImageSequence, UnidentifiedImageError
+
+    Image.MAX_IMAGE_PIXELS = settings.max_pixels
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            im = Image.open(io.BytesIO(data))
+            check_pixels(path, im.width, im.height, settings, "the image")
+            pages = []
+            for k, frame in enumerate(ImageSequence.Iterator(im), start=1):
+                if k > settings.max_pages:
+                    raise ExtractError("too_many_pages", f"more than {settings.max_pages} frames", path)
+                check_pixels(path, frame.width, frame.height, settings, f"frame {k}")
+                dpi = frame.info.get("dpi", (settings.ocr_dpi, settings.ocr_dpi))[0] or settings.ocr_dpi
+                dpi = float(dpi) if 50 <= float(dpi) <= 1200 else float(settings.ocr_dpi)
+                pages.append(PageImage(k, frame.convert("L"), dpi))
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise ExtractError("image_bomb", f"the image is a decompression bomb: {exc}", path) from exc
+    except UnidentifiedImageError as exc:
+        raise ExtractError("corrupt", "the image cannot be decoded", path) from exc
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise ExtractError("truncated", f"the image is truncated or damaged: {exc}", path) from exc
+    return pages
+
+
+def pdf_page_image(page: Any, number: int, settings: Settings, path: str) -> PageImage:
+    """The image of a PDF page: its one full-page image if it has one, else a rendering."""
+    import pypdfium2 as pdfium
+
+    width, height = page.get_size()
+    try:
+        objs = [o for o in page.get_objects() if o.type == pdfium.raw.FPDF_PAGEOBJ_IMAGE]
+        if len(objs) == 1:
+            left, bottom, right, top = objs[0].get_bounds()
+            if (right - left) >= 0.9 * width and (top - bottom) >= 0.9 * height:
+                w, h = objs[0].get_px_size()
+                check_pixels(path, w, h, settings, f"the image on page {number}")
+                img = objs[0].get_bitmap().to_pil().convert("L")
+                dpi = img.width / (width / 72.0)
+                if 100 <= dpi <= 1200:
+                    return PageImage(number, img, dpi)
+    except pdfium.PdfiumError:
+        pass
+    scale = settings.ocr_dpi / 72.0
+    check_pixels(path, int(width * scale), int(height * scale), settings, f"page {number}")
+    bitmap = page.render(scale=scale, grayscale=True)
+    return PageImage(number, bitmap.to_pil().convert("L"), float(settings.ocr_dpi))

@@ -1,0 +1,267 @@
+"""Born-digital PDFs: text with geometry, per page, into ``PageLines``.
+
+Two engines feed the same line model:
+
+* **pdfium** (``pypdfium2``, ships with pdfplumber): the fast path, about
+  1 ms a page. It reads each character's font size and baseline, which is all
+  the layout stage needs for headers, footnotes and superscript markers.
+* **pdfplumber**: the slower layout engine (~65 ms a page), used for a page
+  where pdfium cannot give font sizes (Type3 fonts, broken font dictionaries)
+  or when ``engine="pdfplumber"`` is asked for.
+
+A page whose text layer is missing or garbage is handed to OCR (``ocr.py``).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import statistics
+from dataclasses import dataclass
+from typing import Any
+
+from ..config import Settings
+from ..errors import ExtractError
+from .lines import Line, PageLines
+
+_WORDCHARS = re.compile(r"[A-Za-zÀ-ÿ]")
+
+
+@dataclass
+class _Char:
+    ch: str
+    size: float
+    x: float
+    y: float  # baseline, PDF space (up is larger)
+    right: float
+
+
+def text_quality(text: str) -> float:
+    """Share of non-space characters that are letters, digits or normal punctuation.
+
+    >>> round(text_quality("De Kamer, gehoord de beraadslaging"), 2)
+    1.0
+    >>> text_quality("\\x01\\x02\\x03��") < 0.5
+    True
+    """
+    chars = [c for c in text if not c.isspace()]
+    if not chars:
+        return 0.0
+    good = sum(1 for c in chars if c.isalnum() or c in ".,;:()-–—'’\"«»“”?!/%&§€+*@#[]")
+    return good / len(chars)
+
+
+def needs_ocr(text: str, settings: Settings) -> bool:
+    letters = len(_WORDCHARS.findall(text))
+    return letters < settings.min_text_chars or text_quality(text) < settings.min_text_quality
+
+
+def open_pdf(path: str, data: bytes, settings: Settings) -> Any:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        msg = str(exc)
+        if "password" in msg.lower():
+            raise ExtractError("encrypted", "the PDF is encrypted and needs a password", path) from exc
+        if b"%%EOF" not in data[-2048:]:
+            raise ExtractError("truncated", f"the PDF is truncated or damaged ({msg})", path) from exc
+        raise ExtractError("corrupt", f"the PDF cannot be parsed ({msg})", path) from exc
+    n = len(pdf)
+    if n == 0:
+        raise ExtractError("empty", "the PDF has no pages", path)
+    if n > settings.max_pages:
+        raise ExtractError(
+            "too_many_pages",
+            f"the PDF has {n} pages, more than the limit {settings.max_pages}",
+            path,
+        )
+    return pdf
+
+
+def check_page_size(path: str, number: int, width: float, height: float, s: Settings) -> None:
+    if not (1 <= width <= s.max_page_points and 1 <= height <= s.max_page_points):
+        raise ExtractError(
+            "page_size",
+            f"page {number} measures {width:.0f} x {height:.0f} points, outside 1..{s.max_page_points:.0f}",
+            path,
+        )
+
+
+def _pdfium_chars(textpage: Any) -> tuple[str, list[_Char | None]]:
+    import pypdfium2.raw as raw
+
+    n = textpage.count_chars()
+    text = textpage.get_text_range() if n else ""
+    out: list[_Char | None] = []
+    x = ctypes.c_double()
+    y = ctypes.c_double()
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    tp = textpage.raw
+    for i in range(min(n, len(text))):
+        ch = text[i]
+        if ch in "\r\n" or (raw.FPDFText_IsGenerated(tp, i) == 1 and ch != " "):
+            out.append(None)
+            continue
+        size = raw.FPDFText_GetFontSize(tp, i)
+        raw.FPDFText_GetCharOrigin(tp, i, x, y)
+        raw.FPDFText_GetCharBox(tp, i, left, right, bottom, top)
+        out.append(_Char(ch, float(size), x.value, y.value, right.value))
+    return text, out
+
+
+def _group_lines(chars: list[_Char | None]) -> list[list[_Char]]:
+    """Group a character stream into lines by baseline; superscripts stay in their line."""
+    lines: list[list[_Char]] = []
+    cur: list[_Char] = []
+    base: float | None = None
+    size = 0.0
+    for c in chars:
+        if c is None:
+            continue
+        if c.ch == " " and not cur:
+            continue
+        if base is None:
+            cur, base, size = [c], c.y, c.size
+            continue
+        dy = c.y - base
+        tol = 0.35 * max(size, c.size, 1.0)
+        if abs(dy) <= tol or c.ch == " ":
+            cur.append(c)
+        elif c.size < 0.85 * size and 0 < dy < 0.9 * size:
+            cur.append(c)  # superscript in this line
+        elif (
+            size < 0.85 * c.size
+            and 0 < -dy < 0.9 * c.size
+            and all(k.size == size for k in cur if k.ch.strip())
+        ):
+            # the line so far was only a raised marker: adopt the real baseline
+            cur.append(c)
+            base, size = c.y, c.size
+        else:
+            lines.append(cur)
+            cur, base, size = [c], c.y, c.size
+    if cur:
+        lines.append(cur)
+    return lines
+
+
+def _to_line(chars: list[_Char], page: int, width: float, height: float) -> Line | None:
+    sizes = [c.size for c in chars if c.ch.strip()]
+    if not sizes:
+        return None
+    main = statistics.mode(round(s, 1) for s in sizes)
+    base = statistics.median(c.y for c in chars if round(c.size, 1) == main)
+    text: list[str] = []
+    markers: list[tuple[int, str]] = []
+    k = 0
+    while k < len(chars):
+        c = chars[k]
+        raised = c.size < 0.85 * main and c.y > base + 0.15 * main
+        if raised and (c.ch.isalnum() or c.ch in "*†‡"):
+            j = k
+            mark = ""
+            while j < len(chars) and chars[j].size < 0.85 * main and chars[j].ch.strip():
+                mark += chars[j].ch
+                j += 1
+            markers.append((len("".join(text)), mark))
+            k = j
+            continue
+        text.append(c.ch)
+        k += 1
+    joined = "".join(text)
+    stripped = joined.lstrip()
+    shift = len(joined) - len(stripped)
+    markers = [(max(0, off - shift), m) for off, m in markers]
+    joined = stripped.rstrip()
+    xs = [c.x for c in chars if c.ch.strip()]
+    return Line(
+        text=joined,
+        page=page,
+        top=1 - (base + main) / height,
+        bottom=1 - base / height,
+        x0=min(xs) / width,
+        x1=max(c.right for c in chars if c.ch.strip()) / width,
+        size=main,
+        markers=markers,
+    )
+
+
+def _merge_same_baseline(lines: list[Line]) -> list[Line]:
+    """Sort lines top to bottom; lines sharing a baseline become one (label | value)."""
+    lines.sort(key=lambda ln: (round((ln.bottom or 0) * 400), ln.x0 or 0))
+    out: list[Line] = []
+    for ln in lines:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.bottom is not None
+            and ln.bottom is not None
+            and abs(last.bottom - ln.bottom) < 0.004
+            and (ln.x0 or 0) >= (last.x1 or 0) - 0.005
+        ):
+            offset = len(last.text) + 1
+            last.text = f"{last.text} {ln.text}"
+            last.markers += [(o + offset, m) for o, m in ln.markers]
+            last.x1 = ln.x1
+        else:
+            out.append(ln)
+    return out
+
+
+def pdfium_page(page: Any, number: int) -> tuple[PageLines, str]:
+    """Lines of one page via pdfium; also returns the raw text for the scan check."""
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    try:
+        raw_text, chars = _pdfium_chars(textpage)
+    finally:
+        textpage.close()
+    lines = [
+        ln
+        for group in _group_lines(chars)
+        if (ln := _to_line(group, number, width, height)) is not None and ln.text
+    ]
+    return (
+        PageLines(number, _merge_same_baseline(lines), width, height, path="pdfium"),
+        raw_text,
+    )
+
+
+def sizes_usable(pl: PageLines) -> bool:
+    sized = [ln for ln in pl.lines if ln.size and ln.size > 1.5]
+    return len(sized) >= 0.9 * len(pl.lines)
+
+
+def pdfplumber_page(data: bytes, index: int, number: int) -> PageLines:
+    """The same line model from pdfplumber's character objects (slow, thorough)."""
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data), pages=[index + 1]) as pdf:
+        page = pdf.pages[0]
+        width, height = float(page.width), float(page.height)
+        chars = [
+            _Char(
+                c["text"],
+                float(c.get("size") or 0.0),
+                float(c["x0"]),
+                height - float(c["bottom"]) + 0.2 * float(c.get("size") or 0.0),
+                float(c["x1"]),
+            )
+            for c in page.chars
+        ]
+        words_line: list[_Char | None] = []
+        # pdfplumber lists characters in content order without spaces: insert them
+        for a, b in zip(chars, [*chars[1:], None], strict=False):
+            words_line.append(a)
+            if b is not None and b.x - a.right > 0.2 * max(a.size, 1.0) and abs(b.y - a.y) < 2:
+                words_line.append(_Char(" ", a.size, a.right, a.y, b.x))
+    lines = [
+        ln
+        for group in _group_lines(words_line)
+        if (ln := _to_line(group, number, width, height)) is not None and ln.text
+    ]
+    return PageLines(number, _merge_same_baseline(lines), width, height, path="pdfplumber")

@@ -1,0 +1,282 @@
+"""What a document says about itself: kind, title, date, number, authors.
+
+Plain functions over the normalized text (and the running lines the layout
+stage took out of it), so XML, born-digital PDF and scan are read by the
+same rules. Nothing is taken from the file name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..schema import Author, KamerstukId, Meta
+
+MONTHS = {
+    "januari": 1,
+    "februari": 2,
+    "maart": 3,
+    "april": 4,
+    "mei": 5,
+    "juni": 6,
+    "juli": 7,
+    "augustus": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "febr": 2,
+    "mrt": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "okt": 10,
+    "nov": 11,
+    "dec": 12,
+}
+MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+DATE = re.compile(rf"\b(\d{{1,2}})\s*(?:e\s+)?({MONTH_RE})\.?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+VERGADERJAAR = re.compile(r"\bvergaderjaar\s+((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)?\d\d)\b", re.I)
+MOTION_TITLE = re.compile(
+    r"\b((?:(?:TWEEDE\s+|DERDE\s+)?NADER\s+)?(?:GEWIJZ\w*\s+)?MOTIE\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)"
+    r"\b[^\n]*?)(?=\s+(?:TER\s+VERVANGING|Voorgesteld|De\s+Kamer\b)|\n|$)",
+)
+AMENDMENT_TITLE = re.compile(r"\b((?:GEWIJZIGD\s+)?AMENDEMENT\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)\b[^\n]*)")
+PROPOSED = re.compile(rf"\bVoorgesteld\s+(\d{{1,2}}\s+(?:{MONTH_RE})\.?\s+\d{{4}})", re.I)
+ORDE = re.compile(r"en\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\W*", re.I)
+# "kst-19637-3186" printed in the footer of official PDFs
+KST_ID = re.compile(r"\bkst-(\d{4,6})(?:-([A-Z0-9]{1,6}|\(R\d+\)))?-(\d{1,5})\b")
+# the head: "19 637" or "21 501-02" or "36 410 A" (or "(R2160)") then, later, "Nr. 3186"
+HEAD_DOSSIER = re.compile(
+    r"(?:^|\n)\s*(\d{2}\s?\d{3})(?:\s*-\s*([0-9]{1,3}|[A-Z]{1,5})\b|\s+([A-Z]{1,5}|[IVXL]+[A-Z]?)\b(?=\s))?"
+    r"(?:\s*\((R\d{3,4})\))?[ \t]+(?=[A-Z«(])"
+)
+HEAD_NR = re.compile(r"(?:^|\n|\s)Nr\.\s*(\d{1,5})\b")
+RUNNING = re.compile(
+    r"Tweede\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[-–]\s*\d{4},\s+(\d{2}\s?\d{3})"
+    r"(?:\s*-\s*([0-9]{1,3})|\s+([A-Z]{1,5}))?,\s+nr\.\s*(\d{1,5})",
+    re.I,
+)
+SIGNER_FUNCTION = re.compile(
+    r"(?:^|\n)\s*(?:De\s+|Het\s+)?((?:Minister-president|Minister|Staatssecretaris|"
+    r"Vicepremier)\b[^\n,]{0,110}?)\s*,\s*"
+    r"((?:[A-Z]\.\s?){0,5}\s*(?:(?:van|de|der|den|ter|ten|het|'t|in\s+'t)\s+)*[A-Z][\w'’-]+"
+    r"(?:[ -][A-Z][\w'’-]+)?)\s*(?=\n|$)"
+)
+NAME_LINE = re.compile(
+    r"^(?:[A-Z]\.\s?){0,5}\s*(?:(?:[Vv]an|[Dd]e|der|den|ter|ten|[Hh]et|'t|in\s+'t|[Tt]e|[Ll]e|[Ee]l)\s+)*"
+    r"[A-ZÀ-Ý][\w'’.ëéèïöüç-]*(?:[ -](?:(?:van|de|der|den|ter|ten)\s+)*[A-ZÀ-Ý][\w'’ëéèïöüç-]+)*$"
+)
+TUSSENVOEGSELS = {
+    "van",
+    "de",
+    "der",
+    "den",
+    "ter",
+    "ten",
+    "het",
+    "'t",
+    "te",
+    "in",
+    "op",
+    "le",
+    "el",
+    "la",
+    "d'",
+}
+
+
+def iso_date(text: str) -> str | None:
+    """``'21 december 2023'`` → ``'2023-12-21'``.
+
+    >>> iso_date("Voorgesteld 21 december 2023"), iso_date("3 mrt. 2016"), iso_date("geen")
+    ('2023-12-21', '2016-03-03', None)
+    """
+    m = DATE.search(text)
+    if not m:
+        return None
+    day, month, year = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
+    if not 1 <= day <= 31:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def head(text: str, size: int = 1500) -> str:
+    return text[:size]
+
+
+def motion_title(text: str) -> str | None:
+    m = MOTION_TITLE.search(head(text, 2500))
+    return " ".join(m.group(1).split()) if m else None
+
+
+def kind_of(text: str, title: str | None = None) -> str:
+    """The contract's ``meta.kind`` from the head and the closing of the text."""
+    top = head(text, 2500)
+    t = title or motion_title(text) or ""
+    if re.search(r"\bMOTIE\b", t):
+        return "gewijzigde_motie" if re.search(r"\bGEWIJZ", t) else "motie"
+    if AMENDMENT_TITLE.search(top):
+        return "amendement"
+    if re.search(r"\bBesluitenlijst\b", top, re.I) and re.search(r"\bAgendapunt\b", text):
+        return "besluitenlijst"
+    if re.search(r"\bAntwoord(?:en)?\s+van\s+(?:de\s+)?(?:minister|staatssecretaris)", top, re.I):
+        return "antwoord"
+    if re.search(r"\bVragen\s+van\s+(?:het\s+lid|de\s+leden)\b", top, re.I):
+        return "kamervragen"
+    if re.search(r"\bHandelingen\b", top) and re.search(r"\bVoorzitter:", text):
+        return "handelingen"
+    if re.search(r"\b(?:VERSLAG|Verslag\s+van\s+een)\b", top):
+        return "verslag"
+    if SIGNER_FUNCTION.search(text[-3000:]) or re.search(r"\bGeachte\s+[Vv]oorzitter\b", top):
+        return "brief"
+    return "other"
+
+
+def kamerstuk_of(text: str, running: list[str]) -> KamerstukId | None:
+    """The document's own Kamerstuk number, from its footer id, running header or head."""
+    for src in [*running, head(text, 3000)]:
+        m = KST_ID.search(src)
+        if m:
+            return KamerstukId(m.group(1), m.group(2), m.group(3))
+    for src in running:
+        m = RUNNING.search(src)
+        if m:
+            return KamerstukId(m.group(1).replace(" ", ""), m.group(2) or m.group(3), m.group(4))
+    top = head(text, 1200)
+    d = HEAD_DOSSIER.search(top)
+    n = HEAD_NR.search(top, d.end() if d else 0)
+    if d and n:
+        toevoeging = d.group(2) or d.group(3)
+        if d.group(4):
+            toevoeging = None  # a rijkswet number is not part of the kst id
+        return KamerstukId(d.group(1).replace(" ", ""), toevoeging, n.group(1))
+    return None
+
+
+@dataclass
+class Signatures:
+    names: list[str]
+    start: int
+
+
+def motion_signers(text: str) -> list[str]:
+    """Indieners: the name lines after 'en gaat over tot de orde van de dag'.
+
+    >>> motion_signers("verzoekt de regering te gaan,\\n\\nen gaat over tot de orde van de dag.\\n\\n"
+    ...                "Koekkoek\\n\\nVan der Plas\\n\\nInge van Dijk")
+    ['Koekkoek', 'Van der Plas', 'Inge van Dijk']
+    """
+    matches = list(ORDE.finditer(text))
+    if not matches:
+        return []
+    tail = text[matches[-1].end() :]
+    names: list[str] = []
+    for raw in re.split(r"\n+", tail):
+        line = " ".join(raw.split()).strip(" ,.;")
+        if not line:
+            continue
+        # a PDF may set several names on one line
+        parts = [p for p in re.split(r"\s{2,}|\t", raw.strip()) if p.strip()] if "  " in raw else [line]
+        ok = [p.strip(" ,.;") for p in parts if NAME_LINE.match(p.strip(" ,.;")) and len(p) <= 40]
+        if not ok or len(ok) != len(parts):
+            if names:
+                break
+            continue
+        names.extend(ok)
+    return names
+
+
+def title_submitters(title: str) -> list[str]:
+    """Names in 'MOTIE VAN DE LEDEN X EN Y' / 'VAN HET LID X C.S.', title-cased.
+
+    >>> title_submitters("MOTIE VAN DE LEDEN VAN DER PLAS EN BIKKER")
+    ['Van der Plas', 'Bikker']
+    """
+    m = re.search(r"VAN\s+(?:HET\s+LID|DE\s+LEDEN)\s+(.+?)(?:\s+C\.S\.|\s+TER\s+VERVANGING|$)", title)
+    if not m:
+        return []
+    names = re.split(r"\s*,\s*|\s+EN\s+", m.group(1).strip(" ."))
+    return [_title_case(n) for n in names if n.strip()]
+
+
+def _title_case(name: str) -> str:
+    words = name.split()
+    out = []
+    for i, w in enumerate(words):
+        lw = w.lower()
+        if i > 0 and lw in TUSSENVOEGSELS:
+            out.append(lw)
+        else:
+            out.append("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")))
+    return " ".join(out)
+
+
+def letter_signers(text: str) -> list[Author]:
+    """Signing bewindspersonen at the end of a letter, with their function."""
+    tail_start = max(0, len(text) - 4000)
+    authors = []
+    for m in SIGNER_FUNCTION.finditer(text, tail_start):
+        role = " ".join(m.group(1).split()).rstrip(",")
+        role = role[:1].upper() + role[1:]
+        name = surname(m.group(2))
+        if name:
+            authors.append(Author(name=name, role=role))
+    return authors
+
+
+def surname(name: str) -> str:
+    """Initials dropped, tussenvoegsel kept: ``'E.M.J. Ploumen'`` → ``'Ploumen'``.
+
+    >>> surname("E.M.J. Ploumen"), surname("W.B. Hoekstra"), surname("mr. drs. A. van der Plas")
+    ('Ploumen', 'Hoekstra', 'van der Plas')
+    """
+    words = [w for w in name.split() if not re.fullmatch(r"(?:[A-Z]\.)+|mr\.|drs\.|dr\.|ir\.|prof\.", w)]
+    return " ".join(words)
+
+
+def dossier_title(text: str) -> str | None:
+    d = HEAD_DOSSIER.search(head(text, 1200))
+    if not d:
+        return None
+    rest = text[d.end() : d.end() + 300].split("\n", 1)[0]
+    rest = re.split(r"\s+Nr\.\s*\d", rest)[0].strip()
+    return rest or None
+
+
+def read_meta(text: str, running: list[str]) -> Meta:
+    """Everything the text says about the document itself."""
+    title = motion_title(text)
+    if title is None:
+        am = AMENDMENT_TITLE.search(head(text, 2500))
+        title = " ".join(am.group(1).split()) if am else None
+    kind = kind_of(text, title)
+    meta = Meta(kind=kind, title=title)
+    vj = VERGADERJAAR.search(head(text, 3000)) or next(
+        (m for r in running if (m := VERGADERJAAR.search(r))), None
+    )
+    if vj:
+        end = vj.group(2)
+        meta.vergaderjaar = f"{vj.group(1)}-{end if len(end) == 4 else vj.group(1)[:2] + end}"
+    meta.kamerstuk = kamerstuk_of(text, running)
+    proposed = PROPOSED.search(head(text, 3000))
+    if proposed:
+        meta.date = iso_date(proposed.group(1))
+    else:
+        dm = re.search(
+            rf"(?:\bDatum\b|\bDen\s+Haag,)\s*(\d{{1,2}}\s+(?:{MONTH_RE})\.?\s+\d{{4}})", head(text), re.I
+        )
+        if dm:
+            meta.date = iso_date(dm.group(1))
+    if kind in ("motie", "gewijzigde_motie"):
+        names = motion_signers(text) or (title_submitters(title) if title else [])
+        meta.authors = [Author(name=n, role="indiener") for n in names]
+        meta.dossier_title = dossier_title(text)
+    elif kind in ("brief", "other", "antwoord"):
+        meta.authors = letter_signers(text)
+    return meta
