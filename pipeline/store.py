@@ -78,9 +78,11 @@ class Store:
     def migrate(self) -> int:
         version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
         for number, sql in enumerate(MIGRATIONS[version:], start=version + 1):
-            self.db.execute("BEGIN")
+            self.db.execute("BEGIN IMMEDIATE")
             try:
-                self.db.executescript(f"SAVEPOINT m; {sql}; RELEASE m;")
+                for statement in sql.split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version = {number}")
                 self.db.execute("COMMIT")
             except Exception:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..config import Settings
 from ..errors import ExtractError
-from ..nlp.meta import kind_of, read_meta
+from ..nlp.meta import read_meta
 from ..schema import Document, KamerstukId, Page, Source
 from . import layout as layout_mod
 from .lines import PageLines
@@ -173,11 +173,9 @@ def _extract(path: str, settings: Settings, progress: Callable[[int], None] | No
         raise ExtractError("empty", "no text could be read from the file", path)
 
     running = [ln.text for ln in lay.removed]
-    meta = read_meta(text, running)
+    meta = read_meta(text, running, title=facts.title if facts else None)
     if facts is not None:
         _apply_facts(meta, facts)
-        if facts.title:
-            meta.kind = kind_of(text, facts.title)
     ocr_pages = [pl.number for pl in pages if pl.ocr]
     doc = Document(
         doc_id=meta.kamerstuk.id if meta.kamerstuk and meta.kamerstuk.ondernummer else None,

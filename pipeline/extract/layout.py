@@ -23,6 +23,12 @@ PAGE_NUMBER = re.compile(
     r"(?:\s*[-–—])?\s*$",
     re.IGNORECASE,
 )
+# the colophon of an official publication: kst id, ISSN, place and year, running line
+COLOPHON = re.compile(
+    r"^(?:kst-\d{4,6}\S*|ISSN\s+\d{4}\s*-?\s*\d{4}|[’'`]s-Gravenhage\s+\d{4}"
+    r"|(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[-–]\s*\d{4},.*\bnr\.\s*\d+)",
+    re.IGNORECASE,
+)
 NOTE_START = re.compile(r"^(\d{1,3})[\s.)]\s*(?=\S)")
 # characters OCR makes of a superscript footnote number
 OCR_MARKERS = "®°*¹²³⁴⁵⁶⁷⁸⁹⁰“”'’?!"
@@ -55,20 +61,23 @@ def _shape(text: str) -> str:
     return re.sub(r"\d+", "#", text).lower()
 
 
-def running_lines(pages: list[PageLines], band: int = 2) -> set[int]:
+def running_lines(pages: list[PageLines], band: int = 3) -> set[int]:
     """ids of lines that are running headers/footers or page numbers.
 
-    A candidate is one of the first or last ``band`` lines of a page (and,
-    where geometry is known, in the top or bottom 12% of it). It is running
+    A candidate is a line in the top or bottom 12% of the page, or, where
+    there is no geometry, one of its first or last ``band`` lines. It is running
     when its digit-folded text recurs on at least two pages and on at least
     40% of the pages, or when it is a bare page number.
     """
     candidates: list[Line] = []
     for page in pages:
         lines = [ln for ln in page.lines if ln.text.strip()]
-        picked = lines[:band] + lines[-band:] if len(lines) > band else lines
-        for ln in picked:
-            if ln.has_geometry and ln.top is not None and 0.12 < ln.top < 0.88:
+        picked = lines[:band] + lines[-band:] if len(lines) > 2 * band else lines
+        for ln in lines:
+            if ln.has_geometry and ln.top is not None:
+                if 0.12 < ln.top < 0.88:
+                    continue
+            elif ln not in picked:
                 continue
             if not ln.has_geometry and ln is not lines[0] and not PAGE_NUMBER.match(ln.text):
                 continue  # text sources: only a page's first line can be a running header
@@ -80,6 +89,8 @@ def running_lines(pages: list[PageLines], band: int = 2) -> set[int]:
     out: set[int] = set()
     for ln in candidates:
         page_number = PAGE_NUMBER.match(ln.text) and (ln.has_geometry or len(pages) > 1)
+        if COLOPHON.match(ln.text):
+            page_number = True
         repeated = len(pages) > 1 and counts[_shape(ln.text)] >= need
         if page_number or repeated:
             out.add(id(ln))

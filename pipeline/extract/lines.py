@@ -40,3 +40,32 @@ class PageLines:
     ocr: bool = False
     confidence: float | None = None
     path: str = "text"
+
+
+def merge_rows(lines: list[Line]) -> list[Line]:
+    """Sort lines top to bottom; lines side by side on one row become one line.
+
+    A label and its value (``Nr. 3186 | MOTIE VAN …``) are set as separate
+    text runs, and OCR reads them as separate blocks; reading order wants
+    them as one line.
+    """
+
+    def centre(ln: Line) -> float:
+        return ((ln.top or 0.0) + (ln.bottom or 0.0)) / 2
+
+    lines = sorted(lines, key=lambda ln: (round(centre(ln) * 300), ln.x0 or 0.0))
+    out: list[Line] = []
+    for ln in lines:
+        last = out[-1] if out else None
+        if last is not None and last.bottom is not None and ln.bottom is not None:
+            height = min(last.bottom - (last.top or 0.0), ln.bottom - (ln.top or 0.0))
+            same_row = abs(centre(last) - centre(ln)) < 0.45 * max(height, 0.002)
+            if same_row and (ln.x0 or 0.0) >= (last.x1 or 0.0) - 0.005:
+                offset = len(last.text) + 1
+                last.text = f"{last.text} {ln.text}"
+                last.markers += [(o + offset, m) for o, m in ln.markers]
+                last.x1 = ln.x1
+                last.size = max(last.size or 0.0, ln.size or 0.0) or None
+                continue
+        out.append(ln)
+    return out

@@ -96,18 +96,27 @@ def lexicon() -> dict[str, int]:
     return words
 
 
+def _cost(word: str, i: int, rep: str, cost: float) -> float:
+    """Accents come in pairs in Dutch stress spelling (vóór, één): an accent is
+    cheap beside a character that OCR made of an accented vowel."""
+    if rep in "óé" and any(c in "6óé" for c in word[max(0, i - 1) : i + 2 : 2]):
+        return cost * 0.3
+    return cost
+
+
 def _candidates(word: str, max_subs: int = 2) -> Iterable[tuple[float, str]]:
     spots = [i for i, ch in enumerate(word) if ch in CONFUSIONS]
     for i in spots:
-        for rep, cost in CONFUSIONS[word[i]]:
+        for rep, base in CONFUSIONS[word[i]]:
+            cost = _cost(word, i, rep, base)
             one = word[:i] + rep + word[i + 1 :]
             yield cost, one
             if max_subs > 1:
                 for j in spots:
                     if j <= i:
                         continue
-                    for rep2, cost2 in CONFUSIONS[word[j]]:
-                        yield cost + cost2, one[:j] + rep2 + one[j + 1 :]
+                    for rep2, base2 in CONFUSIONS[word[j]]:
+                        yield cost + _cost(word, j, rep2, base2), one[:j] + rep2 + one[j + 1 :]
 
 
 def repair_word(word: str, words: dict[str, int] | None = None) -> str:
@@ -317,10 +326,14 @@ def _breaks_before(prev: Line, line: Line, gap: float | None, right: float | Non
     ptext = prev.text.rstrip()
     ends = ptext.endswith(_END)
     if prev.page != line.page and not _BULLET.match(line.text):
-        return ends and not ptext.endswith((";", ":"))
+        # widow control leaves short lines at page ends: only punctuation, or a
+        # short capitalised line (a name, a heading) before a capital, ends a paragraph
+        starts_upper = line.text.lstrip()[:1].isupper()
+        label = len(ptext.split()) <= 3 and ptext[:1].isupper() and starts_upper
+        return (ends and not ptext.endswith((";", ":"))) or label
     if line.blank_before or _BULLET.match(line.text):
         return True
-    if gap and prev.top is not None and line.top is not None and line.top - prev.top > 1.6 * gap:
+    if gap and prev.top is not None and line.top is not None and line.top - prev.top > 1.35 * gap:
         return True
     starts_upper = line.text.lstrip()[:1].isupper()
     if _short(prev, line, right) and (ends or starts_upper) and not ptext.endswith("-"):

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import ExtractError
-from .lines import Line, PageLines
+from .lines import Line, PageLines, merge_rows
 
 
 @dataclass
@@ -92,7 +92,7 @@ def tsv_to_lines(data: dict[str, list[Any]], number: int, width: int, height: in
             )
         )
         last_par = par
-    lines.sort(key=lambda ln: (ln.top or 0.0, ln.x0 or 0.0))
+    lines = merge_rows(lines)
     conf = round(statistics.fmean(confs), 1) if confs else None
     return PageLines(number, lines, width * pt, height * pt, ocr=True, confidence=conf, path="tesseract")
 

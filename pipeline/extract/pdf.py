@@ -22,7 +22,7 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import ExtractError
-from .lines import Line, PageLines
+from .lines import Line, PageLines, merge_rows
 
 _WORDCHARS = re.compile(r"[A-Za-zÀ-ÿ]")
 
@@ -188,28 +188,6 @@ def _to_line(chars: list[_Char], page: int, width: float, height: float) -> Line
     )
 
 
-def _merge_same_baseline(lines: list[Line]) -> list[Line]:
-    """Sort lines top to bottom; lines sharing a baseline become one (label | value)."""
-    lines.sort(key=lambda ln: (round((ln.bottom or 0) * 400), ln.x0 or 0))
-    out: list[Line] = []
-    for ln in lines:
-        last = out[-1] if out else None
-        if (
-            last is not None
-            and last.bottom is not None
-            and ln.bottom is not None
-            and abs(last.bottom - ln.bottom) < 0.004
-            and (ln.x0 or 0) >= (last.x1 or 0) - 0.005
-        ):
-            offset = len(last.text) + 1
-            last.text = f"{last.text} {ln.text}"
-            last.markers += [(o + offset, m) for o, m in ln.markers]
-            last.x1 = ln.x1
-        else:
-            out.append(ln)
-    return out
-
-
 def pdfium_page(page: Any, number: int) -> tuple[PageLines, str]:
     """Lines of one page via pdfium; also returns the raw text for the scan check."""
     width, height = page.get_size()
@@ -224,7 +202,7 @@ def pdfium_page(page: Any, number: int) -> tuple[PageLines, str]:
         if (ln := _to_line(group, number, width, height)) is not None and ln.text
     ]
     return (
-        PageLines(number, _merge_same_baseline(lines), width, height, path="pdfium"),
+        PageLines(number, merge_rows(lines), width, height, path="pdfium"),
         raw_text,
     )
 
@@ -264,4 +242,4 @@ def pdfplumber_page(data: bytes, index: int, number: int) -> PageLines:
         for group in _group_lines(words_line)
         if (ln := _to_line(group, number, width, height)) is not None and ln.text
     ]
-    return PageLines(number, _merge_same_baseline(lines), width, height, path="pdfplumber")
+    return PageLines(number, merge_rows(lines), width, height, path="pdfplumber")

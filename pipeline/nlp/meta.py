@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from ..config import LEXICONS
 from ..schema import Author, KamerstukId, Meta
 
 MONTHS = {
@@ -42,12 +44,14 @@ MONTHS = {
 MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 DATE = re.compile(rf"\b(\d{{1,2}})\s*(?:e\s+)?({MONTH_RE})\.?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 VERGADERJAAR = re.compile(r"\bvergaderjaar\s+((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)?\d\d)\b", re.I)
+# set in capitals; typos in the words before the names occur ("VAN DE HET LID", "VAN HET EL …")
 MOTION_TITLE = re.compile(
-    r"\b((?:(?:TWEEDE\s+|DERDE\s+)?NADER\s+)?(?:GEWIJZ\w*\s+)?MOTIE\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)"
-    r"\b[^\n]*?)(?=\s+(?:TER\s+VERVANGING|Voorgesteld|De\s+Kamer\b)|\n|$)",
+    r"\b((?:(?:TWEEDE\s+|DERDE\s+)?NADER\s+)?(?:GEWIJZ[A-Z]*\s+)?"
+    r"MOTIE\s+(?:(?:VAN|HET|DE|DEN)\s+)+[A-Z][A-Z'’.\- ]*"
+    r"[^\n]*?)(?=\s+(?:TER\s+VERVANGING|Voorgesteld|De\s+Kamer\b)|\n|$)",
 )
 AMENDMENT_TITLE = re.compile(r"\b((?:GEWIJZIGD\s+)?AMENDEMENT\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)\b[^\n]*)")
-PROPOSED = re.compile(rf"\bVoorgesteld\s+(\d{{1,2}}\s+(?:{MONTH_RE})\.?\s+\d{{4}})", re.I)
+PROPOSED = re.compile(rf"\bVoorgesteld\b[^\n]{{0,120}}?\b(\d{{1,2}}\s*(?:{MONTH_RE})\.?\s+\d{{4}})", re.I)
 ORDE = re.compile(r"en\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\W*", re.I)
 # "kst-19637-3186" printed in the footer of official PDFs
 KST_ID = re.compile(r"\bkst-(\d{4,6})(?:-([A-Z0-9]{1,6}|\(R\d+\)))?-(\d{1,5})\b")
@@ -138,7 +142,25 @@ def kind_of(text: str, title: str | None = None) -> str:
     return "other"
 
 
+def fix_toevoeging(t: str | None) -> str | None:
+    """Repair OCR damage in a roman-numeral toevoeging: ``VI11`` → ``VIII``, ``V1`` → ``VI``.
+
+    >>> fix_toevoeging("VI11"), fix_toevoeging("V1"), fix_toevoeging("A"), fix_toevoeging("02")
+    ('VIII', 'VI', 'A', '02')
+    """
+    if t and re.fullmatch(r"[IVXLC1l|]+", t) and re.search(r"[IVXLC]", t):
+        return re.sub(r"[1l|]", "I", t)
+    return t
+
+
 def kamerstuk_of(text: str, running: list[str]) -> KamerstukId | None:
+    found = _kamerstuk_of(text, running)
+    if found is None:
+        return None
+    return KamerstukId(found.dossier, fix_toevoeging(found.toevoeging), found.ondernummer)
+
+
+def _kamerstuk_of(text: str, running: list[str]) -> KamerstukId | None:
     """The document's own Kamerstuk number, from its footer id, running header or head."""
     for src in [*running, head(text, 3000)]:
         m = KST_ID.search(src)
@@ -174,15 +196,25 @@ def motion_signers(text: str) -> list[str]:
     """
     matches = list(ORDE.finditer(text))
     if not matches:
-        return []
+        # no closing formula: the run of name lines at the very end
+        tail_names: list[str] = []
+        for raw in reversed(re.split(r"\n+", text.rstrip())):
+            line = " ".join(raw.split()).strip(" ,.;")
+            if not line:
+                continue
+            if not (NAME_LINE.match(line) and len(line) <= 40):
+                break
+            tail_names.insert(0, line)
+        return tail_names if len(tail_names) <= 12 else []
     tail = text[matches[-1].end() :]
     names: list[str] = []
     for raw in re.split(r"\n+", tail):
         line = " ".join(raw.split()).strip(" ,.;")
         if not line:
             continue
-        # a PDF may set several names on one line
-        parts = [p for p in re.split(r"\s{2,}|\t", raw.strip()) if p.strip()] if "  " in raw else [line]
+        # several names may share a line ("Boswijk, Bikker"); OCR leaves stray letters
+        line = re.sub(r"\s+[a-z]$", "", line)
+        parts = [p for p in re.split(r"\s{2,}|\t|,\s*", line) if p.strip()]
         ok = [p.strip(" ,.;") for p in parts if NAME_LINE.match(p.strip(" ,.;")) and len(p) <= 40]
         if not ok or len(ok) != len(parts):
             if names:
@@ -192,13 +224,64 @@ def motion_signers(text: str) -> list[str]:
     return names
 
 
+@lru_cache(maxsize=1)
+def kamerleden() -> dict[str, tuple[str, int]]:
+    """Known printed names of Kamerleden: lower-cased → (printed, how often seen)."""
+    out: dict[str, tuple[str, int]] = {}
+    path = LEXICONS / "kamerleden.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _, count = line.partition("\t")
+            out[name.lower()] = (name, int(count or 1))
+    return out
+
+
+def _within_one(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return a == b
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    return a[i + 1 :] == b[i + 1 :] or a[i:] == b[i + 1 :] or a[i + 1 :] == b[i:]
+
+
+def snap_name(name: str, known: dict[str, tuple[str, int]] | None = None) -> str:
+    """A signature cut short or misspelt, snapped to the one known name it must be.
+
+    Only when exactly one known name fits: the signature is that name with its
+    last one or two letters cut off, or one letter off (names of 5+ letters).
+    A name that is itself known stays, unless it is a rare cut-off form of a
+    name seen at least ten times as often.
+
+    >>> snap_name("Ouwenhand"), snap_name("Inge van Dij"), snap_name("Nieuwnaam")
+    ('Ouwehand', 'Inge van Dijk', 'Nieuwnaam')
+    """
+    known = kamerleden() if known is None else known
+    low = name.lower()
+    if len(low) < 4:
+        return name
+    seen = known[low][1] if low in known else 0
+    fits = {
+        printed
+        for key, (printed, count) in known.items()
+        if count >= 10 * max(seen, 1)
+        and (
+            (key.startswith(low) and 0 < len(key) - len(low) <= 2)
+            or (not seen and len(low) >= 5 and _within_one(low, key))
+        )
+    }
+    return fits.pop() if len(fits) == 1 else name
+
+
 def title_submitters(title: str) -> list[str]:
     """Names in 'MOTIE VAN DE LEDEN X EN Y' / 'VAN HET LID X C.S.', title-cased.
 
     >>> title_submitters("MOTIE VAN DE LEDEN VAN DER PLAS EN BIKKER")
     ['Van der Plas', 'Bikker']
     """
-    m = re.search(r"VAN\s+(?:HET\s+LID|DE\s+LEDEN)\s+(.+?)(?:\s+C\.S\.|\s+TER\s+VERVANGING|$)", title)
+    m = re.search(
+        r"VAN\s+(?:(?:HET|DE|DEN)\s+)*(?:LID|LEDEN)?\s*(.+?)(?:\s+C\.S\.|\s+TER\s+VERVANGING|$)", title
+    )
     if not m:
         return []
     names = re.split(r"\s*,\s*|\s+EN\s+", m.group(1).strip(" ."))
@@ -249,9 +332,12 @@ def dossier_title(text: str) -> str | None:
     return rest or None
 
 
-def read_meta(text: str, running: list[str]) -> Meta:
-    """Everything the text says about the document itself."""
-    title = motion_title(text)
+def read_meta(text: str, running: list[str], title: str | None = None) -> Meta:
+    """Everything the text says about the document itself.
+
+    ``title`` is the document's title where a structured source states it.
+    """
+    title = title or motion_title(text)
     if title is None:
         am = AMENDMENT_TITLE.search(head(text, 2500))
         title = " ".join(am.group(1).split()) if am else None
@@ -274,7 +360,8 @@ def read_meta(text: str, running: list[str]) -> Meta:
         if dm:
             meta.date = iso_date(dm.group(1))
     if kind in ("motie", "gewijzigde_motie"):
-        names = motion_signers(text) or (title_submitters(title) if title else [])
+        names = [snap_name(n) for n in motion_signers(text)]
+        names = names or (title_submitters(title) if title else [])
         meta.authors = [Author(name=n, role="indiener") for n in names]
         meta.dossier_title = dossier_title(text)
     elif kind in ("brief", "other", "antwoord"):

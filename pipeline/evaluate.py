@@ -1,0 +1,269 @@
+"""Scoring against gold files, by the rules of the contract.
+
+A gold file is JSON Lines; each line names a ``path`` (relative to the gold
+file) and the fields annotated for it. A field a line leaves out is not
+scored for that document. Scores are micro-averaged counts per field, and
+every miss and false hit is kept with its text so a regression shows what
+broke.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .nlp.meta import TUSSENVOEGSELS
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    misses: list[str] = field(default_factory=list)
+    false_hits: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "tp": self.tp, "fp": self.fp, "fn": self.fn,
+            "precision": round(self.precision, 4), "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }  # fmt: skip
+
+
+class Report:
+    def __init__(self) -> None:
+        self.fields: dict[str, Score] = {}
+        self.documents = 0
+        self.errors: list[str] = []
+
+    def __getitem__(self, name: str) -> Score:
+        return self.fields.setdefault(name, Score())
+
+    def sets(self, name: str, gold: Iterable[Any], pred: Iterable[Any], where: str, ignore: set[Any]) -> None:
+        g, p = set(gold) - ignore, set(pred) - ignore
+        s = self[name]
+        s.tp += len(g & p)
+        s.fn += len(g - p)
+        s.fp += len(p - g)
+        s.misses += [f"{where}: {x}" for x in sorted(map(str, g - p))]
+        s.false_hits += [f"{where}: {x}" for x in sorted(map(str, p - g))]
+
+    def value(self, name: str, gold: Any, pred: Any, where: str) -> None:
+        s = self[name]
+        if gold is not None and pred == gold:
+            s.tp += 1
+            return
+        if gold is not None:
+            s.fn += 1
+            s.misses.append(f"{where}: want {gold!r}, got {pred!r}")
+        if pred is not None and pred != gold:
+            s.fp += 1
+            if gold is None:
+                s.false_hits.append(f"{where}: got {pred!r}, gold has none")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "errors": self.errors,
+            "fields": {k: v.to_json() for k, v in sorted(self.fields.items())},
+        }
+
+
+def surname_key(name: str) -> str:
+    """Author names compare case-insensitively with tussenvoegsels ignored.
+
+    >>> surname_key("Van der Plas") == surname_key("van der plas") == surname_key("Plas")
+    True
+    """
+    words = [w for w in re.split(r"\s+", name.lower().strip()) if w and w not in TUSSENVOEGSELS]
+    return " ".join(words)
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def _same_sentence(a: str, b: str) -> bool:
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= 0.6
+
+
+def score_document(report: Report, gold: dict[str, Any], pred: dict[str, Any]) -> None:
+    where = gold.get("path", "?")
+    report.documents += 1
+    if "references" in gold:
+        report.sets(
+            "references",
+            ((r["kind"], r["id"]) for r in gold["references"] if r["kind"] != "url"),
+            ((r["kind"], r["id"]) for r in pred.get("references", []) if r["kind"] != "url"),
+            where,
+            set(),
+        )
+    gm, pm = gold.get("meta") or {}, pred.get("meta") or {}
+    if "kind" in gm:
+        report.value("meta.kind", gm["kind"], pm.get("kind"), where)
+    if "date" in gm:
+        report.value("meta.date", gm["date"], pm.get("date"), where)
+    if "kamerstuk" in gm:
+        gid = (gm["kamerstuk"] or {}).get("id")
+        report.value("meta.kamerstuk", gid, (pm.get("kamerstuk") or {}).get("id"), where)
+    if "authors" in gm:
+        report.sets(
+            "meta.authors",
+            (surname_key(a["name"]) for a in gm["authors"]),
+            (surname_key(a["name"]) for a in pm.get("authors") or []),
+            where,
+            set(),
+        )
+    if gm.get("topics"):
+        report.value("meta.topic", gm["topics"][0], (pm.get("topics") or [None])[0], where)
+    if "motions" in gold:
+        _score_motions(report, gold["motions"], pred.get("motions", []), where)
+    if "commitments" in gold:
+        _score_commitments(report, gold, pred.get("commitments", []), where)
+    if "follow_ups" in gold:
+        report.sets(
+            "follow_ups",
+            ((f["relation"], f["target"]) for f in gold["follow_ups"]),
+            ((f["relation"], f["target"]) for f in pred.get("follow_ups", [])),
+            where,
+            set(),
+        )
+    if "sectors" in gold:
+        report.sets(
+            "sectors",
+            (s["id"] for s in gold["sectors"]),
+            (s["id"] for s in pred.get("sectors", [])),
+            where,
+            set(gold.get("optional_sectors", [])),
+        )
+
+
+def _match_motions(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> list[tuple[Any, Any]]:
+    pairs: list[tuple[Any, Any]] = []
+    free = list(pred)
+    for g in gold:
+        hit = None
+        if g.get("id"):
+            hit = next((p for p in free if p.get("id") == g["id"]), None)
+        if hit is None:
+            gs = {surname_key(n) for n in g.get("submitters", [])}
+            hit = next(
+                (p for p in free if gs and gs & {surname_key(n) for n in p.get("submitters", [])}), None
+            )
+        if hit is not None:
+            free.remove(hit)
+        pairs.append((g, hit))
+    pairs += [(None, p) for p in free]
+    return pairs
+
+
+def _score_motions(report: Report, gold: list[Any], pred: list[Any], where: str) -> None:
+    for g, p in _match_motions(gold, pred):
+        if g is None:
+            report["motions"].fp += 1
+            report["motions"].false_hits.append(f"{where}: {p.get('id')} {p.get('text', '')[:80]}")
+            continue
+        label = f"{where} [{g.get('id') or g.get('submitters')}]"
+        if p is None:
+            report["motions"].fn += 1
+            report["motions"].misses.append(label)
+            p = {}
+        else:
+            report["motions"].tp += 1
+        if g.get("id"):
+            report.value("motions.id", g["id"], p.get("id"), label)
+        if "submitters" in g:
+            report.sets(
+                "motions.submitters",
+                (surname_key(n) for n in g["submitters"]),
+                (surname_key(n) for n in p.get("submitters", [])),
+                label,
+                set(),
+            )
+        if "date" in g:
+            report.value("motions.date", g["date"], p.get("date"), label)
+        if "requests" in g:
+            report.value("motions.requests", bool(g["requests"]), bool(p.get("requests")), label)
+        if "status" in g:
+            report.value("motions.status", g["status"], p.get("status"), label)
+        if "replaces" in g:
+            report.value("motions.replaces", g["replaces"], p.get("replaces"), label)
+
+
+def _score_commitments(report: Report, gold: dict[str, Any], pred: list[Any], where: str) -> None:
+    optional = gold.get("optional_commitments", [])
+    free = [p for p in pred if not any(_same_sentence(o, p.get("text", "")) for o in optional)]
+    s = report["commitments"]
+    for g in gold["commitments"]:
+        hit = next((p for p in free if _same_sentence(g["text"], p.get("text", ""))), None)
+        if hit is None:
+            s.fn += 1
+            s.misses.append(f"{where}: {g['text'][:100]}")
+            continue
+        free.remove(hit)
+        s.tp += 1
+        label = f"{where}: {g['text'][:60]}"
+        report.value("commitments.kind", g["kind"], hit.get("kind"), label)
+        ga, pa = (g.get("actor") or "").lower(), (hit.get("actor") or "").lower()
+        ok = (not ga and not pa) or (bool(ga) and bool(pa) and (ga in pa or pa in ga))
+        report["commitments.actor"].tp += ok
+        report["commitments.actor"].fn += not ok
+        if not ok:
+            report["commitments.actor"].misses.append(f"{label}: want {ga!r}, got {pa!r}")
+        gd = (g.get("deadline") or {}).get("by")
+        pd = (hit.get("deadline") or {}).get("by")
+        report.value("commitments.deadline", gd, pd, label)
+    for p in free:
+        s.fp += 1
+        s.false_hits.append(f"{where}: {p.get('text', '')[:100]}")
+
+
+def evaluate(
+    gold_path: str | Path,
+    run: Callable[[str], dict[str, Any]],
+    only: Iterable[str] | None = None,
+    limit: int | None = None,
+) -> Report:
+    """Run ``run(path)`` on every gold line's file and score it."""
+    gold_path = Path(gold_path)
+    wanted = {str(Path(p).resolve()) for p in only} if only else None
+    report = Report()
+    with gold_path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh):
+            if limit is not None and n >= limit:
+                break
+            if not line.strip():
+                continue
+            gold = json.loads(line)
+            path = (gold_path.parent / gold["path"]).resolve()
+            if wanted is not None and str(path) not in wanted:
+                continue
+            if "text" in gold and "path" not in gold:
+                continue
+            pred = run(str(path))
+            if "error" in pred:
+                report.errors.append(f"{gold['path']}: {pred['error']['message']}")
+                pred = {}
+            score_document(report, gold, pred)
+    return report

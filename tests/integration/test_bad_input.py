@@ -1,0 +1,143 @@
+"""Hostile and broken files: one JSON error line each naming the cause, never a traceback."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import struct
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+
+from pipeline import extract
+from pipeline.config import Settings
+from pipeline.errors import ExtractError
+from tests.conftest import ROOT, SEED
+
+KAMER = [sys.executable, "-m", "pipeline.cli"]
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A tiny PNG that claims a huge size (a decompression bomb's header)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    idat = zlib.compress(b"\x00" * 64)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+
+
+def _encrypted_pdf() -> bytes:
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, encrypt="geheim")
+    c.drawString(100, 700, "Vertrouwelijk")
+    c.save()
+    return buf.getvalue()
+
+
+def _half_png() -> bytes:
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.frombytes("L", (400, 300), os.urandom(400 * 300)).save(buf, format="PNG")
+    data = buf.getvalue()
+    return data[: len(data) * 6 // 10]
+
+
+def _huge_page_pdf() -> bytes:
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(1_000_000, 1_000_000))
+    c.drawString(100, 700, "Een absurd grote pagina")
+    c.save()
+    return buf.getvalue()
+
+
+SEED_PDF = (SEED / "kamerbrief-imvo-convenanten-2016.pdf").read_bytes()
+
+HOSTILE: dict[str, tuple[str, bytes | None, str]] = {
+    # name: (file name, content, expected code)
+    "empty": ("leeg.pdf", b"", "empty"),
+    "truncated pdf": ("afgebroken.pdf", SEED_PDF[: len(SEED_PDF) // 3], "truncated"),
+    "random bytes": ("ruis.pdf", os.urandom(4096), "corrupt"),
+    "html as pdf": ("pagina.pdf", b"<!DOCTYPE html><html><body>Niet gevonden</body></html>", "unsupported"),
+    "encrypted": ("geheim.pdf", None, "encrypted"),
+    "malformed xml": ("kapot.xml", b"<officiele-publicatie><kamerstuk><al>Open", "malformed_xml"),
+    "xml entity bomb": (
+        "bom.xml",
+        b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'
+        b"<officiele-publicatie><al>&b;&b;&b;</al></officiele-publicatie>",
+        "malformed_xml",
+    ),
+    "binary txt": ("tekst.txt", bytes(range(256)) * 20, "binary_text"),
+    "decompression bomb": ("bom.png", _png_header(50_000, 50_000), "image_bomb"),
+    "truncated png": ("half.png", None, "truncated"),
+    "png header only": ("kop.png", _png_header(800, 600)[:40], "corrupt"),
+    "absurd page size": ("reus.pdf", None, "page_size"),
+    "missing": ("bestaat-niet.pdf", None, "not_found"),
+}
+
+
+def _write(tmp_path: Path, name: str) -> Path:
+    fname, content, _ = HOSTILE[name]
+    path = tmp_path / fname
+    if name == "encrypted":
+        content = _encrypted_pdf()
+    elif name == "absurd page size":
+        content = _huge_page_pdf()
+    elif name == "truncated png":
+        content = _half_png()
+    if content is not None:
+        path.write_bytes(content)
+    return path
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_each_bad_file_names_its_cause(name: str, tmp_path: Path) -> None:
+    path = _write(tmp_path, name)
+    with pytest.raises(ExtractError) as err:
+        extract(path)
+    assert err.value.code == HOSTILE[name][2], err.value.message
+    assert err.value.path == str(path)
+    assert err.value.message
+
+
+def test_limits_are_settings(tmp_path: Path) -> None:
+    path = tmp_path / "brief.pdf"
+    path.write_bytes(SEED_PDF)
+    with pytest.raises(ExtractError) as err:
+        extract(path, Settings(max_pages=3))
+    assert err.value.code == "too_many_pages"
+    with pytest.raises(ExtractError) as err:
+        extract(path, Settings(max_bytes=1000))
+    assert err.value.code == "too_large"
+
+
+def test_cli_reports_every_bad_file_and_still_extracts_the_good(tmp_path: Path) -> None:
+    paths = [_write(tmp_path, name) for name in HOSTILE]
+    good = SEED / "kamerbrief-imvo-convenanten-2016.txt"
+    args = [str(p) for p in paths[:6]] + [str(good)] + [str(p) for p in paths[6:]]
+    proc = subprocess.run(
+        [*KAMER, "extract", *args], capture_output=True, text=True, cwd=ROOT, timeout=300,
+        env={**os.environ, "KAMER_WORKERS": "2"},
+    )  # fmt: skip
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    lines = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(lines) == len(args)
+    errors = [x for x in lines if "error" in x]
+    assert len(errors) == len(HOSTILE)
+    assert [x.get("path") for x in lines] == [str(p) for p in paths[:6]] + [None] + [
+        str(p) for p in paths[6:]
+    ]
+    assert lines[6]["source"]["path"] == str(good) and lines[6]["meta"]["kind"] == "brief"
+    for x, name in zip(errors, HOSTILE, strict=True):
+        assert x["error"]["code"] == HOSTILE[name][2]

@@ -1,0 +1,141 @@
+"""What a document says about itself: tables of real head and signature texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.nlp.meta import (
+    fix_toevoeging,
+    iso_date,
+    kamerstuk_of,
+    kind_of,
+    letter_signers,
+    motion_signers,
+    read_meta,
+    snap_name,
+    surname,
+    title_submitters,
+)
+
+HEADS = [
+    # (head text as extraction makes it, expected id) — printed layouts of real Kamerstukken
+    (
+        "Tweede Kamer der Staten-Generaal 2\n\nVergaderjaar 2023–2024\n\n19 637 Vreemdelingenbeleid\n\n"
+        "Nr. 3186 MOTIE VAN HET LID KOEKKOEK C.S.",
+        "kst-19637-3186",
+    ),
+    (
+        "21 501-02 Raad Algemene Zaken en Raad Buitenlandse Zaken\n\nNr. 2798 MOTIE VAN HET LID TUINMAN C.S.",
+        "kst-21501-02-2798",
+    ),
+    (
+        "36 410 A Vaststelling van de begrotingsstaten van het Infrastructuurfonds\n\nNr. 30 MOTIE",
+        "kst-36410-A-30",
+    ),
+    ("36 027 (R2160) Goedkeuring van het Verdrag\n\nNr. 12 MOTIE VAN DE LEDEN", "kst-36027-12"),
+]
+
+
+@pytest.mark.parametrize(("text", "kst"), HEADS)
+def test_kamerstuk_from_head(text: str, kst: str) -> None:
+    found = kamerstuk_of(text, [])
+    assert found is not None and found.id == kst
+
+
+def test_kamerstuk_from_footer_and_running_line() -> None:
+    assert kamerstuk_of("body", ["kst-36600-VI-101"]).id == "kst-36600-VI-101"  # type: ignore[union-attr]
+    running = ["Tweede Kamer, vergaderjaar 2015–2016, 34 300 XVII, nr. 32"]
+    assert kamerstuk_of("body", running).id == "kst-34300-XVII-32"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("damaged", "fixed"), [("VI11", "VIII"), ("V1", "VI"), ("XV1I", "XVII"), ("A", "A"), ("02", "02")]
+)
+def test_fix_toevoeging(damaged: str, fixed: str) -> None:
+    assert fix_toevoeging(damaged) == fixed
+
+
+DATES = [
+    ("Voorgesteld 21 december 2023", "2023-12-21"),
+    ("Voorgesteld 3december 2024", "2024-12-03"),
+    ("Den Haag, 8 maart 2011", "2011-03-08"),
+    ("d.d. 29 april 2015", "2015-04-29"),
+    ("geen datum", None),
+]
+
+
+@pytest.mark.parametrize(("text", "iso"), DATES)
+def test_iso_date(text: str, iso: str | None) -> None:
+    assert iso_date(text) == iso
+
+
+def test_date_of_a_motion_proposed_during_a_debate() -> None:
+    text = "Nr. 47 MOTIE VAN HET LID DOBBE\n\nVoorgesteld tijdens het Wetgevingsoverleg van 18 november 2024"
+    assert read_meta(text, []).date == "2024-11-18"
+
+
+SIGNATURES = [
+    ("en gaat over tot de orde van de dag.\n\nKoekkoek\n\nPodt\n\nCeder", ["Koekkoek", "Podt", "Ceder"]),
+    ("en gaat over tot de orde van de dag.\n\nVan der Plas\n\nInge van Dijk", ["Van der Plas", "Inge van Dijk"]),
+    ("en gaat over tot de orde van de dag.\n\nDiederik van Dijk\n\nBoswijk, Bikker", ["Diederik van Dijk", "Boswijk", "Bikker"]),
+    ("en gaat over tot de orde van de dag.\n\nKahraman\n\nHirsch.", ["Kahraman", "Hirsch"]),
+    # no closing formula: the trailing name lines
+    ("verzoekt het kabinet om per direct te stoppen,\n\nPiri\n\nPaternotte\n\nDassen", ["Piri", "Paternotte", "Dassen"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "names"), SIGNATURES)
+def test_motion_signers(text: str, names: list[str]) -> None:
+    assert motion_signers(text) == names
+
+
+@pytest.mark.parametrize(
+    ("sig", "name"), [("Ouwenhand", "Ouwehand"), ("Grinwi", "Grinwis"), ("Inge van Dij", "Inge van Dijk"),
+                      ("Koekkoek", "Koekkoek"), ("Nieuwelingh", "Nieuwelingh")]
+)  # fmt: skip
+def test_snap_name(sig: str, name: str) -> None:
+    assert snap_name(sig) == name
+
+
+@pytest.mark.parametrize(
+    ("title", "names"),
+    [
+        ("MOTIE VAN DE LEDEN VAN DER PLAS EN BIKKER", ["Van der Plas", "Bikker"]),
+        ("MOTIE VAN HET LID KOEKKOEK C.S.", ["Koekkoek"]),
+        ("GEWIJZIGDE MOTIE VAN HET LID DIEDERIK VAN DIJK TER VERVANGING VAN DIE GEDRUKT ONDER NR. 9",
+         ["Diederik van Dijk"]),
+    ],
+)  # fmt: skip
+def test_title_submitters(title: str, names: list[str]) -> None:
+    assert title_submitters(title) == names
+
+
+KINDS = [
+    ("Nr. 3 MOTIE VAN HET LID X", "motie"),
+    ("Nr. 3 GEWIJZIGDE MOTIE VAN HET LID X TER VERVANGING VAN DIE GEDRUKT ONDER NR. 2", "gewijzigde_motie"),
+    ("Nr. 3 NADER GEWIJZIGDE MOTIE VAN DE LEDEN X EN Y", "gewijzigde_motie"),
+    ("Nr. 3 MOTIE DE LEDEN KAHRAMAN EN HIRSCH", "motie"),
+    ("Nr. 8 AMENDEMENT VAN HET LID X", "amendement"),
+    ("Besluitenlijst van de procedurevergadering\n\n1. Agendapunt: Brievenlijst", "besluitenlijst"),
+    ("Geachte voorzitter,\n\nHierbij bied ik u aan.\n\nDe Minister van Financiën,\n\nW.B. Hoekstra", "brief"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), KINDS)
+def test_kind(text: str, kind: str) -> None:
+    assert kind_of(text) == kind
+
+
+def test_letter_signers_keep_function() -> None:
+    text = ("In de bijlagen wordt uitvoering gegeven aan deze toezegging.\n\n"
+            "De Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking, E.M.J. Ploumen\n\n"
+            "De Minister van Economische Zaken, H.G.J. Kamp")  # fmt: skip
+    authors = letter_signers(text)
+    assert [(a.name, a.role) for a in authors] == [
+        ("Ploumen", "Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking"),
+        ("Kamp", "Minister van Economische Zaken"),
+    ]
+
+
+def test_surname() -> None:
+    assert surname("mr. drs. A. van der Plas") == "van der Plas"
