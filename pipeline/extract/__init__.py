@@ -81,16 +81,17 @@ def read_bytes(path: str, settings: Settings) -> bytes:
         raise ExtractError("not_found", f"cannot read the file: {exc.strerror}", path) from exc
 
 
-def _pdf_pages(
-    path: str, data: bytes, settings: Settings, progress: Callable[[int], None] | None
-) -> list[PageLines]:
-    from . import ocr, pdf
+def _text_pages(
+    path: str, data: bytes, settings: Settings, first: int, last: int
+) -> tuple[list[PageLines], list[int]]:
+    """Pages ``first..last-1`` (0-based) from their text layer; also the numbers that need OCR."""
+    from . import pdf
 
     doc = pdf.open_pdf(path, data, settings)
+    out: list[PageLines] = []
+    scans: list[int] = []
     try:
-        out: dict[int, PageLines] = {}
-        scans: list[ocr.PageImage] = []
-        for i in range(len(doc)):
+        for i in range(first, min(last, len(doc))):
             page = doc[i]
             number = i + 1
             width, height = page.get_size()
@@ -98,21 +99,50 @@ def _pdf_pages(
             try:
                 lines, raw = pdf.pdfium_page(page, number)
             except Exception:  # pdfium could not read this page's text: let pdfplumber try
-                lines, raw = pdf.pdfplumber_page(data, i, number), ""
+                lines = pdf.pdfplumber_page(data, i, number)
                 raw = " ".join(ln.text for ln in lines.lines)
             if pdf.needs_ocr(raw, settings):
-                scans.append(ocr.pdf_page_image(page, number, settings, path))
-                continue
-            if not pdf.sizes_usable(lines):
-                lines = pdf.pdfplumber_page(data, i, number)
-            out[number] = lines
-            if progress:
-                progress(1)
-        for pl in ocr.ocr_pages(scans, settings, path, progress):
-            out[pl.number] = pl
+                scans.append(number)
+            else:
+                out.append(lines if pdf.sizes_usable(lines) else pdf.pdfplumber_page(data, i, number))
+            page.close()
     finally:
         doc.close()
-    return [out[k] for k in sorted(out)]
+    return out, scans
+
+
+def _text_pages_job(args: tuple[str, bytes, Settings, int, int]) -> tuple[list[PageLines], list[int]]:
+    return _text_pages(*args)
+
+
+PARALLEL_PAGES = 24  # a PDF with at least this many pages is read over all cores
+
+
+def _pdf_pages(
+    path: str, data: bytes, settings: Settings, progress: Callable[[int], None] | None
+) -> list[PageLines]:
+    from . import ocr, pdf
+
+    doc = pdf.open_pdf(path, data, settings)
+    n = len(doc)
+    doc.close()
+    if n >= PARALLEL_PAGES and settings.workers > 1:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        step = -(-n // settings.workers)
+        jobs = [(path, data, settings, k, k + step) for k in range(0, n, step)]
+        with ProcessPoolExecutor(len(jobs), mp_context=mp.get_context("fork")) as pool:
+            parts = list(pool.map(_text_pages_job, jobs))
+    else:
+        parts = [_text_pages(path, data, settings, 0, n)]
+    pages = [pl for part, _ in parts for pl in part]
+    scans = [number for _, part in parts for number in part]
+    if progress:
+        progress(len(pages))
+    if scans:
+        pages += ocr.ocr_pdf(path, data, scans, settings, progress)
+    return sorted(pages, key=lambda pl: pl.number)
 
 
 def extract_file(

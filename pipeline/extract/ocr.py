@@ -11,8 +11,9 @@ from __future__ import annotations
 import os
 import statistics
 import tempfile
-from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,23 +99,57 @@ def tsv_to_lines(data: dict[str, list[Any]], number: int, width: int, height: in
 
 
 def ocr_pages(
-    images: Sequence[PageImage],
+    images: Iterable[PageImage],
     settings: Settings,
     path: str,
     progress: Callable[[int], None] | None = None,
 ) -> list[PageLines]:
-    """OCR pages in parallel over ``settings.workers`` tesseract processes."""
-    if not images:
-        return []
-    workers = max(1, min(settings.workers, len(images)))
+    """OCR pages in parallel over ``settings.workers`` tesseract processes.
+
+    ``images`` is consumed lazily, with at most one image per worker (plus one)
+    in memory, so a 500-page scan does not hold 500 page images at once.
+    """
+    workers = max(1, settings.workers)
+    out: list[PageLines] = []
+    pending: deque[Future[PageLines]] = deque()
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(_ocr_one, img, settings, path) for img in images]
-        out = []
-        for fut in futures:
-            out.append(fut.result())
+        for img in images:
+            pending.append(pool.submit(_ocr_one, img, settings, path))
+            while len(pending) > workers:
+                out.append(pending.popleft().result())
+                if progress:
+                    progress(1)
+        while pending:
+            out.append(pending.popleft().result())
             if progress:
                 progress(1)
     return out
+
+
+def ocr_pdf(
+    path: str,
+    data: bytes,
+    numbers: list[int],
+    settings: Settings,
+    progress: Callable[[int], None] | None = None,
+) -> list[PageLines]:
+    """OCR the given pages of a PDF; pages are rendered one at a time as workers free up."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(data)
+    try:
+
+        def images() -> Iterator[PageImage]:
+            for number in numbers:
+                page = doc[number - 1]
+                try:
+                    yield pdf_page_image(page, number, settings, path)
+                finally:
+                    page.close()
+
+        return ocr_pages(images(), settings, path, progress)
+    finally:
+        doc.close()
 
 
 def check_pixels(path: str, width: int, height: int, settings: Settings, what: str) -> None:

@@ -25,6 +25,7 @@ from ..errors import ExtractError
 from .lines import Line, PageLines, merge_rows
 
 _WORDCHARS = re.compile(r"[A-Za-zÀ-ÿ]")
+_GOOD = re.compile(r"[^\W_]|[.,;:()\-–—'’\"«»“”?!/%&§€+*@#\[\]]")
 
 
 @dataclass
@@ -44,15 +45,15 @@ def text_quality(text: str) -> float:
     >>> text_quality("\\x01\\x02\\x03��") < 0.5
     True
     """
-    chars = [c for c in text if not c.isspace()]
+    chars = "".join(text[:1500].split())
     if not chars:
         return 0.0
-    good = sum(1 for c in chars if c.isalnum() or c in ".,;:()-–—'’\"«»“”?!/%&§€+*@#[]")
+    good = len(_GOOD.findall(chars))
     return good / len(chars)
 
 
 def needs_ocr(text: str, settings: Settings) -> bool:
-    letters = len(_WORDCHARS.findall(text))
+    letters = len(_WORDCHARS.findall(text[:1500]))
     return letters < settings.min_text_chars or text_quality(text) < settings.min_text_quality
 
 
@@ -111,6 +112,68 @@ def _pdfium_chars(textpage: Any) -> tuple[str, list[_Char | None]]:
     return text, out
 
 
+def _pdfium_runs(textpage: Any) -> tuple[str, list[_Char | None]] | None:
+    """The page as text runs (pdfium's text rectangles): a few calls per run, not per character.
+
+    Each run carries the font size and baseline of its first character. Returns
+    None when the rectangles cannot be mapped onto the character stream (a
+    rectangle that starts on no character, or out of order); the caller then
+    reads the page character by character.
+    """
+    import pypdfium2.raw as raw
+
+    n = textpage.count_chars()
+    text = textpage.get_text_range() if n else ""
+    if len(text) != n:
+        return None
+    tp = textpage.raw
+    rects = []
+    starts: list[int] = []
+    pos = 0
+    box = [ctypes.c_double() for _ in range(4)]
+    for j in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(j)
+        # cheap: the character at the rectangle's left edge, if it starts there
+        k = raw.FPDFText_GetCharIndexAtPos(tp, left + 1.0, (bottom + top) / 2, 1.0, 1.0)
+        if k >= pos:
+            raw.FPDFText_GetCharBox(tp, k, *box)
+            if abs(box[0].value - left) > 1.0 or not text[k].strip():
+                k = -1
+        else:
+            k = -1
+        if k < 0:
+            # slow but sure: the rectangle's text, anchored on its head; it must start
+            # where the previous run ends (give or take a line break)
+            inside = textpage.get_text_bounded(left, bottom, right, top).strip()
+            if not inside:
+                continue
+            k = text.find(inside[:12], pos)
+            if k < 0:
+                return None
+        if not starts and text[:k].strip():
+            return None
+        starts.append(k)
+        rects.append((left, right))
+        pos = k + 1
+    if starts and text[: starts[0]].strip():
+        return None
+    x = ctypes.c_double()
+    y = ctypes.c_double()
+    runs: list[_Char | None] = []
+    for j, k in enumerate(starts):
+        end = starts[j + 1] if j + 1 < len(starts) else n
+        seg = text[k:end]
+        if "\r" in seg or "\n" in seg:
+            seg = seg.replace("\r", "").replace("\n", "")
+        if not seg.strip():
+            continue
+        first = k + len(seg) - len(seg.lstrip())
+        size = raw.FPDFText_GetFontSize(tp, first)
+        raw.FPDFText_GetCharOrigin(tp, first, x, y)
+        runs.append(_Char(seg, float(size), rects[j][0], y.value, rects[j][1]))
+    return text, runs
+
+
 def _group_lines(chars: list[_Char | None]) -> list[list[_Char]]:
     """Group a character stream into lines by baseline; superscripts stay in their line."""
     lines: list[list[_Char]] = []
@@ -159,13 +222,15 @@ def _to_line(chars: list[_Char], page: int, width: float, height: float) -> Line
     while k < len(chars):
         c = chars[k]
         raised = c.size < 0.85 * main and c.y > base + 0.15 * main
-        if raised and (c.ch.isalnum() or c.ch in "*†‡"):
+        if raised and (c.ch.strip().isalnum() or c.ch.strip() in ("*", "†", "‡")):
             j = k
             mark = ""
             while j < len(chars) and chars[j].size < 0.85 * main and chars[j].ch.strip():
-                mark += chars[j].ch
+                mark += chars[j].ch.strip()
                 j += 1
             markers.append((len("".join(text)), mark))
+            if chars[j - 1].ch[-1:].isspace():
+                text.append(" ")  # the run after a marker starts without its space
             k = j
             continue
         text.append(c.ch)
@@ -193,7 +258,8 @@ def pdfium_page(page: Any, number: int) -> tuple[PageLines, str]:
     width, height = page.get_size()
     textpage = page.get_textpage()
     try:
-        raw_text, chars = _pdfium_chars(textpage)
+        runs = _pdfium_runs(textpage)
+        raw_text, chars = runs if runs is not None else _pdfium_chars(textpage)
     finally:
         textpage.close()
     lines = [
