@@ -9,14 +9,13 @@ import json
 import os
 import sys
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import click
 
-from . import process
+from .batch import process_many
 from .config import DEFAULT_DB, Settings
 from .errors import ExtractError
 from .extract import SUFFIXES
@@ -37,38 +36,6 @@ def expand(paths: tuple[str, ...]) -> Iterator[str]:
                     yield str(f)
         else:
             yield p
-
-
-def _work(args: tuple[str, Settings, bool]) -> dict[str, Any]:
-    path, settings, with_text = args
-    try:
-        return process(path, settings).to_json(with_text=with_text)
-    except ExtractError as exc:
-        exc.path = exc.path or path
-        return exc.to_json()
-
-
-def run_batch(
-    files: list[str], settings: Settings, with_text: bool, progress: bool
-) -> Iterator[dict[str, Any]]:
-    """Process files in order; over a process pool (one worker per core) when there are many."""
-    from tqdm import tqdm
-
-    bar = tqdm(total=len(files), unit="file", disable=not progress, file=sys.stderr)
-    try:
-        if len(files) > 1 and settings.workers > 1:
-            inner = replace(settings, workers=1)  # each file's OCR then runs on one core
-            with ProcessPoolExecutor(max_workers=settings.workers) as pool:
-                jobs = ((f, inner, with_text) for f in files)
-                for result in pool.map(_work, jobs, chunksize=8):
-                    bar.update(1)
-                    yield result
-        else:
-            for f in files:
-                yield _work((f, settings, with_text))
-                bar.update(1)
-    finally:
-        bar.close()
 
 
 progress_option = click.option(
@@ -142,7 +109,7 @@ def extract(
         settings = replace(settings, workers=workers)
     files = list(expand(paths))
     failed = False
-    for result in run_batch(files, settings, with_text, _want_progress(progress)):
+    for result in process_many(files, settings, with_text, _want_progress(progress)):
         failed = failed or "error" in result
         _emit(result)
     sys.exit(1 if failed else 0)
@@ -190,7 +157,7 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, progress: bool 
                 skipped += 1
             else:
                 todo.append(f)
-        for result in run_batch(todo, settings, True, _want_progress(progress)):
+        for result in process_many(todo, settings, True, _want_progress(progress)):
             if "error" in result:
                 failed += 1
                 err = result["error"]
@@ -226,6 +193,99 @@ def stats(db: str, fmt: str) -> None:
         width = max(map(len, counts))
         for k, v in counts.items():
             click.echo(f"{k:<{width}}  {v:>8,}")
+
+
+@main.command()
+@click.option(
+    "--gold",
+    "gold_path",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Gold JSON Lines (contract format); paths are relative to this file.",
+)
+@click.argument("paths", nargs=-1)
+@click.option("--limit", type=int, default=None, help="Score only the first N gold lines.")
+@click.option(
+    "--show", type=int, default=10, show_default=True, help="Misses and false hits to list per field."
+)
+@click.option(
+    "--min",
+    "minimums",
+    multiple=True,
+    metavar="FIELD.METRIC=VALUE",
+    help="Fail (exit 1) below this score, e.g. --min references.f1=0.95. Repeatable.",
+)
+@click.option("--workers", type=int, default=None, help="Parallel workers (default: one per core).")
+@format_option
+@progress_option
+def evaluate(
+    gold_path: str,
+    paths: tuple[str, ...],
+    limit: int | None,
+    show: int,
+    minimums: tuple[str, ...],
+    workers: int | None,
+    fmt: str,
+    progress: bool | None,
+) -> None:
+    """Score extraction against gold: precision, recall and F1 per field.
+
+    Runs the pipeline on every file a gold line names (or on the PATHs
+    given, if any), or on the gold line's "text" for string-only gold, and
+    compares by the contract's rules. Lists the misses and false hits with
+    their text, so a regression shows what broke.
+
+    \b
+    Examples:
+      kamer evaluate --gold ../shared/gold/seed.jsonl
+      kamer evaluate --gold ../shared/gold/citations-dev.jsonl --min references.f1=1.0
+      kamer evaluate --gold ../shared/gold/motions-dev.jsonl --limit 500 --format json
+    """
+    from . import analyse
+    from .evaluate import evaluate as score
+    from .evaluate import gold_lines
+    from .extract import from_text
+
+    settings = Settings.from_env()
+    if workers:
+        settings = replace(settings, workers=workers)
+    golds = gold_lines(gold_path, paths or None)[:limit]
+    if not golds:
+        raise click.ClickException(
+            f"no gold lines to score in {gold_path}" + (" for those paths" if paths else "")
+        )
+    files = [g["abspath"] for g in golds if "abspath" in g]
+    by_path = dict(zip(files, process_many(files, settings, False, _want_progress(progress)), strict=True))
+    preds = [
+        by_path[g["abspath"]] if "abspath" in g else analyse(from_text(g["text"])).to_json() for g in golds
+    ]
+    report = score(golds, preds)
+    failed = []
+    for spec in minimums:
+        name, _, value = spec.partition("=")
+        field, _, metric = name.rpartition(".")
+        got = getattr(report[field], metric, None) if field in report.fields else None
+        if got is None or got < float(value):
+            failed.append(f"{name} = {got if got is None else round(got, 4)} < {value}")
+    if fmt == "json":
+        _emit({**report.to_json(), "failed": failed})
+    else:
+        click.echo(f"{report.documents} documents, {len(report.errors)} errors")
+        click.echo(f"{'field':<24} {'P':>7} {'R':>7} {'F1':>7} {'tp':>6} {'fp':>6} {'fn':>6}")
+        for name, sc in sorted(report.fields.items()):
+            click.echo(
+                f"{name:<24} {sc.precision:7.4f} {sc.recall:7.4f} {sc.f1:7.4f} {sc.tp:6} {sc.fp:6} {sc.fn:6}"
+            )
+        for name, sc in sorted(report.fields.items()):
+            for m in sc.misses[:show]:
+                click.echo(f"  miss   {name}: {m}")
+            for m in sc.false_hits[:show]:
+                click.echo(f"  extra  {name}: {m}")
+        for e in report.errors[:show]:
+            click.echo(f"  error  {e}")
+        for f in failed:
+            click.echo(f"BELOW MINIMUM: {f}", err=True)
+    sys.exit(1 if failed else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -239,31 +239,34 @@ def _score_commitments(report: Report, gold: dict[str, Any], pred: list[Any], wh
         s.false_hits.append(f"{where}: {p.get('text', '')[:100]}")
 
 
-def evaluate(
-    gold_path: str | Path,
-    run: Callable[[str], dict[str, Any]],
-    only: Iterable[str] | None = None,
-    limit: int | None = None,
-) -> Report:
-    """Run ``run(path)`` on every gold line's file and score it."""
+def gold_lines(gold_path: str | Path, only: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """Gold lines with ``path`` made absolute; restricted to ``only`` paths if given."""
     gold_path = Path(gold_path)
     wanted = {str(Path(p).resolve()) for p in only} if only else None
-    report = Report()
+    out = []
     with gold_path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh):
-            if limit is not None and n >= limit:
-                break
+        for line in fh:
             if not line.strip():
                 continue
             gold = json.loads(line)
-            path = (gold_path.parent / gold["path"]).resolve()
-            if wanted is not None and str(path) not in wanted:
+            if "path" in gold:
+                gold["abspath"] = str((gold_path.parent / gold["path"]).resolve())
+                if wanted is not None and gold["abspath"] not in wanted:
+                    continue
+            elif wanted is not None:
                 continue
-            if "text" in gold and "path" not in gold:
-                continue
-            pred = run(str(path))
-            if "error" in pred:
-                report.errors.append(f"{gold['path']}: {pred['error']['message']}")
-                pred = {}
-            score_document(report, gold, pred)
+            out.append(gold)
+    return out
+
+
+def evaluate(golds: list[dict[str, Any]], preds: Iterable[dict[str, Any]]) -> Report:
+    """Score predictions (document JSON or error objects), one per gold line, in order."""
+    report = Report()
+    for gold, pred in zip(golds, preds, strict=True):
+        if "error" in pred:
+            report.errors.append(f"{gold.get('path', gold.get('text', '?'))}: {pred['error']['message']}")
+            pred = {}
+        if "path" not in gold and "text" in gold:
+            gold = {**gold, "path": gold["text"][:60]}
+        score_document(report, gold, pred)
     return report

@@ -128,6 +128,7 @@ class Reference:
     id: str
     span: Span
     sentence: tuple[int, int] | None = None  # body sentence that carries it (via a marker)
+    resolved_from: str | None = None  # a short form ('deze motie', '(idem, nr. 12)'): its antecedent
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -141,6 +142,8 @@ class Reference:
         }
         if self.sentence is not None:
             out["sentence"] = list(self.sentence)
+        if self.resolved_from is not None:
+            out["resolved_from"] = self.resolved_from
         return out
 
 

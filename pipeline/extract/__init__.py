@@ -163,9 +163,19 @@ def extract_file(
         raise ExtractError("internal", f"{type(exc).__name__}: {exc}", spath) from exc
 
 
-def _extract(path: str, settings: Settings, progress: Callable[[int], None] | None) -> Document:
-    data = read_bytes(path, settings)
-    kind = sniff(path, data)
+def from_text(text: str, name: str = "<text>", settings: Settings | None = None) -> Document:
+    """A Document from a string, read as a plain-text file would be."""
+    return _extract(name, settings or Settings.from_env(), None, data=text.encode("utf-8"))
+
+
+def _extract(
+    path: str, settings: Settings, progress: Callable[[int], None] | None, data: bytes | None = None
+) -> Document:
+    if data is None:
+        data = read_bytes(path, settings)
+        kind = sniff(path, data)
+    else:
+        kind = "text"
     facts = None
     if kind == "pdf":
         pages = _pdf_pages(path, data, settings, progress)

@@ -162,10 +162,14 @@ def kamerstuk_of(text: str, running: list[str]) -> KamerstukId | None:
 
 def _kamerstuk_of(text: str, running: list[str]) -> KamerstukId | None:
     """The document's own Kamerstuk number, from its footer id, running header or head."""
-    for src in [*running, head(text, 3000)]:
+    for src in running:
         m = KST_ID.search(src)
         if m:
             return KamerstukId(m.group(1), m.group(2), m.group(3))
+    # in the text only as a colophon line of its own, not as a citation in a sentence
+    m = re.search(rf"(?m)^\s*{KST_ID.pattern}\s*$", text)
+    if m:
+        return KamerstukId(m.group(1), m.group(2), m.group(3))
     for src in running:
         m = RUNNING.search(src)
         if m:

@@ -1,0 +1,60 @@
+"""Speed of the NLP stage (spaCy pipeline + references + short forms), on one core.
+
+Prints words/s of ``analyse`` over dev motions and the seed letter, and the
+share the NLP stage adds to extraction time of the same documents.
+Targets (issue 3): ≥ 80k words/s on one core; references add ≤ 20% to extraction.
+
+    .venv/bin/python bench/bench_nlp.py [--n 2000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SHARED = ROOT.parent / "shared" / "corpus"
+
+
+def main() -> None:
+    from pipeline import analyse, extract
+
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=2000, help="dev motions to use")
+    args = ap.parse_args()
+    files = sorted((SHARED / "motions-dev" / "xml").glob("*.xml"))[: args.n]
+    files += [SHARED / "seed" / "kamerbrief-imvo-convenanten-2016.txt"] * 20
+    files += [SHARED / "seed" / "kamerbrief-imvo-convenanten-2016.pdf"] * 20
+    analyse(extract(files[0]))  # warm: lexicons, patterns, spaCy
+    t = time.perf_counter()
+    docs = [extract(f) for f in files]
+    t_extract = time.perf_counter() - t
+    words = sum(len(d.text.split()) for d in docs)
+    t = time.perf_counter()
+    for d in docs:
+        analyse(d)
+    t_nlp = time.perf_counter() - t
+    from pipeline.nlp.references import find_references, resolve_short_forms
+
+    t = time.perf_counter()
+    for d in docs:
+        resolve_short_forms(d.text, find_references(d.text))
+    t_refs = time.perf_counter() - t
+    print(f"documents {len(docs)}, words {words:,}")
+    print(f"extract: {t_extract:.2f} s ({words / t_extract:,.0f} words/s)")
+    print(f"nlp (analyse): {t_nlp:.2f} s, {words / t_nlp:,.0f} words/s on one core (target ≥ 80,000)")
+    print(
+        f"reference stage alone: {t_refs:.2f} s = {100 * t_refs / t_extract:.0f}% of extraction time"
+        " (target ≤ 20%)"
+    )
+    print(
+        f"whole nlp stage (tokenizer, sentences, references): {100 * t_nlp / t_extract:.0f}%"
+        " of extraction time"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,326 @@
+"""References: every way a parliamentary paper cites another, as canonical ids.
+
+The patterns are data (``models/patterns/references.json``, each with real
+examples). This module compiles them, turns a match into the contract's
+canonical id(s), follows lists and elliptic continuations (``nrs. 520 en
+548``, ``nr. 4, p. 12 en 13, en nr. 6``), and resolves short forms
+(``(idem, nr. 12)``, ``zie noot 3``, ``deze motie``) to the reference they
+point back to, or leaves them unresolved: never a guess.
+
+``find_references(text)`` is the plain function; ``kamer_references`` is the
+spaCy component that writes ``doc.spans["references"]``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..config import PATTERNS
+
+SP = "[ \u00a0]"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    kind: str
+    regex: re.Pattern[str]
+    means: str
+    examples: tuple[tuple[str, str, str], ...]
+    counter_examples: tuple[str, ...]
+    triggers: tuple[str, ...] = ()  # one must occur (lower-cased) for the pattern to be tried
+
+
+@dataclass(frozen=True)
+class Found:
+    """A reference found in a text: its kind, canonical id and character span."""
+
+    kind: str
+    id: str
+    start: int
+    end: int
+    pattern: str
+    resolved_from: str | None = None  # for short forms: the reference they point back to
+
+
+@lru_cache(maxsize=1)
+def load_patterns() -> tuple[tuple[Pattern, ...], frozenset[str]]:
+    data = json.loads((PATTERNS / "references.json").read_text(encoding="utf-8"))
+    defs: dict[str, str] = data["defs"]
+
+    def expand(src: str) -> str:
+        for _ in range(3):  # definitions may use definitions
+            for name, value in defs.items():
+                src = src.replace("{" + name + "}", value)
+        return src
+
+    patterns = tuple(
+        Pattern(
+            id=p["id"],
+            kind=p["kind"],
+            regex=re.compile(expand("".join(p["regex"]))),
+            means=p["means"],
+            examples=tuple((e[0], e[1], e[2]) for e in p["examples"]),
+            counter_examples=tuple(p.get("counter_examples", [])),
+            triggers=tuple(p.get("triggers", [])),
+        )
+        for p in data["patterns"]
+    )
+    return patterns, frozenset(data["numeric_toevoeging_dossiers"]["dossiers"])
+
+
+def _kst(dossier: str, toev: str | None, nr: str | None) -> tuple[str, str]:
+    dossier = re.sub(r"\D", "", dossier)
+    parts = [dossier] + ([toev] if toev else [])
+    if nr is None:
+        return "dossier", "dossier-" + "-".join(parts)
+    return "kamerstuk", "kst-" + "-".join([*parts, str(int(nr))])
+
+
+def _vergaderjaar(y1: str, y2: str) -> str | None:
+    if len(y2) == 2:
+        y2 = y1[:2] + y2
+    if int(y2) != int(y1) + 1:
+        return None
+    return y1 + y2
+
+
+def _celex(kind: str, a: str, b: str) -> str | None:
+    """CELEX number of an EU act from the two numbers printed as 'a/b'.
+
+    >>> _celex("L", "2014", "95"), _celex("L", "95", "46"), _celex("R", "1291", "2013")
+    ('32014L0095', '31995L0046', '32013R1291')
+    >>> _celex("R", "2016", "679")
+    '32016R0679'
+    """
+
+    def year(x: str) -> int | None:
+        if len(x) == 4 and 1950 <= int(x) <= 2100:
+            return int(x)
+        if len(x) == 2:
+            return 1900 + int(x) if int(x) >= 50 else 2000 + int(x)
+        return None
+
+    if kind == "L":  # directives: year first
+        y, n = year(a), b
+    else:  # regulations: number/year before 2015, year/number since
+        ya, yb = year(a) if len(a) == 4 else None, year(b)
+        if ya is not None and (yb is None or ya >= 2015):
+            y, n = ya, b
+        elif yb is not None:
+            y, n = yb, a
+        else:
+            return None
+    if y is None or not n.isdigit():
+        return None
+    return f"3{y}{kind}{int(n):04d}"
+
+
+# after these a number is a date, an amount or a duration, not a Kamerstuk number
+_NOT_A_NUMBER = (
+    r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+    r"|jl\b|euro|procent|%|miljoen|miljard|mln|uur|dagen|weken|maanden|jaar|keer)"
+)
+_CONT_PLURAL = re.compile(
+    rf"(?:{SP}*(?:,|\ben\b|t/m|tot{SP}+en{SP}+met|[–-]){SP}*)+(?:nrs?\.?{SP}*)?(\d{{1,4}})\b(?!{SP}*(?:{_NOT_A_NUMBER}|\.\d))"
+)
+_CONT_EXPLICIT = re.compile(rf"(?:{SP}*(?:,|\ben\b|;){SP}*)+nrs?\.{SP}*(\d{{1,4}})\b")
+_PAGE_REF = re.compile(rf"{SP}*,?{SP}*(?:p|pp|blz|pag)\.{SP}*\d+(?:{SP}*(?:en|[-–]|t/m){SP}*\d+)*")
+_RANGE = re.compile(rf"{SP}*(?:[–-]|t/m|tot{SP}+en{SP}+met){SP}*")
+_EU_CONT = re.compile(rf"{SP}*(?:,|en){SP}*\((?:EU|EG|EEG)\){SP}*(?:nr\.?{SP}*)?(\d{{1,4}})/(\d{{1,4}})\b")
+
+
+def _continuations(text: str, end: int, plural: bool) -> list[tuple[str, int, int, bool]]:
+    """Numbers that continue a Kamerstuk reference: (nr, start, end, is_range_end)."""
+    out: list[tuple[str, int, int, bool]] = []
+    pos = end
+    while True:
+        page = _PAGE_REF.match(text, pos)
+        if page:
+            pos = page.end()
+        m = (_CONT_PLURAL if plural else _CONT_EXPLICIT).match(text, pos)
+        if not m:
+            m = _CONT_EXPLICIT.match(text, pos)
+            if not m:
+                break
+        is_range = bool(_RANGE.match(text, pos)) and not text[pos : m.start(1)].strip(" \u00a0–-t/m")
+        out.append((m.group(1), m.start(1), m.end(1), is_range))
+        pos = m.end()
+    return out
+
+
+def _from_match(p: Pattern, m: re.Match[str], text: str, numeric: frozenset[str]) -> list[Found]:
+    g = m.groupdict()
+    s, e = m.span()
+    if p.kind in ("zaak", "document", "toezegging", "ecli", "bwb", "url"):
+        return [Found(p.kind, g["id"], m.start("id"), m.end("id"), p.id)]
+    if p.kind in ("stb", "stcrt"):
+        return [Found(p.kind, f"{p.kind}-{g['year']}-{int(g['nr'])}", s, e, p.id)]
+    if p.kind in ("aanhangsel", "handelingen"):
+        vj = _vergaderjaar(g["y1"], g["y2"])
+        if vj is None:
+            return []
+        house = "ek" if g.get("kamer") == "I" else "tk"
+        if p.kind == "aanhangsel":
+            return [Found(p.kind, f"ah-{house}-{vj}-{int(g['nr'])}", s, e, p.id)]
+        item = f"-{int(g['item'])}" if g.get("item") else ""
+        return [Found(p.kind, f"h-{house}-{vj}-{int(g['nr'])}{item}", s, e, p.id)]
+    if p.kind == "eu":
+        act = "L" if p.id == "eu_directive" else "R"
+        out = []
+        celex = _celex(act, g["a"], g["b"])
+        if celex:
+            out.append(Found("eu", celex, s, e, p.id))
+        pos = e
+        while act == "R" and (c := _EU_CONT.match(text, pos)):
+            celex = _celex(act, c.group(1), c.group(2))
+            if celex:
+                out.append(Found("eu", celex, c.start(1), c.end(), p.id))
+            pos = c.end()
+        return out
+    # Kamerstukken
+    dossier = g["dossier"]
+    toev = g.get("toev_h") or g.get("toev_s") or g.get("toev_g") or g.get("letter")
+    nr = g.get("nr") or g.get("nr_c")
+    if p.id == "kamerstuk_eerste_kamer":
+        return [Found("kamerstuk", _kst(dossier, toev, "0")[1].rsplit("-", 1)[0], s, e, p.id)]
+    if p.id == "kamerstuk_compact" and toev is None and re.sub(r"\D", "", dossier) in numeric:
+        nr_text = g["nr"]
+        if (len(nr_text) <= 2 and nr_text.startswith("0")) or len(nr_text) == 2:
+            # '21501-08': a sub-series, not a number
+            kind, kid = _kst(dossier, nr_text, None)
+            return [Found(kind, kid, s, e, p.id)]
+    kind, kid = _kst(dossier, toev, nr)
+    out = [Found(kind, kid, s, e, p.id)]
+    if nr is not None:
+        numbers = [nr]
+        if g.get("nr2"):
+            numbers.append(g["nr2"])
+            out.append(Found(kind, _kst(dossier, toev, g["nr2"])[1], m.start("nr2"), m.end("nr2"), p.id))
+        plural = bool(re.search(r"\bnrs\.?", m.group(0), re.I))
+        for n, cs, ce, is_range in _continuations(text, e, plural):
+            prev = int(numbers[-1])
+            if is_range and 0 < int(n) - prev <= 30:
+                for k in range(prev + 1, int(n)):
+                    out.append(Found(kind, _kst(dossier, toev, str(k))[1], cs, ce, p.id))
+            numbers.append(n)
+            out.append(Found(kind, _kst(dossier, toev, n)[1], cs, ce, p.id))
+    return out
+
+
+# ------------------------------------------------------------------ short forms
+
+_IDEM = re.compile(rf"\((?:idem|ibidem|ibid\.|aldaar){SP}*,{SP}*nrs?\.{SP}*(\d{{1,4}})\)", re.I)
+_NOTE_REF = re.compile(rf"\b(?:zie|zoals\s+vermeld\s+in){SP}+(?:voet)?noot{SP}+(\d{{1,3}})\b", re.I)
+_ANAPHOR = re.compile(
+    r"\b(?:deze|die|genoemde|voornoemde?|bovengenoemde?|laatstgenoemde?|desbetreffende)\s+"
+    r"(motie|brief|Kamerbrief|Kamerstuk|toezegging|wetsvoorstel|nota|rapportage)\b",
+    re.I,
+)
+
+
+def resolve_short_forms(
+    text: str, found: list[Found], notes: dict[str, tuple[int, int]] | None = None
+) -> list[Found]:
+    """References that short forms point back to, each with the short form's span.
+
+    ``(idem, nr. 12)`` takes the dossier of the last Kamerstuk before it;
+    ``zie noot 3`` takes the one reference in footnote 3; ``deze motie`` the
+    Kamerstuk referred to just before (within 400 characters and only when
+    there is exactly one). Anything else stays unresolved.
+    """
+    out: list[Found] = []
+    kst = sorted((f for f in found if f.kind == "kamerstuk"), key=lambda f: f.start)
+    for m in _IDEM.finditer(text):
+        prev = [f for f in kst if f.end <= m.start()]
+        if prev:
+            base = re.match(r"kst-(.+)-\d+$", prev[-1].id)
+            if base:
+                kid = f"kst-{base.group(1)}-{int(m.group(1))}"
+                out.append(Found("kamerstuk", kid, m.start(), m.end(), "idem", prev[-1].id))
+    if notes:
+        for m in _NOTE_REF.finditer(text):
+            span = notes.get(m.group(1))
+            if span is None:
+                continue
+            inside = {(f.kind, f.id) for f in found if span[0] <= f.start < span[1] and f.kind != "url"}
+            if len(inside) == 1:
+                kind, kid = inside.pop()
+                out.append(Found(kind, kid, m.start(), m.end(), "zie_noot", kid))
+    for m in _ANAPHOR.finditer(text):
+        window = [f for f in kst if m.start() - 400 <= f.end <= m.start()]
+        ids = {f.id for f in window}
+        if len(ids) == 1:
+            kid = ids.pop()
+            out.append(Found("kamerstuk", kid, m.start(), m.end(), "anaphor", kid))
+    return out
+
+
+def find_references(text: str) -> list[Found]:
+    """All references in ``text``, longest match first where patterns overlap.
+
+    >>> [(f.kind, f.id) for f in find_references("(Kamerstuk 32 852 nr. 24) en Stb. 2019, 33")]
+    [('kamerstuk', 'kst-32852-24'), ('stb', 'stb-2019-33')]
+    >>> [f.id for f in find_references("Kamerstuk 34 300 XVII, nrs. 520 en 548")]
+    ['kst-34300-XVII-520', 'kst-34300-XVII-548']
+    """
+    patterns, numeric = load_patterns()
+    matches: list[tuple[int, int, int, Pattern, re.Match[str]]] = []
+    low = text.lower()
+    for order, p in enumerate(patterns):
+        if p.triggers and not any(t in low for t in p.triggers):
+            continue
+        for m in p.regex.finditer(text):
+            if m.end() > m.start():
+                matches.append((m.start(), -(m.end() - m.start()), order, p, m))
+    matches.sort(key=lambda t: (t[0], t[1], t[2]))
+    taken: list[tuple[int, int]] = []
+    out: list[Found] = []
+    for start, neg, _, p, m in matches:
+        end = start - neg
+        if any(start < e and s < end for s, e in taken):
+            continue
+        found = _from_match(p, m, text, numeric)
+        if not found:
+            continue
+        taken.append((start, max(end, max(f.end for f in found))))
+        out.extend(found)
+    out.sort(key=lambda f: (f.start, f.end))
+    return out
+
+
+# ---------------------------------------------------------------- spaCy component
+
+
+def _register() -> None:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    if "kamer_references" in Language.factories:
+        return
+
+    @Language.factory(
+        "kamer_references",
+        assigns=["doc.spans"],
+        default_config={"spans_key": "references"},
+    )
+    def make_component(nlp: Language, name: str, spans_key: str) -> Any:
+        def component(doc: Doc) -> Doc:
+            spans = []
+            found = find_references(doc.text)
+            doc.user_data["kamer_references"] = found  # exact character offsets
+            for f in found:
+                span = doc.char_span(f.start, f.end, label=f.kind, kb_id=f.id, alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
+            doc.spans[spans_key] = spans
+            return doc
+
+        return component
+
+
+_register()

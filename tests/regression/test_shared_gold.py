@@ -1,0 +1,47 @@
+"""The regression net: `kamer evaluate` on ../shared/gold must stay at the levels reached.
+
+CI runs with ../shared beside the clone; elsewhere these tests say why they skip.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT, SHARED
+
+GOLD = SHARED / "gold"
+needs_gold = pytest.mark.skipif(not GOLD.is_dir(), reason=f"no shared gold at {GOLD}")
+
+# field → minimum, per gold file (the levels reached when this was written)
+LEVELS = {
+    "citations-dev.jsonl": {"references.f1": 1.0},
+    "seed.jsonl": {"references.f1": 1.0, "meta.kind.f1": 1.0, "meta.authors.f1": 1.0},
+    "motions-dev.jsonl": {
+        "references.recall": 0.99,
+        "meta.kamerstuk.f1": 0.999,
+        "meta.kind.f1": 0.999,
+        "meta.date.f1": 0.999,
+        "meta.authors.f1": 0.998,
+        "meta.topic.f1": 0.999,
+    },
+}
+
+
+@needs_gold
+@pytest.mark.slow
+@pytest.mark.parametrize("gold", list(LEVELS))
+def test_gold_levels(gold: str) -> None:
+    args = ["evaluate", "--gold", str(GOLD / gold), "--format", "json"]
+    for field, level in LEVELS[gold].items():
+        args += ["--min", f"{field}={level}"]
+    out = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", *args], capture_output=True, text=True, cwd=ROOT, timeout=900
+    )
+    report = json.loads(out.stdout)
+    assert not report["errors"], report["errors"][:5]
+    assert report["failed"] == [], report["failed"]
+    assert out.returncode == 0

@@ -1,0 +1,70 @@
+"""Tables of real citation strings: lists, ranges, follow-ons, OCR damage, short forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.nlp.references import find_references, resolve_short_forms
+
+CASES = [
+    # lists and ranges after one dossier
+    ("Kamerstuk 34 300 XVII, nrs. 520 en 548", ["kst-34300-XVII-520", "kst-34300-XVII-548"]),
+    ("Kamerstukken II 2015/16, 34 300, nrs. 1–3", ["kst-34300-1", "kst-34300-2", "kst-34300-3"]),
+    ("Kamerstuk 34 300, nrs. 12, 15 en 17, blz. 4", ["kst-34300-12", "kst-34300-15", "kst-34300-17"]),
+    # elliptic follow-on past a page reference
+    ("Kamerstuk 34 300 XVII, nr. 4, p. 12 en 13, en nr. 6", ["kst-34300-XVII-4", "kst-34300-XVII-6"]),
+    # a date after the number is no second number
+    ("Kamerstuk 26 485, nr. 187, 24 juni 2014.", ["kst-26485-187"]),
+    ("Notaoverleg, Kamerstuk 34 331, nr. 7 en Kamerstuk 34 311, nr. 5.", ["kst-34331-7", "kst-34311-5"]),
+    # OCR damage: 11 for II, no space after nr.
+    ("Kamerstukken 11 2015/16, 34 300 XVII, nr.32", ["kst-34300-XVII-32"]),
+    # sub-series of the EU councils dossier
+    ("zie 21501-08 en 21501-08-765", ["dossier-21501-08", "kst-21501-08-765"]),
+    ("Zij krijgen nrs. 12 en 13 (30196).", ["kst-30196-12", "kst-30196-13"]),
+    (
+        "Gewijzigde motie van het lid Rudmer Heerema c.s. over bekostiging (t.v.v. 31497-297)",
+        ["kst-31497-297"],
+    ),
+    ("Handelingen II 2019/20, nr. 31, item 8", ["h-tk-20192020-31-8"]),
+    ("Richtlijn 2014/95/EU en Verordening (EU) 2016/679", ["32014L0095", "32016R0679"]),
+    (
+        "Stb. 2019, 33; Stcrt. 2020, 1234; ECLI:NL:HR:2019:2007.",
+        ["stb-2019-33", "stcrt-2020-1234", "ECLI:NL:HR:2019:2007"],
+    ),
+    # no references
+    ("Het kabinet verwacht 35 bedrijven en 30 procent van de omzet in 2016-2017.", []),
+    ("tel. 070-3183000, postbus 20018, 2500 EA Den Haag", []),
+]
+
+
+@pytest.mark.parametrize(("text", "ids"), CASES)
+def test_references(text: str, ids: list[str]) -> None:
+    assert [f.id for f in find_references(text) if f.kind != "url"] == ids
+
+
+SHORT = [
+    ("(Kamerstuk 29 544, nr. 12) en later (idem, nr. 14)", "kst-29544-14", "idem"),
+    (
+        "de motie-Van Laar (Kamerstuk 32 852, nr. 24). Deze motie verzoekt de regering",
+        "kst-32852-24",
+        "anaphor",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want", "how"), SHORT)
+def test_short_forms_resolve(text: str, want: str, how: str) -> None:
+    resolved = resolve_short_forms(text, find_references(text))
+    assert [(f.id, f.pattern) for f in resolved] == [(want, how)]
+
+
+def test_short_form_with_two_candidates_stays_unresolved() -> None:
+    text = "Zie Kamerstuk 32 852, nr. 24 en Kamerstuk 26 485, nr. 187. Genoemde brief laat zien dat"
+    assert resolve_short_forms(text, find_references(text)) == []
+
+
+def test_zie_noot_takes_the_one_reference_in_that_note() -> None:
+    text = "Zoals eerder gemeld (zie noot 3) gaat het goed.\n\nKamerstuk 26 485, nr. 212."
+    notes = {"3": (text.index("Kamerstuk"), len(text))}
+    resolved = resolve_short_forms(text, find_references(text), notes)
+    assert [(f.id, f.pattern) for f in resolved] == [("kst-26485-212", "zie_noot")]
