@@ -246,9 +246,10 @@ def analyse(pages: list[PageLines]) -> Layout:
 
 
 def median_gap(lines: list[Line]) -> float | None:
+    # baselines (bottoms), not tops: a raised footnote marker makes a line's top jump
     gaps = [
-        b.top - a.top
+        b.bottom - a.bottom
         for a, b in itertools.pairwise(lines)
-        if a.top is not None and b.top is not None and a.page == b.page and b.top > a.top
+        if a.bottom is not None and b.bottom is not None and a.page == b.page and b.bottom > a.bottom
     ]
     return statistics.median(gaps) if gaps else None

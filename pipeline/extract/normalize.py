@@ -105,6 +105,11 @@ def _cost(word: str, i: int, rep: str, cost: float) -> float:
 
 
 def _candidates(word: str, max_subs: int = 2) -> Iterable[tuple[float, str]]:
+    if any(ch.isdigit() for ch in word):
+        # a digit inside a word is damage; OCR also doubles a letter beside it (voo6r)
+        for i in range(len(word)):
+            if i + 1 < len(word) and word[i] == word[i + 1]:
+                yield from ((c + 0.6, w) for c, w in _candidates(word[:i] + word[i + 1 :], max_subs))
     spots = [i for i, ch in enumerate(word) if ch in CONFUSIONS]
     for i in spots:
         for rep, base in CONFUSIONS[word[i]]:
@@ -291,7 +296,7 @@ class TextBuilder:
 
     def paragraph_break(self, page: int, role: str) -> None:
         if self.length:
-            self._emit("\n\n" if role == "body" else "\n", page, role)
+            self._emit("\n\n", page, role)
 
     def add_line(self, line: Line, role: str, continues: bool) -> int:
         """Append one line; returns the offset of the line's first character."""
@@ -333,7 +338,7 @@ def _breaks_before(prev: Line, line: Line, gap: float | None, right: float | Non
         return (ends and not ptext.endswith((";", ":"))) or label
     if line.blank_before or _BULLET.match(line.text):
         return True
-    if gap and prev.top is not None and line.top is not None and line.top - prev.top > 1.35 * gap:
+    if gap and prev.bottom is not None and line.bottom is not None and line.bottom - prev.bottom > 1.35 * gap:
         return True
     starts_upper = line.text.lstrip()[:1].isupper()
     if _short(prev, line, right) and (ends or starts_upper) and not ptext.endswith("-"):

@@ -68,9 +68,8 @@ def tsv_to_lines(data: dict[str, list[Any]], number: int, width: int, height: in
         groups.setdefault(key, []).append(i)
     lines: list[Line] = []
     confs: list[float] = []
-    last_par: tuple[int, int] | None = None
     pt = 72.0 / dpi
-    for key, idx in groups.items():
+    for idx in groups.values():
         words = [str(data["text"][i]) for i in idx]
         lefts = [int(data["left"][i]) for i in idx]
         tops = [int(data["top"][i]) for i in idx]
@@ -79,7 +78,6 @@ def tsv_to_lines(data: dict[str, list[Any]], number: int, width: int, height: in
         heights = [int(data["height"][i]) for i in idx]
         confs += [float(data["conf"][i]) for i in idx if float(data["conf"][i]) >= 0]
         size = round(statistics.median(heights) * pt * 1.4 * 2) / 2
-        par = key[:2]
         lines.append(
             Line(
                 text=" ".join(words),
@@ -89,10 +87,8 @@ def tsv_to_lines(data: dict[str, list[Any]], number: int, width: int, height: in
                 x0=min(lefts) / width,
                 x1=max(rights) / width,
                 size=size,
-                blank_before=last_par is not None and par != last_par,
             )
         )
-        last_par = par
     lines = merge_rows(lines)
     conf = round(statistics.fmean(confs), 1) if confs else None
     return PageLines(number, lines, width * pt, height * pt, ocr=True, confidence=conf, path="tesseract")

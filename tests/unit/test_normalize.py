@@ -18,7 +18,7 @@ OCR_REPAIRS = [
     ("vo6r", "vóór"),
     ("vé6r", "vóór"),
     ("véér", "vóór"),
-    ("voo6r", "voo6r"),  # three-letter damage is beyond two substitutions: left alone
+    ("voo6r", "vóór"),  # a doubled letter beside the digit
     ("creéert", "creëert"),
     ("ministeriéle", "ministeriële"),
     ("geidentificeerd", "geïdentificeerd"),

@@ -1,0 +1,203 @@
+"""Commitments: toezeggingen, goals (doel) and forecasts (verwachting), per sentence.
+
+Rules are data (``models/patterns/commitments.json``), tried in order; the
+first that fires gives the kind. The actor is the subject the rule names
+(``De Minister van … zal``, ``verwacht het kabinet``, ``gedaan door de
+Minister van …``), ``ik`` resolved to the signing bewindspersoon, ``die
+sector`` to the sector named just before. Deadlines come from
+``deadlines.py``, resolved against the document's (possibly inferred) date.
+Sentences that describe the letter itself (``Daarbij zal het kabinet ook
+ingaan op …``) are no promises.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..config import PATTERNS
+from .deadlines import Found as DeadlineFound
+from .deadlines import find_deadlines, pick
+
+VERBS = {
+    "zal", "zullen", "heeft", "hebben", "is", "zijn", "wordt", "worden", "verwacht", "verwachten", "streeft",
+    "streven", "gaat", "gaan", "kan", "kunnen", "wil", "willen", "moet", "moeten", "blijft", "blijven",
+    "deelt", "delen", "hoopt", "hopen", "beoogt", "beogen", "heb", "ben", "werd", "werden", "was", "waren",
+    "tekende", "tekenden", "zegt", "zeggen",
+}  # fmt: skip
+LEADING = re.compile(
+    r"^(?:(?:Daarnaast|Ook|Verder|Tot\s+slot|Uiteraard|Daarom|Hierop|Vervolgens|Tevens|Voorts|Bovendien|Graag)"
+    r",?\s+)+"
+)
+SECTOR_ANAPHOR = re.compile(r"\b(?:die|deze|dezelfde|de\s+betreffende)\s+(sector|branche)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: str
+    regex: re.Pattern[str]
+    needs_time: bool
+    needs_date: bool
+    examples: tuple[tuple[str, str], ...]
+
+
+@dataclass
+class Found:
+    kind: str
+    actor: str | None
+    action: str | None
+    deadline: DeadlineFound | None
+    start: int
+    end: int
+    rule: str
+    ref: str | None = None
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> tuple[tuple[Rule, ...], tuple[re.Pattern[str], ...], re.Pattern[str], dict[str, Any]]:
+    data: dict[str, Any] = json.loads((PATTERNS / "commitments.json").read_text(encoding="utf-8"))
+    rules = tuple(
+        Rule(r["id"], r["kind"], re.compile(r["regex"]), r["needs_time"], r.get("needs_date", False),
+             tuple((e[0], e[1]) for e in r["examples"]))
+        for r in data["rules"]
+    )  # fmt: skip
+    actors = tuple(re.compile(a) for a in data["actors"])
+    return rules, actors, re.compile(data["letter_itself"], re.I), data
+
+
+def _clean_actor(actor: str) -> str:
+    actor = " ".join(actor.split()).strip(" ,;:")
+    actor = re.sub(r"^(?:de|het|De|Het)\s+", "", actor)
+    return actor[:1].upper() + actor[1:] if actor[:2].lower() != "ik" else actor
+
+
+def _subject_before(sentence: str, end: int) -> str | None:
+    """The noun phrase that opens a sentence, up to its first verb (at most 8 words)."""
+    head = LEADING.sub("", sentence[:end])
+    words = head.split()
+    np: list[str] = []
+    for w in words:
+        bare = w.strip(",;:").lower()
+        if bare in VERBS or (np and re.fullmatch(r"[a-z]+(?:den|ten)", bare)):
+            break
+        np.append(w)
+    if not np or len(np) > 8:
+        return None
+    return " ".join(np).strip(",;:")
+
+
+def _actor(rule: Rule, m: re.Match[str], sentence: str, actors: tuple[re.Pattern[str], ...]) -> str | None:
+    if rule.id == "register":
+        return m.group("actor")
+    if rule.id == "toegezegd":
+        return m.group("subj2") or (LEADING.sub("", m.group("subj")) if m.group("subj") else None)
+    trigger = m.start()
+    for a in actors:  # the match itself may open with its actor ("Ik informeer …")
+        hit = a.match(sentence, trigger)
+        if hit:
+            return hit.group(0)
+    if rule.id == "verwachting" and re.match(
+        r"(?i)naar\s+verwachting|(?:de\s+)?verwachting\s+is", m.group(0)
+    ):
+        return None
+    # inverted word order: the actor follows the verb ("verwacht het kabinet", "zal ik")
+    after = sentence[m.start() : m.start() + 60]
+    verb = re.match(r"\w+\s+", after)
+    if verb:
+        for a in actors:
+            hit = a.match(after, verb.end())
+            if hit:
+                return hit.group(0)
+    if rule.kind == "doel":
+        own = re.search(
+            r"\b(?:doelstelling|doel|ambitie|streven)\s+van\s+(.{3,60}?)(?=\s+(?:om|is|was|wordt)\b|,)",
+            sentence,
+        )
+        if own:
+            return own.group(1)
+    before = [h for a in actors for h in a.finditer(sentence, 0, trigger)]
+    if before:
+        return max(before, key=lambda h: h.end()).group(0)
+    return _subject_before(sentence, trigger)
+
+
+def _resolve_actor(
+    actor: str | None, sent_start: int, authors: list[tuple[str, str]], sectors: list[tuple[int, str]]
+) -> str | None:
+    if actor is None:
+        return None
+    low = actor.lower().strip()
+    if low == "ik" and authors:
+        return authors[0][1] or authors[0][0]
+    if low in ("wij", "we"):
+        return "kabinet"
+    m = SECTOR_ANAPHOR.search(actor)
+    if m:
+        before = [name for pos, name in sectors if pos < sent_start]
+        if before:
+            actor = actor[: m.start()] + "de " + before[-1] + actor[m.end() :]
+    return _clean_actor(actor)
+
+
+def find_commitments(
+    text: str,
+    bounds: list[tuple[int, int]],
+    ref_date: dt.date | None,
+    authors: list[tuple[str, str]] | None = None,
+    sectors: list[tuple[int, str]] | None = None,
+    refs: list[tuple[str, int, int]] | None = None,
+) -> list[Found]:
+    """Commitments in ``text``, one per sentence at most.
+
+    ``bounds`` are sentence spans; ``authors`` (name, role) resolve ``ik``;
+    ``sectors`` (offset, surface form) resolve ``die sector``; ``refs`` (id,
+    start, end) give the register id of a toezegging.
+    """
+    rules, actors, letter_itself, _ = load_rules()
+    out: list[Found] = []
+    seen: set[tuple[str, str]] = set()
+    for s, e in bounds:
+        sentence = text[s:e]
+        if len(sentence) < 15 or letter_itself.search(sentence):
+            continue
+        deadlines = find_deadlines(sentence, ref_date)
+        for rule in rules:
+            m = rule.regex.search(sentence)
+            if m is None:
+                continue
+            if rule.needs_time and not deadlines:
+                continue
+            if rule.needs_date and not any(d.by for d in deadlines):
+                continue
+            deadline = pick(deadlines)
+            if deadline is not None:
+                deadline = DeadlineFound(deadline.text, deadline.start + s, deadline.end + s, deadline.by,
+                                         deadline.rule)  # fmt: skip
+            # a goal or forecast restated later in the letter is the same one
+            if deadline is not None and deadline.by and rule.kind != "toezegging":
+                if (rule.kind, deadline.by) in seen:
+                    break
+                seen.add((rule.kind, deadline.by))
+            actor = _resolve_actor(_actor(rule, m, sentence, actors), s, authors or [], sectors or [])
+            ref = (
+                next((rid for rid, rs, _ in (refs or []) if s <= rs < e), None)
+                if rule.id == "register"
+                else None
+            )
+            action = _action(sentence, m, rule)
+            out.append(Found(rule.kind, actor, action, deadline, s, e, rule.id, ref))
+            break
+    return out
+
+
+def _action(sentence: str, m: re.Match[str], rule: Rule) -> str | None:
+    """What is promised: the sentence from the trigger on, without its full stop."""
+    if rule.id == "register":
+        return None
+    rest = sentence[m.start() :].rstrip(" .")
+    return rest or None

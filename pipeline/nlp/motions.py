@@ -1,0 +1,157 @@
+"""Motions: the motion a document is, and the motions other documents mention.
+
+* A motion document (``MOTIE VAN HET LID …``): its indieners (from the
+  signatures, see ``meta.py``), date, considerations and dictum clauses,
+  and ``replaces`` from ``TER VERVANGING VAN DIE GEDRUKT ONDER NR. N`` or
+  ``t.v.v.``.
+* Mentions elsewhere: ``de motie van de leden Smaling en Voordewind d.d. 29
+  april 2015 (Kamerstuk 32 852 nr. 24)``, ``de aangehouden motie-Lodders/
+  Geurts``, ``twee moties van de leden Vermue en Servaes aangenomen``, with
+  the id where the text or the footnote on the sentence gives it, and the
+  status the sentence states.
+
+Clause words and status words are data: ``models/patterns/motions.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ..config import PATTERNS
+from .meta import DATE, iso_date
+
+NAME = (
+    r"(?:[A-Z][a-zà-ÿ'’]+\s+)?(?:(?:[Vv]an|[Dd]e|der|den|[Tt]er|[Tt]en|[Hh]et|[Ee]l|[Ll]e)\s+)*"
+    r"[A-Z][\w'’ëéèïöüç]+(?:-[A-Z][\w'’ëéèïöüç]+)*"
+)
+NAMES = rf"{NAME}(?:\s*,\s*{NAME})*(?:\s+en\s+{NAME})?"
+STATUS_WORDS = r"aangehouden|aangenomen|verworpen|ingetrokken|gewijzigde|ontraden|afgewezen"
+MENTION = re.compile(
+    rf"\b(?:(?P<count>een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d{{1,2}})\s+)?"
+    rf"(?:(?P<pre>{STATUS_WORDS})\s+)?(?P<word>[Mm]oties?)\s+van\s+(?:het\s+lid|de\s+leden)\s+"
+    rf"(?P<names>{NAMES})(?P<cs>\s+c\.s\.)?"
+    rf"|\b(?:(?P<pre2>{STATUS_WORDS})\s+)?[Mm]otie-(?P<names2>{NAME}(?:\s*/\s*{NAME})*)(?P<cs2>\s+c\.s\.)?"
+)
+DD = re.compile(r"\s*,?\s*(?:d\.d\.|van|ingediend\s+op|op)\s+(\d{1,2}\s+\w+\.?\s+\d{4})")
+REPLACES_TITLE = re.compile(
+    r"TER\s+VERVANGING\s+VAN\s+(?:DIE|DE\s+MOTIE)\s+GEDRUKT\s+ONDER\s+NR\.?\s*(\d{1,5})", re.I
+)
+TVV = re.compile(r"\bt\.v\.v\.\s*(?:nr\.\s*)?(\d{1,5})\b")
+ORDE = re.compile(r"en\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag", re.I)
+
+
+@lru_cache(maxsize=1)
+def motion_words() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((PATTERNS / "motions.json").read_text(encoding="utf-8"))
+    consid = "|".join(data["considerations"])
+    dictum = "|".join(data["dictum"])
+    data["clause"] = re.compile(
+        rf"(?:(?<=\n)|(?<=^)|(?<=[;:,.]\s)|(?<=•\s)|(?<=–\s))\s*(?P<word>(?P<c>{consid})|(?P<d>{dictum}))\b",
+        re.I,
+    )
+    return data
+
+
+@dataclass
+class Clauses:
+    considerations: list[tuple[int, int]] = field(default_factory=list)
+    requests: list[tuple[int, int]] = field(default_factory=list)
+
+
+def clauses(text: str) -> Clauses:
+    """Spans of the considerations and dictum clauses of a motion text.
+
+    A clause runs from its opening word to the next opening word or the
+    closing formula ``en gaat over tot de orde van de dag``.
+
+    >>> t = ("De Kamer,\\n\\ngehoord de beraadslaging,\\n\\nconstaterende dat X;\\n\\n"
+    ...      "verzoekt de regering Y,\\n\\nen gaat over tot de orde van de dag.")
+    >>> c = clauses(t)
+    >>> [t[s:e] for s, e in c.considerations], [t[s:e] for s, e in c.requests]
+    (['constaterende dat X;'], ['verzoekt de regering Y,'])
+    """
+    words = motion_words()
+    start = text.find("gehoord de beraadslaging")
+    start = 0 if start < 0 else start
+    end_m = ORDE.search(text, start)
+    end = end_m.start() if end_m else len(text)
+    found = [m for m in words["clause"].finditer(text, start, end)]
+    out = Clauses()
+    for k, m in enumerate(found):
+        s = m.start("word")
+        e = found[k + 1].start("word") if k + 1 < len(found) else end
+        e = len(text[:e].rstrip())
+        (out.considerations if m.group("c") else out.requests).append((s, e))
+    return out
+
+
+def replaces(title: str | None, text: str, dossier: str | None) -> str | None:
+    """The kst id a gewijzigde motie replaces (same dossier)."""
+    if not dossier:
+        return None
+    m = REPLACES_TITLE.search(title or "") or REPLACES_TITLE.search(text[:3000]) or TVV.search(text[:3000])
+    return f"kst-{dossier}-{int(m.group(1))}" if m else None
+
+
+@dataclass
+class Mention:
+    submitters: list[str]
+    start: int
+    end: int
+    date: str | None = None
+    status: str | None = None
+    id: str | None = None
+
+
+def split_names(names: str) -> list[str]:
+    """``'Smaling en Voordewind'`` → ``['Smaling', 'Voordewind']``; ``'Lodders/Geurts'`` likewise."""
+    parts = re.split(r"\s*,\s*|\s+en\s+|\s*/\s*", names.strip())
+    return [p[:1].upper() + p[1:] for p in parts if p]
+
+
+def _status(word: str | None) -> str | None:
+    if not word:
+        return None
+    return motion_words()["status"].get(word.lower())
+
+
+def find_mentions(text: str, sentence_of: Any, refs: list[tuple[str, int, int]]) -> list[Mention]:
+    """Motions mentioned in ``text``.
+
+    ``sentence_of(offset)`` gives the ``(start, end)`` of the sentence at an
+    offset; ``refs`` are ``(kst id, start, end)`` of the Kamerstuk references,
+    used as ids when one follows the mention within its sentence.
+    """
+    counts = motion_words()["count_words"]
+    out: list[Mention] = []
+    matches = list(MENTION.finditer(text))
+    for k, m in enumerate(matches):
+        names = split_names(m.group("names") or m.group("names2") or "")
+        if not names:
+            continue
+        sent = sentence_of(m.start()) or (m.start(), len(text))
+        nxt = matches[k + 1].start() if k + 1 < len(matches) else len(text)
+        limit = min(sent[1], nxt)
+        date = None
+        dd = DD.match(text, m.end())
+        if dd:
+            date = iso_date(dd.group(1))
+        else:
+            dates = [iso_date(d.group(0)) for d in DATE.finditer(text, sent[0], sent[1])]
+            if len(dates) == 1:
+                date = dates[0]
+        status = _status(m.group("pre") or m.group("pre2"))
+        if status is None or m.group("pre") == "gewijzigde":
+            after = re.search(rf"\b({STATUS_WORDS})\b", text[m.end() : limit])
+            status = _status(after.group(1)) if after else status
+        kid = next((rid for rid, s, _ in refs if m.end() <= s < limit), None)
+        count = (m.group("count") or "").lower()
+        n = counts.get(count) or (int(count) if count.isdigit() else 1)
+        groups = [[name] for name in names] if n > 1 and n == len(names) else [names]
+        for group in groups:
+            out.append(Mention(group, m.start(), m.end(), date, status, kid if len(groups) == 1 else None))
+    return out

@@ -1,0 +1,70 @@
+"""The promise layer on whole documents: the seed letter in three shapes, motions, topics."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline import analyse, extract
+from pipeline.evaluate import evaluate
+from tests.conftest import CORPUS, DATA, SEED, load_jsonl
+
+SEED_GOLD_LINE = {
+    # the hand-made gold of ../shared/gold/seed.jsonl, copied for the tests (see tests/data/README.md)
+    **json.loads((DATA / "seed.gold.json").read_text(encoding="utf-8")),
+}
+
+
+@pytest.mark.parametrize("shape", ["seed_txt", "seed_pdf", "seed_scan"])
+def test_seed_promises(shape: str, request: pytest.FixtureRequest) -> None:
+    doc = analyse(request.getfixturevalue(shape))
+    report = evaluate([SEED_GOLD_LINE], [doc.to_json()])
+    for field in ("commitments", "commitments.kind", "commitments.actor", "commitments.deadline"):
+        assert report[field].recall >= 0.85, (field, report[field].misses)
+    assert report["commitments"].fp <= 2, report["commitments"].false_hits
+    assert report["motions"].recall == 1.0, report["motions"].misses
+    assert report["follow_ups"].recall == 1.0 and report["follow_ups"].fp == 0
+    assert report["sectors"].f1 == 1.0, (report["sectors"].misses, report["sectors"].false_hits)
+
+
+def test_seed_letter_toezegging_register_and_fulfilment(seed_txt) -> None:
+    doc = analyse(seed_txt)
+    register = [c for c in doc.commitments if c.ref == "kst-32637-231"]
+    assert len(register) == 1 and register[0].actor == "Minister van Economische Zaken"
+    assert register[0].span.in_footnote
+    assert {(f.relation, f.target) for f in doc.follow_ups} == {
+        ("fulfils", "kst-32852-24"),
+        ("fulfils", "kst-32637-231"),
+    }
+
+
+GOLD = load_jsonl(DATA / "motions-sample.gold.jsonl")
+
+
+@pytest.mark.parametrize("gold", GOLD, ids=[g["doc_id"] for g in GOLD])
+def test_motion_documents(gold: dict) -> None:
+    doc = analyse(extract(CORPUS / "motions" / f"{gold['doc_id']}.xml"))
+    own = [m for m in doc.motions if not m.mentioned]
+    assert len(own) == 1
+    want = gold["motions"][0]
+    assert own[0].id == want["id"] and own[0].replaces == want["replaces"]
+    assert bool(own[0].requests) == bool(want["requests"])
+    assert [s.lower() for s in own[0].submitters] == [s.lower() for s in want["submitters"]]
+
+
+def test_topics_of_motion_pdfs_without_official_metadata(tmp_path) -> None:
+    from tests.support.render import render_pdf
+
+    with_topic = [g for g in GOLD if g["meta"].get("topics")]
+    right = 0
+    for g in with_topic:
+        pdf = tmp_path / "m.pdf"
+        pdf.write_bytes(render_pdf((CORPUS / "motions" / f"{g['doc_id']}.xml").read_bytes(), g["doc_id"]))
+        doc = analyse(extract(pdf))
+        right += doc.meta.topics[:1] == g["meta"]["topics"][:1]
+    assert right / len(with_topic) >= 0.75
+
+
+def test_sources() -> None:
+    assert (SEED / "kamerbrief-imvo-convenanten-2016.txt").exists()

@@ -1,0 +1,122 @@
+"""The promise layer's rule files hold: every example of deadlines, commitments,
+motions and follow-ups gives what it says; counter-examples give nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.nlp import commitments, deadlines, follow_ups, motions
+from pipeline.nlp.sentences import sentences
+
+DEADLINES = [(r.id, *e) for r in dict((r.id, r) for r in deadlines.load_rules()).values() for e in r.examples]
+
+
+@pytest.mark.parametrize(("rule", "text", "ref", "by"), DEADLINES)
+def test_deadline_examples(rule: str, text: str, ref: str, by: str | None) -> None:
+    found = deadlines.find_deadlines(text, dt.date.fromisoformat(ref))
+    assert by in [f.by for f in found], [(f.text, f.by) for f in found]
+
+
+def _commitments(text: str) -> list[commitments.Found]:
+    return commitments.find_commitments(text, sentences(text), dt.date(2016, 6, 20))
+
+
+RULES, _, _, DATA = commitments.load_rules()
+COMMIT_EXAMPLES = [(r.id, text, kind) for r in RULES for text, kind in r.examples]
+
+
+@pytest.mark.parametrize(("rule", "text", "kind"), COMMIT_EXAMPLES)
+def test_commitment_examples(rule: str, text: str, kind: str) -> None:
+    found = _commitments(text)
+    assert [c.kind for c in found] == [kind]
+
+
+@pytest.mark.parametrize(("text", "why"), [tuple(c) for c in DATA["counter_examples"]])
+def test_commitment_counter_examples(text: str, why: str) -> None:
+    assert _commitments(text) == [], why
+
+
+def test_actor_and_deadline_of_a_seed_promise() -> None:
+    text = "Eurocommissaris Bienkowska heeft hierop toegezegd het plan nog dit jaar te zullen opleveren."
+    (c,) = _commitments(text)
+    assert (c.kind, c.actor, c.deadline and c.deadline.by) == (
+        "toezegging",
+        "Eurocommissaris Bienkowska",
+        "2016-12-31",
+    )
+
+
+def test_ik_is_the_signing_minister() -> None:
+    text = "Voor de zomer zal ik uw Kamer over de uitkomsten informeren."
+    (c,) = commitments.find_commitments(
+        text, sentences(text), dt.date(2024, 2, 1), authors=[("Kamp", "Minister van Economische Zaken")]
+    )
+    assert c.actor == "Minister van Economische Zaken" and c.deadline and c.deadline.by == "2024-06-30"
+
+
+def test_die_sector_is_the_sector_named_before() -> None:
+    text = "De goudsector boekt voortgang. Partijen in die sector streven ernaar voor de zomer van 2016 een convenant te sluiten."
+    (c,) = commitments.find_commitments(
+        text, sentences(text), dt.date(2016, 3, 1), sectors=[(3, "goudsector")]
+    )
+    assert c.actor == "Partijen in de goudsector" and c.kind == "doel"
+
+
+MOTION_DATA = motions.motion_words()
+
+
+@pytest.mark.parametrize("kind", ["considerations", "dictum"])
+def test_motion_clause_examples(kind: str) -> None:
+    for text, _ in MOTION_DATA["examples"][kind]:
+        c = motions.clauses("gehoord de beraadslaging,\n\n" + text)
+        got = c.considerations if kind == "considerations" else c.requests
+        assert len(got) == 1, text
+
+
+MENTIONS = [
+    ("Mede ter uitvoering van de motie van de leden Smaling en Voordewind d.d. 29 april 2015 (Kamerstuk 32 852 nr. 24).",
+     [(["Smaling", "Voordewind"], "2015-04-29", None, "kst-32852-24")]),
+    ("Op 7 maart 2016 zijn twee moties van de leden Vermue en Servaes aangenomen.",
+     [(["Vermue"], "2016-03-07", "aangenomen", None), (["Servaes"], "2016-03-07", "aangenomen", None)]),
+    ("de aangehouden motie-Lodders/Geurts (33576, nr. 105)", [(["Lodders", "Geurts"], None, "aangehouden", "kst-33576-105")]),
+    ("de motie-Van Aalst/Remco Dijkstra over de N35 (35300-A, nr. 15)", [(["Van Aalst", "Remco Dijkstra"], None, None, "kst-35300-A-15")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "want"), MENTIONS)
+def test_motion_mentions(text: str, want: list) -> None:
+    from pipeline.nlp.references import find_references
+    from pipeline.nlp.sentences import sentence_at
+
+    bounds = sentences(text)
+    refs = [(f.id, f.start, f.end) for f in find_references(text) if f.kind == "kamerstuk"]
+    got = motions.find_mentions(text, lambda o: sentence_at(bounds, o), refs)
+    assert [(m.submitters, m.date, m.status, m.id) for m in got] == want
+
+
+def test_replaces_from_the_title() -> None:
+    title = "GEWIJZIGDE MOTIE VAN HET LID KOEKKOEK TER VERVANGING VAN DIE GEDRUKT ONDER NR. 3186"
+    assert motions.replaces(title, "", "19637") == "kst-19637-3186"
+
+
+FOLLOW = follow_ups.cues()["examples"]
+
+
+@pytest.mark.parametrize(("text", "relation", "source"), [tuple(e) for e in FOLLOW])
+def test_follow_up_cues(text: str, relation: str, source: str) -> None:
+    assert follow_ups.relation_of(text) == relation
+
+
+def test_follow_up_needs_a_target() -> None:
+    text = "Hiermee beschouw ik de motie als uitgevoerd."
+    assert follow_ups.find_follow_ups(text, sentences(text), []) == []
+
+
+def test_follow_up_deze_toezegging_looks_back() -> None:
+    text = "Uw Kamer vroeg om informatie. In de bijlage wordt uitvoering gegeven aan deze toezegging."
+    bounds = sentences(text)
+    targets = [follow_ups.Target("kst-32637-231", "toezegging", bounds[0])]
+    got = follow_ups.find_follow_ups(text, bounds, targets)
+    assert [(f.relation, f.target) for f in got] == [("fulfils", "kst-32637-231")]
