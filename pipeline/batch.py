@@ -5,12 +5,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import process
 from .config import Settings
 from .errors import ExtractError
+from .store import Store
 
 
 def _work(args: tuple[str, Settings, bool]) -> dict[str, Any]:
@@ -47,3 +48,64 @@ def process_many(
                 bar.update(1)
     finally:
         bar.close()
+
+
+@dataclass
+class IngestSummary:
+    added: int = 0
+    skipped: int = 0
+    failed: int = 0
+    zaken: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+
+def ingest_paths(paths: list[str], store: Store, settings: Settings, progress: bool = False) -> IngestSummary:
+    """Add files (documents and open-data exports) to the store.
+
+    Idempotent: a document whose bytes are stored, or an export already
+    imported, is skipped unread. Each document is one transaction, so an
+    interrupted run resumes where it stopped. Bad files are recorded in the
+    store and reported; the rest go in.
+    """
+    import hashlib
+
+    from .extract import read_bytes
+    from .opendata import file_sha256, is_opendata, read_records, zaak_facts
+
+    summary = IngestSummary()
+    todo: list[str] = []
+    for f in paths:
+        if is_opendata(f):
+            try:
+                sha = file_sha256(f)
+                if store.has_opendata(sha):
+                    summary.skipped += 1
+                    continue
+                facts = (z for r in read_records(f) if (z := zaak_facts(r)) is not None)
+                summary.zaken += store.add_opendata(f, sha, facts)
+            except (ExtractError, OSError) as exc:
+                err = exc if isinstance(exc, ExtractError) else ExtractError("not_found", str(exc), f)
+                err.path = err.path or f
+                summary.failed += 1
+                summary.errors.append(err.to_json())
+                store.record_failure(f, err.code, err.message)
+            continue
+        try:
+            sha = hashlib.sha256(read_bytes(f, settings)).hexdigest()
+        except ExtractError:
+            todo.append(f)  # process_many reports it
+            continue
+        if store.has(sha):
+            summary.skipped += 1
+        else:
+            todo.append(f)
+    for result in process_many(todo, settings, True, progress):
+        if "error" in result:
+            summary.failed += 1
+            summary.errors.append(result)
+            store.record_failure(result["path"], result["error"]["code"], result["error"]["message"])
+        elif store.add(result):
+            summary.added += 1
+        else:
+            summary.skipped += 1
+    return summary

@@ -17,7 +17,6 @@ import click
 
 from .batch import process_many
 from .config import DEFAULT_DB, Settings
-from .errors import ExtractError
 from .extract import SUFFIXES
 
 
@@ -26,13 +25,20 @@ def _emit(obj: Any) -> None:
     sys.stdout.flush()
 
 
-def expand(paths: tuple[str, ...]) -> Iterator[str]:
-    """Files as given; folders walked recursively for supported files, in name order."""
+def expand(paths: tuple[str, ...], opendata: bool = False) -> Iterator[str]:
+    """Files as given; folders walked recursively for supported files, in name order.
+
+    With ``opendata``, folders also yield open-data exports (.jsonl, .jsonl.gz).
+    """
+    from .opendata import is_opendata
+
     for p in paths:
         path = Path(p)
         if path.is_dir():
             for f in sorted(path.rglob("*")):
-                if f.is_file() and f.suffix.lower() in SUFFIXES | {".gz", ".jsonl"}:
+                if not f.is_file():
+                    continue
+                if f.suffix.lower() in SUFFIXES or (opendata and is_opendata(str(f))):
                     yield str(f)
         else:
             yield p
@@ -121,59 +127,39 @@ def extract(
 @click.option("--workers", type=int, default=None, help="Parallel workers (default: one per core).")
 @progress_option
 def ingest(paths: tuple[str, ...], db: str, workers: int | None, progress: bool | None) -> None:
-    """Add documents (files or folders, recursively) to the store.
+    """Add documents (files or folders, recursively) and open-data exports to the store.
+
+    Documents: PDF, scans, officielebekendmakingen XML, text. Open data: Tweede
+    Kamer OData exports as JSON Lines (.jsonl, .jsonl.gz) of Zaak records with
+    Document and Besluit; they attach votes, kabinetsappreciatie and Zaak
+    numbers to the motions they name.
 
     Idempotent by content hash: a file already in the store is skipped
     without being read again. Each document is written in one transaction,
-    so an interrupted run leaves no half document and simply resumes when
-    run again. Files that cannot be read are reported and recorded.
+    so an interrupted run leaves no half document and resumes when run
+    again. Files that cannot be read are reported and recorded; the rest go in.
+
+    \b
+    Examples:
+      kamer ingest corpus/
+      kamer ingest ../shared/corpus/motions-dev/ --db outputs/dev.sqlite
     """
-    from .extract import read_bytes
+    from .batch import ingest_paths
     from .store import Store
 
     settings = Settings.from_env()
     if workers:
         settings = replace(settings, workers=workers)
-    every = list(expand(paths))
-    files = [f for f in every if not f.endswith((".gz", ".jsonl"))]
-    if len(files) < len(every):
-        click.echo(
-            f"note: {len(every) - len(files)} open-data file(s) not imported yet "
-            "(open-data import is issue 5): " + ", ".join(f for f in every if f not in files),
-            err=True,
-        )
-    added = skipped = failed = 0
     with Store(db) as store:
-        todo = []
-        import hashlib
-
-        for f in files:
-            try:
-                sha = hashlib.sha256(read_bytes(f, settings)).hexdigest()
-            except ExtractError:
-                todo.append(f)
-                continue
-            if store.has(sha):
-                skipped += 1
-            else:
-                todo.append(f)
-        for result in process_many(todo, settings, True, _want_progress(progress)):
-            if "error" in result:
-                failed += 1
-                err = result["error"]
-                store.record_failure(result["path"], err["code"], err["message"])
-                click.echo(f"error: {result['path']}: {err['message']} ({err['code']})", err=True)
-                continue
-            if store.add(result):
-                added += 1
-            else:
-                skipped += 1
-        summary = store.stats()
+        summary = ingest_paths(list(expand(paths, opendata=True)), store, settings, _want_progress(progress))
+        counts = store.stats()
+    for err in summary.errors:
+        click.echo(f"error: {err['path']}: {err['error']['message']} ({err['error']['code']})", err=True)
     click.echo(
-        f"ingested {added} new, {skipped} already present, {failed} failed  →  {db}\n"
-        + "  ".join(f"{k}: {v}" for k, v in summary.items())
+        f"ingested {summary.added} new, {summary.skipped} already present, {summary.failed} failed, "
+        f"{summary.zaken} open-data records  →  {db}\n" + "  ".join(f"{k}: {v}" for k, v in counts.items())
     )
-    sys.exit(1 if failed else 0)
+    sys.exit(1 if summary.failed else 0)
 
 
 @main.command()
@@ -286,6 +272,182 @@ def evaluate(
         for f in failed:
             click.echo(f"BELOW MINIMUM: {f}", err=True)
     sys.exit(1 if failed else 0)
+
+
+def _graph(db: str):  # type: ignore[no-untyped-def]
+    from .graph import load_graph
+    from .store import Store
+
+    if not Path(db).exists():
+        raise click.ClickException(f"no store at {db}: run 'kamer ingest PATH' first")
+    with Store(db) as store:
+        return load_graph(store)
+
+
+def _table(rows: list[dict[str, Any]], columns: list[str]) -> None:
+    if not rows:
+        click.echo("(none)")
+        return
+    cells = [[_cell(r.get(c)) for c in columns] for r in rows]
+    widths = [min(60, max(len(c), *(len(row[i]) for row in cells))) for i, c in enumerate(columns)]
+    click.echo("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)))
+    for row in cells:
+        click.echo("  ".join(v[:w].ljust(w) for v, w in zip(row, widths, strict=True)))
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(
+            _cell(v) if not isinstance(v, dict) else f"{v.get('relation')}:{v.get('source')}" for v in value
+        )
+    if isinstance(value, dict):
+        return str(value.get("by") or value.get("text") or "")
+    return " ".join(str(value).split())
+
+
+@main.group()
+def query() -> None:
+    """Ask the store: open motions and toezeggingen, citations, chains.
+
+    \b
+    Examples:
+      kamer query open-motions
+      kamer query open-commitments --overdue --actor "Economische Zaken"
+      kamer query cited-by kst-32852-24
+      kamer query chain kst-32852-24 --format json
+    """
+
+
+@query.command("open-motions")
+@db_option
+@format_option
+@click.option(
+    "--mentioned", is_flag=True, help="Also motions not in the store that a stored text calls adopted."
+)
+def open_motions_cmd(db: str, fmt: str, mentioned: bool) -> None:
+    """Adopted motions (aangenomen) that no document fulfils yet."""
+    from .query import open_motions
+
+    rows = open_motions(_graph(db), mentioned)
+    if fmt == "json":
+        _emit(rows)
+    else:
+        _table(rows, ["id", "date", "submitters", "title", "follow_ups"])
+
+
+@query.command("open-commitments")
+@db_option
+@format_option
+@click.option("--due-before", help="Only those due before this date (YYYY-MM-DD).")
+@click.option("--actor", help="Only those whose actor contains this text.")
+@click.option("--sector", help="Only those in documents about this sector id (see contract sectors.json).")
+@click.option("--overdue", is_flag=True, help="Only those whose deadline has passed.")
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    default=["toezegging"],
+    show_default=True,
+    type=click.Choice(["toezegging", "doel", "verwachting"]),
+    help="Commitment kinds (repeatable).",
+)
+@click.option("--today", help="Date that decides what is overdue (default: today).")
+def open_commitments_cmd(
+    db: str,
+    fmt: str,
+    due_before: str | None,
+    actor: str | None,
+    sector: str | None,
+    overdue: bool,
+    kinds: tuple[str, ...],
+    today: str | None,
+) -> None:
+    """Commitments (toezeggingen) not yet fulfilled, soonest deadline first."""
+    import datetime as dt
+
+    from .query import open_commitments
+
+    day = dt.date.fromisoformat(today) if today else None
+    rows = open_commitments(_graph(db), due_before, actor, sector, overdue, day, kinds)
+    if fmt == "json":
+        _emit(rows)
+    else:
+        _table(rows, ["deadline", "overdue", "actor", "text", "doc_id"])
+
+
+def _relation_command(name: str, doc: str) -> None:
+    @query.command(name, help=doc)
+    @click.argument("node_id")
+    @db_option
+    @format_option
+    def command(node_id: str, db: str, fmt: str) -> None:
+        from . import query as q
+
+        rows = getattr(q, name.replace("-", "_"))(_graph(db), node_id)
+        if fmt == "json":
+            _emit(rows)
+        else:
+            _table(rows, ["id", "relation", "title", "in_store"])
+
+
+_relation_command("cites", "What ID cites or acts on (fulfils, postpones, answers, replaces).")
+_relation_command("cited-by", "The documents that cite or act on ID.")
+
+
+@query.command("chain")
+@click.argument("node_id")
+@db_option
+@format_option
+@click.option("--depth", type=int, default=3, show_default=True, help="Steps away from ID.")
+def chain_cmd(node_id: str, db: str, fmt: str, depth: int) -> None:
+    """The citation and follow-up chain around one document or motion id."""
+    from .query import chain
+
+    result = chain(_graph(db), node_id, depth)
+    if fmt == "json":
+        _emit(result)
+    else:
+        _table(result["nodes"], ["id", "distance", "type", "kind", "date", "status", "title"])
+        click.echo("")
+        _table(result["edges"], ["source", "relation", "target"])
+
+
+@main.command()
+@db_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["graphml", "node-link", "csv"]),
+    default="graphml",
+    show_default=True,
+    help="GraphML (Gephi), node-link JSON (networkx), or nodes.csv + edges.csv.",
+)
+@click.option("--out", type=click.Path(file_okay=False), default="outputs", show_default=True)
+def export(db: str, fmt: str, out: str) -> None:
+    """Export the graph of the store for Gephi, networkx or a spreadsheet."""
+    from .export import export_graph
+
+    for path in export_graph(_graph(db), fmt, Path(out)):
+        click.echo(f"wrote {path}")
+
+
+@main.command()
+@db_option
+@click.option("--out", type=click.Path(dir_okay=False), default="outputs/report.md", show_default=True)
+@click.option("--today", help="Date that decides what is overdue (default: today).")
+def report(db: str, out: str, today: str | None) -> None:
+    """Write the Markdown report: open motions, open and overdue toezeggingen, most cited."""
+    import datetime as dt
+
+    from .export import report as make_report
+
+    text = make_report(_graph(db), dt.date.fromisoformat(today) if today else None)
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    Path(out).write_text(text, encoding="utf-8")
+    click.echo(f"wrote {out}")
+    click.echo("\n".join(text.splitlines()[:5]))
 
 
 if __name__ == "__main__":  # pragma: no cover

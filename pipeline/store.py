@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .opendata import ZaakFacts
 from .schema import Document
 
 MIGRATIONS: list[str] = [
@@ -51,6 +52,36 @@ MIGRATIONS: list[str] = [
         message TEXT NOT NULL,
         at TEXT DEFAULT (datetime('now'))
     );
+    """,
+    # 2: open data (Zaak records: votes, kabinetsappreciatie, toezegging status)
+    """
+    CREATE TABLE zaken (
+        nummer TEXT PRIMARY KEY,
+        soort TEXT,
+        kst_id TEXT,
+        onderwerp TEXT,
+        datum TEXT,
+        vergaderjaar TEXT,
+        besluit TEXT,
+        status TEXT,
+        kabinetsappreciatie TEXT,
+        afgedaan INTEGER,
+        json TEXT NOT NULL
+    );
+    CREATE INDEX zaken_kst ON zaken(kst_id);
+    CREATE TABLE opendata_files (
+        sha256 TEXT PRIMARY KEY,
+        path TEXT NOT NULL,
+        records INTEGER NOT NULL,
+        added TEXT DEFAULT (datetime('now'))
+    );
+    CREATE INDEX facts_type_kind ON facts(type, kind)
+    """,
+    # 3: a generation counter bumped by every write, and the graph built at a generation
+    """
+    CREATE TABLE state (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+    INSERT INTO state (key, value) VALUES ('generation', 0);
+    CREATE TABLE graph_cache (generation INTEGER PRIMARY KEY, blob BLOB NOT NULL)
     """,
 ]
 
@@ -153,11 +184,112 @@ class Store:
                 rows,
             )
             self.db.execute("DELETE FROM failures WHERE path = ?", (src["path"],))
+            self._bump()
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
         return True
+
+    def has_opendata(self, sha256: str) -> bool:
+        row = self.db.execute("SELECT 1 FROM opendata_files WHERE sha256 = ?", (sha256,)).fetchone()
+        return row is not None
+
+    def add_opendata(self, path: str, sha256: str, zaken: Iterable[ZaakFacts]) -> int:
+        """Add (or update) Zaak records of one export file, atomically. Returns the count."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            n = 0
+            for z in zaken:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO zaken (nummer, soort, kst_id, onderwerp, datum, vergaderjaar,"
+                    " besluit, status, kabinetsappreciatie, afgedaan, json) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        z.nummer,
+                        z.soort,
+                        z.kst_id,
+                        z.onderwerp,
+                        z.datum,
+                        z.vergaderjaar,
+                        z.besluit,
+                        z.status,
+                        z.kabinetsappreciatie,
+                        None if z.afgedaan is None else int(z.afgedaan),
+                        json.dumps(z.raw, ensure_ascii=False),
+                    ),
+                )
+                n += 1
+            self.db.execute(
+                "INSERT OR REPLACE INTO opendata_files (sha256, path, records) VALUES (?,?,?)",
+                (sha256, path, n),
+            )
+            self._bump()
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return n
+
+    def zaken(self) -> Iterator[dict[str, Any]]:
+        cols = (
+            "nummer",
+            "soort",
+            "kst_id",
+            "onderwerp",
+            "datum",
+            "besluit",
+            "status",
+            "kabinetsappreciatie",
+            "afgedaan",
+        )
+        for row in self.db.execute(f"SELECT {', '.join(cols)} FROM zaken"):
+            yield dict(zip(cols, row, strict=True))
+
+    def facts(self) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """(document sha256, fact type, fact JSON) of every fact."""
+        for sha, ftype, raw in self.db.execute("SELECT sha256, type, json FROM facts ORDER BY rowid"):
+            yield sha, ftype, json.loads(raw)
+
+    def document_rows(self) -> Iterator[dict[str, Any]]:
+        cols = ("sha256", "doc_id", "path", "kind", "title", "date")
+        for row in self.db.execute(f"SELECT {', '.join(cols)} FROM documents ORDER BY added, path"):
+            yield dict(zip(cols, row, strict=True))
+
+    def document(self, key: str) -> dict[str, Any] | None:
+        """A stored document's JSON (with its text) by doc id or sha256."""
+        row = self.db.execute(
+            "SELECT json, text FROM documents WHERE doc_id = ? OR sha256 = ? LIMIT 1", (key, key)
+        ).fetchone()
+        if row is None:
+            return None
+        data: dict[str, Any] = json.loads(row[0])
+        data["text"] = row[1]
+        return data
+
+    def _bump(self) -> None:
+        self.db.execute("UPDATE state SET value = value + 1 WHERE key = 'generation'")
+        self.db.execute("DELETE FROM graph_cache")
+
+    def generation(self) -> int:
+        """How many writes the store has seen; the graph cache is valid for one generation."""
+        return int(self.db.execute("SELECT value FROM state WHERE key = 'generation'").fetchone()[0])
+
+    def cached_graph(self, generation: int) -> bytes | None:
+        row = self.db.execute("SELECT blob FROM graph_cache WHERE generation = ?", (generation,)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def cache_graph(self, generation: int, blob: bytes) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            if self.generation() == generation:  # nobody wrote in between
+                self.db.execute("DELETE FROM graph_cache")
+                self.db.execute(
+                    "INSERT INTO graph_cache (generation, blob) VALUES (?, ?)", (generation, blob)
+                )
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
 
     def record_failure(self, path: str, code: str, message: str) -> None:
         self.db.execute(
@@ -177,6 +309,7 @@ class Store:
             "motions": count("SELECT COUNT(*) FROM facts WHERE type = 'motion'"),
             "commitments": count("SELECT COUNT(*) FROM facts WHERE type = 'commitment'"),
             "edges": count("SELECT COUNT(*) FROM facts WHERE type IN ('reference', 'follow_up')"),
+            "zaken": count("SELECT COUNT(*) FROM zaken"),
             "failures": count("SELECT COUNT(*) FROM failures"),
         }
 

@@ -59,9 +59,16 @@ def main() -> None:
     nlp = spacy.blank("nl")
     textcat = nlp.add_pipe(
         "textcat",
-        config={"model": {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True,
-                          "ngram_size": 2, "no_output_layer": False, "length": 2**16}},
-    )  # fmt: skip
+        config={
+            "model": {
+                "@architectures": "spacy.TextCatBOW.v3",
+                "exclusive_classes": True,
+                "ngram_size": 2,
+                "no_output_layer": False,
+                "length": 2**16,
+            }
+        },
+    )
     for label in labels:
         textcat.add_label(label)
 
@@ -92,10 +99,16 @@ def main() -> None:
     nlp.to_disk(OUT)
     size = sum(f.stat().st_size for f in OUT.rglob("*") if f.is_file())
     metrics = {
-        "train": len(train), "held_out": len(test), "labels": len(labels), "epochs": args.epochs,
-        "seed": args.seed, "top1_held_out": round(correct / len(test), 4),
-        "majority_class": round(majority, 4), "training_seconds": round(seconds, 1), "size_bytes": size,
-    }  # fmt: skip
+        "train": len(train),
+        "held_out": len(test),
+        "labels": len(labels),
+        "epochs": args.epochs,
+        "seed": args.seed,
+        "top1_held_out": round(correct / len(test), 4),
+        "majority_class": round(majority, 4),
+        "training_seconds": round(seconds, 1),
+        "size_bytes": size,
+    }
     (OUT / "metrics.json").write_text(json.dumps(metrics, indent=1) + "\n")
     print(json.dumps(metrics))
 

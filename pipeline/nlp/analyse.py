@@ -133,8 +133,16 @@ def _motions(doc: Document, bounds: list[tuple[int, int]]) -> list[Motion]:
     for m in merged:
         if m.id and m.id == own:
             continue
-        out.append(Motion(id=m.id, submitters=m.submitters, date=m.date, span=doc.span(m.start, m.end),
-                          status=m.status, mentioned=True))  # fmt: skip
+        out.append(
+            Motion(
+                id=m.id,
+                submitters=m.submitters,
+                date=m.date,
+                span=doc.span(m.start, m.end),
+                status=m.status,
+                mentioned=True,
+            )
+        )
     return out
 
 
@@ -179,6 +187,8 @@ def _follow_ups(doc: Document, bounds: list[tuple[int, int]]) -> list[FollowUp]:
         (r.id, r.span.start) for r in doc.references if r.kind in ("zaak", "aanhangsel", "kamervragen")
     ]
     found = follow_ups_mod.find_follow_ups(doc.text, bounds, targets, answers)
+    if doc.meta.kind in ("motie", "gewijzigde_motie"):
+        found = []  # a motion carries out nothing itself: its 'ter uitvoering van' describes others
     out = [FollowUp(f.relation, f.target, doc.span(f.start, f.end)) for f in found]
     own = next((m for m in doc.motions if not m.mentioned), None)
     if own is not None and own.replaces:

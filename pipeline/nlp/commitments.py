@@ -24,14 +24,50 @@ from .deadlines import Found as DeadlineFound
 from .deadlines import find_deadlines, pick
 
 VERBS = {
-    "zal", "zullen", "heeft", "hebben", "is", "zijn", "wordt", "worden", "verwacht", "verwachten", "streeft",
-    "streven", "gaat", "gaan", "kan", "kunnen", "wil", "willen", "moet", "moeten", "blijft", "blijven",
-    "deelt", "delen", "hoopt", "hopen", "beoogt", "beogen", "heb", "ben", "werd", "werden", "was", "waren",
-    "tekende", "tekenden", "zegt", "zeggen",
-}  # fmt: skip
+    "zal",
+    "zullen",
+    "heeft",
+    "hebben",
+    "is",
+    "zijn",
+    "wordt",
+    "worden",
+    "verwacht",
+    "verwachten",
+    "streeft",
+    "streven",
+    "gaat",
+    "gaan",
+    "kan",
+    "kunnen",
+    "wil",
+    "willen",
+    "moet",
+    "moeten",
+    "blijft",
+    "blijven",
+    "deelt",
+    "delen",
+    "hoopt",
+    "hopen",
+    "beoogt",
+    "beogen",
+    "heb",
+    "ben",
+    "werd",
+    "werden",
+    "was",
+    "waren",
+    "tekende",
+    "tekenden",
+    "zegt",
+    "zeggen",
+}
 LEADING = re.compile(
-    r"^(?:(?:Daarnaast|Ook|Verder|Tot\s+slot|Uiteraard|Daarom|Hierop|Vervolgens|Tevens|Voorts|Bovendien|Graag)"
-    r",?\s+)+"
+    r"^(?:(?:Daarnaast|Ook|Verder|Tot\s+slot|Uiteraard|Daarom|Hierop|Vervolgens|Tevens|Voorts|Bovendien|Graag"
+    r"|(?:constaterende|overwegende|van\s+mening|gelet\s+op|erkennende)\s+dat|dat|en)"
+    r",?\s+)+",
+    re.I,
 )
 SECTOR_ANAPHOR = re.compile(r"\b(?:die|deze|dezelfde|de\s+betreffende)\s+(sector|branche)\b", re.I)
 
@@ -62,10 +98,16 @@ class Found:
 def load_rules() -> tuple[tuple[Rule, ...], tuple[re.Pattern[str], ...], re.Pattern[str], dict[str, Any]]:
     data: dict[str, Any] = json.loads((PATTERNS / "commitments.json").read_text(encoding="utf-8"))
     rules = tuple(
-        Rule(r["id"], r["kind"], re.compile(r["regex"]), r["needs_time"], r.get("needs_date", False),
-             tuple((e[0], e[1]) for e in r["examples"]))
+        Rule(
+            r["id"],
+            r["kind"],
+            re.compile(r["regex"]),
+            r["needs_time"],
+            r.get("needs_date", False),
+            tuple((e[0], e[1]) for e in r["examples"]),
+        )
         for r in data["rules"]
-    )  # fmt: skip
+    )
     actors = tuple(re.compile(a) for a in data["actors"])
     return rules, actors, re.compile(data["letter_itself"], re.I), data
 
@@ -95,7 +137,13 @@ def _actor(rule: Rule, m: re.Match[str], sentence: str, actors: tuple[re.Pattern
     if rule.id == "register":
         return m.group("actor")
     if rule.id == "toegezegd":
-        return m.group("subj2") or (LEADING.sub("", m.group("subj")) if m.group("subj") else None)
+        if m.group("subj2"):
+            return m.group("subj2")
+        subj = m.group("subj") or ""
+        named = [h for a in actors for h in a.finditer(subj)]
+        if named:
+            return max(named, key=lambda h: h.end()).group(0)
+        return LEADING.sub("", subj) or None
     trigger = m.start()
     for a in actors:  # the match itself may open with its actor ("Ik informeer …")
         hit = a.match(sentence, trigger)
@@ -176,8 +224,9 @@ def find_commitments(
                 continue
             deadline = pick(deadlines)
             if deadline is not None:
-                deadline = DeadlineFound(deadline.text, deadline.start + s, deadline.end + s, deadline.by,
-                                         deadline.rule)  # fmt: skip
+                deadline = DeadlineFound(
+                    deadline.text, deadline.start + s, deadline.end + s, deadline.by, deadline.rule
+                )
             # a goal or forecast restated later in the letter is the same one
             if deadline is not None and deadline.by and rule.kind != "toezegging":
                 if (rule.kind, deadline.by) in seen:

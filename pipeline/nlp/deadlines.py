@@ -19,8 +19,18 @@ from functools import lru_cache
 from ..config import PATTERNS
 from .meta import DATE, MONTHS
 
-NUMBERS = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "acht": 8, "tien": 10,
-           "twaalf": 12}  # fmt: skip
+NUMBERS = {
+    "een": 1,
+    "één": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "acht": 8,
+    "tien": 10,
+    "twaalf": 12,
+}
 ORDINALS = {"eerste": 1, "1e": 1, "tweede": 2, "2e": 2, "derde": 3, "3e": 3, "vierde": 4, "4e": 4}
 
 

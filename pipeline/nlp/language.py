@@ -13,9 +13,31 @@ from . import references, sentences  # noqa: F401  (registers the factories)
 
 # abbreviations that must stay one token (the default Dutch tokenizer splits some)
 SPECIAL_CASES = [
-    "nr.", "nrs.", "Nr.", "Nrs.", "d.d.", "t.v.v.", "c.s.", "C.S.", "jl.", "o.a.", "blz.", "p.", "pp.",
-    "art.", "Stb.", "Stcrt.", "i.v.m.", "m.b.t.", "t.a.v.", "n.a.v.", "t.b.v.", "v.w.b.", "bijv.", "e.d.",
-]  # fmt: skip
+    "nr.",
+    "nrs.",
+    "Nr.",
+    "Nrs.",
+    "d.d.",
+    "t.v.v.",
+    "c.s.",
+    "C.S.",
+    "jl.",
+    "o.a.",
+    "blz.",
+    "p.",
+    "pp.",
+    "art.",
+    "Stb.",
+    "Stcrt.",
+    "i.v.m.",
+    "m.b.t.",
+    "t.a.v.",
+    "n.a.v.",
+    "t.b.v.",
+    "v.w.b.",
+    "bijv.",
+    "e.d.",
+]
 
 
 @lru_cache(maxsize=1)

@@ -76,7 +76,7 @@ def test_ingest_is_idempotent(tmp_path: Path) -> None:
     assert "ingested 21 new" in first.stdout
     counts = json.loads(run("stats", "--db", str(db), "--format", "json").stdout)
     second = run("ingest", str(folder), "--db", str(db))
-    assert "ingested 0 new, 21 already present" in second.stdout
+    assert "ingested 0 new, 22 already present" in second.stdout  # 21 documents + 1 open-data export
     assert json.loads(run("stats", "--db", str(db), "--format", "json").stdout) == counts
     assert counts["documents"] == 21
 
@@ -110,5 +110,6 @@ def test_demo_runs_the_main_job(tmp_path: Path) -> None:
         env={**os.environ, "KAMER_DB": str(db)},
     )
     assert out.returncode == 0, out.stderr[-2000:]
-    assert re.search(r"documents: 25\b", out.stdout), out.stdout
+    assert re.search(r"documents: 27\b", out.stdout), out.stdout
+    assert "open motions" in out.stdout and (ROOT / "outputs" / "report.md").exists()
     assert re.search(r"ocr_pages: 6\b", out.stdout)

@@ -1,0 +1,114 @@
+"""Exports of the graph (GraphML for Gephi, node-link JSON for networkx, CSV for a
+spreadsheet) and the Markdown report the main job ends with."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from .query import most_cited, open_commitments, open_motions
+
+
+def _flat(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list, tuple)):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def export_graph(G: nx.MultiDiGraph, fmt: str, out: Path) -> list[Path]:
+    """Write ``G`` as ``graphml``, ``node-link`` (JSON) or ``csv`` (nodes + edges) into ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    if fmt == "graphml":
+        flat = nx.MultiDiGraph()
+        for n, a in G.nodes(data=True):
+            flat.add_node(n, **{k: _flat(v) for k, v in a.items()})
+        for u, v, k, a in G.edges(keys=True, data=True):
+            flat.add_edge(u, v, key=k, **{kk: _flat(vv) for kk, vv in a.items()})
+        path = out / "kamerwacht.graphml"
+        nx.write_graphml(flat, path)
+        return [path]
+    if fmt == "node-link":
+        path = out / "kamerwacht.node-link.json"
+        data = nx.node_link_data(G, edges="links")
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        return [path]
+    if fmt == "csv":
+        nodes, edges = out / "nodes.csv", out / "edges.csv"
+        node_keys = sorted({k for _, a in G.nodes(data=True) for k in a})
+        with nodes.open("w", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh)
+            w.writerow(["id", *node_keys])
+            for n, a in G.nodes(data=True):
+                w.writerow([n, *(_flat(a.get(k)) for k in node_keys)])
+        with edges.open("w", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh)
+            w.writerow(["source", "target", "relation", "confidence", "doc", "page", "start", "end", "text"])
+            for u, v, k, a in G.edges(keys=True, data=True):
+                ev = a.get("evidence") or {}
+                w.writerow(
+                    [
+                        u,
+                        v,
+                        k,
+                        a.get("confidence", ""),
+                        ev.get("doc", ""),
+                        ev.get("page", ""),
+                        ev.get("start", ""),
+                        ev.get("end", ""),
+                        ev.get("text", ""),
+                    ]
+                )
+        return [nodes, edges]
+    raise ValueError(f"unknown export format {fmt!r}")
+
+
+def report(G: nx.MultiDiGraph, today: dt.date | None = None, top: int = 15) -> str:
+    """A Markdown report: open motions, open and overdue commitments, most cited documents."""
+    today = today or dt.date.today()
+    motions = open_motions(G)
+    commitments = open_commitments(G, today=today)
+    overdue = [c for c in commitments if c["overdue"]]
+    lines = [f"# Kamerwacht report ({today.isoformat()})", ""]
+    lines += [
+        f"- open motions (adopted, not yet carried out): **{len(motions)}**",
+        f"- open toezeggingen: **{len(commitments)}**, of which overdue: **{len(overdue)}**",
+        "",
+    ]
+    lines += [
+        "## Open motions",
+        "",
+        "| id | date | submitters | title | follow-ups |",
+        "|---|---|---|---|---|",
+    ]
+    for m in motions[:top]:
+        fu = ", ".join(f"{f['relation']} by {f['source']}" for f in m["follow_ups"]) or "—"
+        title = (m["title"] or "").replace("|", "/")[:90]
+        lines.append(
+            f"| {m['id'] or '(no id)'} | {m['date'] or ''} | {', '.join(m['submitters'])} | {title} | {fu} |"
+        )
+    if len(motions) > top:
+        lines.append(f"| … {len(motions) - top} more | | | | |")
+    lines += [
+        "",
+        "## Open toezeggingen",
+        "",
+        "| deadline | overdue | actor | promise | made in |",
+        "|---|---|---|---|---|",
+    ]
+    for c in commitments[:top]:
+        by = (c["deadline"] or {}).get("by") or (c["deadline"] or {}).get("text") or ""
+        text = (c["text"] or "").replace("|", "/").replace("\n", " ")[:110]
+        lines.append(
+            f"| {by} | {'yes' if c['overdue'] else ''} | {c['actor'] or ''} | {text} | {c['doc_id']} |"
+        )
+    lines += ["", "## Most cited", "", "| id | cited by | in store |", "|---|---|---|"]
+    for d in most_cited(G, top):
+        lines.append(f"| {d['id']} | {d['cited_by']} | {'yes' if d['in_store'] else 'no'} |")
+    return "\n".join(lines) + "\n"
