@@ -28,15 +28,14 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "dev.sqlite"
-        kamer = [sys.executable, "-m", "pipeline.cli"]
-        t = time.perf_counter()
-        subprocess.run(
-            [*kamer, "ingest", str(DEV), "--db", str(db), "--no-progress"],
-            check=True,
-            cwd=ROOT,
-            capture_output=True,
-        )
-        ingest = time.perf_counter() - t
+
+        def kamer(*args: str) -> float:
+            t = time.perf_counter()
+            cmd = [sys.executable, "-m", "pipeline.cli", *args]
+            subprocess.run(cmd, check=True, cwd=ROOT, capture_output=True)
+            return time.perf_counter() - t
+
+        ingest = kamer("ingest", str(DEV), "--db", str(db), "--no-progress")
         store = Store(db)
         counts = store.stats()
         t = time.perf_counter()
@@ -47,22 +46,8 @@ def main() -> None:
             t = time.perf_counter()
             rows = open_motions(load_graph(store))
             runs.append(time.perf_counter() - t)
-        t = time.perf_counter()
-        subprocess.run(
-            [*kamer, "query", "open-motions", "--db", str(db), "--format", "json"],
-            check=True,
-            cwd=ROOT,
-            capture_output=True,
-        )
-        cli = time.perf_counter() - t
-        t = time.perf_counter()
-        subprocess.run(
-            [*kamer, "ingest", str(DEV), "--db", str(db), "--no-progress"],
-            check=True,
-            cwd=ROOT,
-            capture_output=True,
-        )
-        again = time.perf_counter() - t
+        cli = kamer("query", "open-motions", "--db", str(db), "--format", "json")
+        again = kamer("ingest", str(DEV), "--db", str(db), "--no-progress")
         same = Store(db).stats() == counts
     print(
         f"ingest {counts['documents']:,} motion XMLs + {counts['zaken']:,} open-data records: {ingest:.1f} s "

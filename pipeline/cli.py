@@ -114,6 +114,8 @@ def extract(
     if workers:
         settings = replace(settings, workers=workers)
     files = list(expand(paths))
+    if not files:
+        raise click.UsageError(f"no readable files in {', '.join(paths)} (PDF, PNG, TIFF, JPEG, XML, TXT)")
     failed = False
     for result in process_many(files, settings, with_text, _want_progress(progress)):
         failed = failed or "error" in result

@@ -19,6 +19,11 @@ _PAGE_START = re.compile(r"^ (?=\S)")
 def decode(path: str, data: bytes) -> str:
     if not data.strip():
         raise ExtractError("empty", "the file is empty", path)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ExtractError("binary_text", "the UTF-16 text cannot be decoded", path) from exc
     if b"\x00" in data[:65536]:
         raise ExtractError("binary_text", "the .txt file holds binary data (NUL bytes)", path)
     try:

@@ -141,3 +141,14 @@ def test_cli_reports_every_bad_file_and_still_extracts_the_good(tmp_path: Path) 
     assert lines[6]["source"]["path"] == str(good) and lines[6]["meta"]["kind"] == "brief"
     for x, name in zip(errors, HOSTILE, strict=True):
         assert x["error"]["code"] == HOSTILE[name][2]
+
+
+def test_utf16_text_is_text(tmp_path: Path) -> None:
+    path = tmp_path / "brief.txt"
+    path.write_bytes("De Minister van Financiën zal uw Kamer informeren.".encode("utf-16"))
+    assert "Financiën" in extract(path).text
+
+
+def test_extract_on_a_folder_without_files_says_so(tmp_path: Path) -> None:
+    proc = subprocess.run([*KAMER, "extract", str(tmp_path)], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 2 and "no readable files" in proc.stderr and "Traceback" not in proc.stderr
