@@ -1,6 +1,6 @@
-"""Speed of the NLP stage (spaCy pipeline + references + short forms), on one core.
+"""Speed of the NLP stage (spaCy pipeline, references, promise layer, topics), on one core.
 
-Prints words/s of ``analyse`` over dev motions and the seed letter, and the
+Prints words/s of ``analyse`` (all NLP stages) over dev motions and the seed letter, and the
 share the NLP stage adds to extraction time of the same documents.
 Targets (issue 3): ≥ 80k words/s on one core; references add ≤ 20% to extraction.
 
@@ -51,7 +51,7 @@ def main() -> None:
         " (target ≤ 20%)"
     )
     print(
-        f"whole nlp stage (tokenizer, sentences, references): {100 * t_nlp / t_extract:.0f}%"
+        f"whole nlp stage (spaCy, references, promise layer, topics): {100 * t_nlp / t_extract:.0f}%"
         " of extraction time"
     )
 

@@ -12,7 +12,7 @@ from . import commitments as commitments_mod
 from . import follow_ups as follow_ups_mod
 from . import motions as motions_mod
 from .deadlines import document_date
-from .language import make_nlp
+from .language import run as run_nlp
 from .references import Found, resolve_short_forms
 from .sectors import find_sectors
 from .sentences import sentence_at
@@ -21,7 +21,7 @@ from .sentences import sentence_at
 def analyse_document(doc: Document) -> Document:
     """References, sectors, motions, commitments, follow-ups and topics of a document."""
     text = doc.text
-    sdoc = make_nlp()(text)
+    sdoc = run_nlp(text)
     bounds: list[tuple[int, int]] = sdoc.user_data["kamer_sentences"]
     found: list[Found] = list(sdoc.user_data["kamer_references"])
     notes = {f.number: (f.start, f.end) for f in doc.footnotes}
@@ -57,7 +57,7 @@ def analyse_document(doc: Document) -> Document:
     if not doc.meta.topics:
         from .topics import predict_topics
 
-        doc.meta.topics = predict_topics(text)
+        doc.meta.topics = predict_topics(text, doc=sdoc)
     return doc
 
 

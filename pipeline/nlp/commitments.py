@@ -213,11 +213,11 @@ def find_commitments(
         sentence = text[s:e]
         if len(sentence) < 15 or letter_itself.search(sentence):
             continue
+        fired = [(rule, m) for rule in rules if (m := rule.regex.search(sentence)) is not None]
+        if not fired:
+            continue
         deadlines = find_deadlines(sentence, ref_date)
-        for rule in rules:
-            m = rule.regex.search(sentence)
-            if m is None:
-                continue
+        for rule, m in fired:
             if rule.needs_time and not deadlines:
                 continue
             if rule.needs_date and not any(d.by for d in deadlines):

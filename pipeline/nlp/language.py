@@ -60,3 +60,13 @@ def make_nlp() -> Language:
     nlp.add_pipe("kamer_sentences")
     nlp.add_pipe("kamer_references")
     return nlp
+
+
+def run(text: str) -> Any:
+    """The pipeline over ``text``, with the text handed to the components as is."""
+    nlp = make_nlp()
+    doc = nlp.make_doc(text)
+    doc.user_data["text"] = text
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc

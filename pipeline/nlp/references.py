@@ -311,7 +311,9 @@ def _register() -> None:
     def make_component(nlp: Language, name: str, spans_key: str) -> Any:
         def component(doc: Doc) -> Doc:
             spans = []
-            found = find_references(doc.text)
+            from .sentences import doc_text
+
+            found = find_references(doc_text(doc))
             doc.user_data["kamer_references"] = found  # exact character offsets
             for f in found:
                 span = doc.char_span(f.start, f.end, label=f.kind, kb_id=f.id, alignment_mode="expand")

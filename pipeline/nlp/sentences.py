@@ -127,6 +127,14 @@ def sentence_at(bounds: list[tuple[int, int]], offset: int) -> tuple[int, int] |
     return best
 
 
+def doc_text(doc: Any) -> str:
+    """A Doc's text, computed once: ``Doc.text`` joins all tokens on every access."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return str(text)
+
+
 def _register() -> None:
     import numpy
     from spacy.attrs import SENT_START
@@ -139,13 +147,13 @@ def _register() -> None:
     @Language.factory("kamer_sentences", assigns=["token.is_sent_start"])
     def make_component(nlp: Language, name: str) -> Any:
         def component(doc: Doc) -> Doc:
-            bounds = sentences(doc.text)
+            bounds = sentences(doc_text(doc))
             doc.user_data["kamer_sentences"] = bounds  # exact character offsets
             if len(doc):
-                starts = {s for s, _ in bounds}
-                values = numpy.array(
-                    [[1 if t.i == 0 or t.idx in starts else -1] for t in doc], dtype="int64"
-                ).astype("uint64")
+                idx = doc.to_array("IDX")
+                values = numpy.where(numpy.isin(idx, [s for s, _ in bounds]), 1, -1).astype("int64")
+                values[0] = 1
+                values = values.reshape(-1, 1).astype("uint64")
                 doc.from_array([SENT_START], values)  # type: ignore[arg-type]  # one call, not per token
             return doc
 
