@@ -312,7 +312,3 @@ class Store:
             "zaken": count("SELECT COUNT(*) FROM zaken"),
             "failures": count("SELECT COUNT(*) FROM failures"),
         }
-
-    def documents(self) -> Iterator[dict[str, Any]]:
-        for (raw,) in self.db.execute("SELECT json FROM documents ORDER BY added, path"):
-            yield json.loads(raw)

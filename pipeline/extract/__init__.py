@@ -16,10 +16,11 @@ from pathlib import Path
 from ..config import Settings
 from ..errors import ExtractError
 from ..nlp.meta import read_meta
-from ..schema import Document, KamerstukId, Page, Source
+from ..schema import Document, KamerstukId, Meta, Page, Source
 from . import layout as layout_mod
 from .lines import PageLines
 from .normalize import assemble, clean_unicode, repair_bullet, repair_ocr, strip_ocr_markers
+from .xml import XmlFacts
 
 MEDIA = {
     "pdf": "application/pdf",
@@ -236,12 +237,8 @@ def _extract(
     return doc
 
 
-def _apply_facts(meta: object, facts: object) -> None:
+def _apply_facts(meta: Meta, facts: XmlFacts) -> None:
     """Structured head fields of an official XML win over what the text rules read."""
-    from ..schema import Meta
-    from .xml import XmlFacts
-
-    assert isinstance(meta, Meta) and isinstance(facts, XmlFacts)
     if facts.dossier and facts.ondernummer:
         meta.kamerstuk = KamerstukId(facts.dossier, facts.toevoeging, facts.ondernummer)
     elif facts.dossier and not meta.kamerstuk:

@@ -326,7 +326,7 @@ def _known_hyphenated(lines: Iterable[Line]) -> set[str]:
     return known
 
 
-def _breaks_before(prev: Line, line: Line, gap: float | None, right: float | None) -> bool:
+def _breaks_before(prev: Line, line: Line, gap: float | None, right: float | None, typical: float) -> bool:
     """Does ``line`` open a new paragraph after ``prev``?"""
     ptext = prev.text.rstrip()
     ends = ptext.endswith(_END)
@@ -341,7 +341,7 @@ def _breaks_before(prev: Line, line: Line, gap: float | None, right: float | Non
     if gap and prev.bottom is not None and line.bottom is not None and line.bottom - prev.bottom > 1.35 * gap:
         return True
     starts_upper = line.text.lstrip()[:1].isupper()
-    if _short(prev, line, right) and (ends or starts_upper) and not ptext.endswith("-"):
+    if _short(prev, line, right, typical) and (ends or starts_upper) and not ptext.endswith("-"):
         return True
     # a heading: a short line without closing punctuation after a finished sentence
     ltext = line.text.rstrip()
@@ -349,30 +349,26 @@ def _breaks_before(prev: Line, line: Line, gap: float | None, right: float | Non
         ends
         and starts_upper
         and not ltext.endswith((*_END, ","))
-        and len(ltext) < 0.6 * _typical_len
+        and len(ltext) < 0.6 * typical
         and (right is None or line.x1 is None or line.x1 < right - 0.15)
     )
 
 
-def _short(prev: Line, line: Line, right: float | None) -> bool:
+def _short(prev: Line, line: Line, right: float | None, typical: float) -> bool:
     """Did ``prev`` end early, leaving room for the next line's first word?"""
     first = line.text.split(" ", 1)[0]
     ptext = prev.text.rstrip()
     if right is not None and prev.x1 is not None and prev.x0 is not None and ptext:
         per_char = max((prev.x1 - prev.x0) / len(ptext), 1e-4)
         return right - prev.x1 > (len(first) + 2) * per_char
-    return _typical_len - len(ptext) > len(first) + 2
-
-
-_typical_len = 70.0
+    return typical - len(ptext) > len(first) + 2
 
 
 def assemble(layout: Layout) -> tuple[str, list[Segment], list[Footnote]]:
     """The normalized text of a layout, its segments and its footnotes."""
-    global _typical_len
     body = layout.body
     lengths = sorted(len(ln.text) for ln in body if len(ln.text) > 20)
-    _typical_len = float(lengths[int(0.8 * (len(lengths) - 1))]) if lengths else 70.0
+    typical = float(lengths[int(0.8 * (len(lengths) - 1))]) if lengths else 70.0
     known = _known_hyphenated(body + [ln for n in layout.notes for ln in n.lines])
     gap = median_gap(body)
     rights = sorted(ln.x1 for ln in body if ln.x1 is not None)
@@ -384,7 +380,7 @@ def assemble(layout: Layout) -> tuple[str, list[Segment], list[Footnote]]:
     for ln in body:
         if not ln.text.strip():
             continue
-        cont = prev is not None and not _breaks_before(prev, ln, gap, right)
+        cont = prev is not None and not _breaks_before(prev, ln, gap, right, typical)
         if prev is not None and not cont:
             tb.paragraph_break(ln.page, "body")
         lead = len(ln.text) - len(ln.text.lstrip())

@@ -13,13 +13,12 @@ ingaan op …``) are no promises.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..config import PATTERNS
+from . import rules as rule_files
 from .deadlines import Found as DeadlineFound
 from .deadlines import find_deadlines, pick
 
@@ -96,7 +95,7 @@ class Found:
 
 @lru_cache(maxsize=1)
 def load_rules() -> tuple[tuple[Rule, ...], tuple[re.Pattern[str], ...], re.Pattern[str], dict[str, Any]]:
-    data: dict[str, Any] = json.loads((PATTERNS / "commitments.json").read_text(encoding="utf-8"))
+    data: dict[str, Any] = rule_files.load("commitments.json")
     rules = tuple(
         Rule(
             r["id"],

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..config import PATTERNS
+from . import rules as rules_mod
 from .meta import DATE, MONTHS
 
 NUMBERS = {
@@ -53,20 +52,13 @@ class Found:
 
 @lru_cache(maxsize=1)
 def load_rules() -> tuple[DeadlineRule, ...]:
-    data = json.loads((PATTERNS / "deadlines.json").read_text(encoding="utf-8"))
+    data = rules_mod.load("deadlines.json")
     defs: dict[str, str] = data["defs"]
-
-    def expand(src: str) -> str:
-        for _ in range(3):
-            for name, value in defs.items():
-                src = src.replace("{" + name + "}", value)
-        return src
-
     rules = []
     for p in data["patterns"]:
         alternatives = p["regex"] if isinstance(p["regex"], list) else [p["regex"]]
         for alt in alternatives:
-            regex = re.compile(r"\b(?:" + expand(alt) + r")", re.I)
+            regex = re.compile(r"\b(?:" + rules_mod.expand(alt, defs) + r")", re.I)
             rules.append(
                 DeadlineRule(p["id"], p["rule"], regex, tuple((e[0], e[1], e[2]) for e in p["examples"]))
             )

@@ -8,13 +8,12 @@ A cue without a target gives no follow-up: never a guess.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..config import PATTERNS
+from . import rules
 
 
 @dataclass(frozen=True)
@@ -36,7 +35,7 @@ class Found:
 
 @lru_cache(maxsize=1)
 def cues() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((PATTERNS / "follow_ups.json").read_text(encoding="utf-8"))
+    data: dict[str, Any] = rules.load("follow_ups.json")
     for rel in ("fulfils", "postpones", "answers"):
         data[rel + "_re"] = re.compile("|".join(f"(?:{p})" for p in data[rel]))
     data["negation_re"] = re.compile(data["negation"], re.I)

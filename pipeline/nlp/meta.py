@@ -8,7 +8,6 @@ same rules. Nothing is taken from the file name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..config import LEXICONS
@@ -183,12 +182,6 @@ def _kamerstuk_of(text: str, running: list[str]) -> KamerstukId | None:
             toevoeging = None  # a rijkswet number is not part of the kst id
         return KamerstukId(d.group(1).replace(" ", ""), toevoeging, n.group(1))
     return None
-
-
-@dataclass
-class Signatures:
-    names: list[str]
-    start: int
 
 
 def motion_signers(text: str) -> list[str]:

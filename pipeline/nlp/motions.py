@@ -15,13 +15,12 @@ Clause words and status words are data: ``models/patterns/motions.json``.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..config import PATTERNS
+from . import rules
 from .meta import DATE, iso_date
 
 NAME = (
@@ -46,7 +45,7 @@ ORDE = re.compile(r"en\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag", re.I)
 
 @lru_cache(maxsize=1)
 def motion_words() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((PATTERNS / "motions.json").read_text(encoding="utf-8"))
+    data: dict[str, Any] = rules.load("motions.json")
     consid = "|".join(data["considerations"])
     dictum = "|".join(data["dictum"])
     data["clause"] = re.compile(

@@ -13,13 +13,12 @@ spaCy component that writes ``doc.spans["references"]``.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..config import PATTERNS
+from . import rules
 
 SP = "[ \u00a0]"
 
@@ -49,20 +48,14 @@ class Found:
 
 @lru_cache(maxsize=1)
 def load_patterns() -> tuple[tuple[Pattern, ...], frozenset[str]]:
-    data = json.loads((PATTERNS / "references.json").read_text(encoding="utf-8"))
+    data = rules.load("references.json")
     defs: dict[str, str] = data["defs"]
-
-    def expand(src: str) -> str:
-        for _ in range(3):  # definitions may use definitions
-            for name, value in defs.items():
-                src = src.replace("{" + name + "}", value)
-        return src
 
     patterns = tuple(
         Pattern(
             id=p["id"],
             kind=p["kind"],
-            regex=re.compile(expand("".join(p["regex"]))),
+            regex=re.compile(rules.expand("".join(p["regex"]), defs)),
             means=p["means"],
             examples=tuple((e[0], e[1], e[2]) for e in p["examples"]),
             counter_examples=tuple(p.get("counter_examples", [])),
