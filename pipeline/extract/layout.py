@@ -233,6 +233,8 @@ def analyse(pages: list[PageLines]) -> Layout:
     for page, lines in zip(pages, kept_pages, strict=True):
         geometric = bool(lines) and all(ln.has_geometry for ln in lines) and size is not None
         if geometric and size is not None:
+            side, lines = side_column(lines, size)
+            body.extend(side)
             cut = _geometric_notes(page, lines, size)
         else:
             cut = _text_notes(lines, width)
@@ -243,6 +245,33 @@ def analyse(pages: list[PageLines]) -> Layout:
             if page_notes:
                 expected = int(page_notes[-1].number) + 1
     return Layout(body=body, notes=notes, removed=removed)
+
+
+def side_column(lines: list[Line], size: float) -> tuple[list[Line], list[Line]]:
+    """Split off a side column in smaller type right of the body text.
+
+    Letters from ministries set their sender, Datum, Kenmerk and Betreft in a
+    narrow column beside the body. Its lines would otherwise interleave with
+    body lines row by row. They come first, each its own paragraph.
+    """
+    small = [
+        ln
+        for ln in lines
+        if ln.x0 is not None and ln.x0 >= 0.55 and ln.size and ln.size < 0.93 * size
+        and ln.top is not None and ln.top < 0.88
+    ]  # fmt: skip
+    if len(small) < 2:
+        return [], lines
+    left_edge = min(ln.x0 for ln in small if ln.x0 is not None)
+    body_right = max((ln.x1 or 0.0) for ln in lines if ln not in small and ln.size and ln.size >= 0.93 * size)
+    if body_right > left_edge - 0.01:
+        return [], lines  # body text runs under it: not a separate column
+    for ln in small:
+        ln.blank_before = ln.side = True
+    rest = [ln for ln in lines if ln not in small]
+    if rest:
+        rest[0].blank_before = True
+    return small, rest
 
 
 def median_gap(lines: list[Line]) -> float | None:

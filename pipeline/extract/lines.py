@@ -25,6 +25,7 @@ class Line:
     markers: list[tuple[int, str]] = field(default_factory=list)
     blank_before: bool = False  # a blank line (text sources) or a large gap precedes it
     page_start: bool = False  # first line of a page in a text source
+    side: bool = False  # in a side column beside the body (a letter's Datum/Kenmerk block)
 
     @property
     def has_geometry(self) -> bool:
@@ -60,7 +61,11 @@ def merge_rows(lines: list[Line]) -> list[Line]:
         if last is not None and last.bottom is not None and ln.bottom is not None:
             height = min(last.bottom - (last.top or 0.0), ln.bottom - (ln.top or 0.0))
             same_row = abs(centre(last) - centre(ln)) < 0.45 * max(height, 0.002)
-            if same_row and (ln.x0 or 0.0) >= (last.x1 or 0.0) - 0.005:
+            # a side column in smaller type (a letter's Datum/Kenmerk block) is not part of the row
+            wide_gap = (ln.x0 or 0.0) - (last.x1 or 0.0) > 0.05
+            a, b = last.size or 0.0, ln.size or 0.0
+            other_type = a > 0 and b > 0 and abs(a - b) > 0.12 * max(a, b)
+            if same_row and (ln.x0 or 0.0) >= (last.x1 or 0.0) - 0.005 and not (wide_gap and other_type):
                 offset = len(last.text) + 1
                 last.text = f"{last.text} {ln.text}"
                 last.markers += [(o + offset, m) for o, m in ln.markers]

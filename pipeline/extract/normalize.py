@@ -370,8 +370,9 @@ def assemble(layout: Layout) -> tuple[str, list[Segment], list[Footnote]]:
     lengths = sorted(len(ln.text) for ln in body if len(ln.text) > 20)
     typical = float(lengths[int(0.8 * (len(lengths) - 1))]) if lengths else 70.0
     known = _known_hyphenated(body + [ln for n in layout.notes for ln in n.lines])
-    gap = median_gap(body)
-    rights = sorted(ln.x1 for ln in body if ln.x1 is not None)
+    main = [ln for ln in body if not ln.side]
+    gap = median_gap(main)
+    rights = sorted(ln.x1 for ln in main if ln.x1 is not None)
     right = rights[int(0.9 * (len(rights) - 1))] if rights else None
 
     tb = TextBuilder(known)

@@ -160,3 +160,31 @@ def scan_pdf(pdf: bytes, dpi: int = 300, seed: int = 0) -> bytes:
     buf = io.BytesIO()
     pages[0].save(buf, format="PDF", save_all=True, append_images=pages[1:], resolution=dpi)
     return buf.getvalue()
+
+
+def letter_with_sidebar(body: str, side: list[str], signature: list[str]) -> bytes:
+    """A one-page Kamerbrief as ministries set it: body left, a small-type column
+    (sender, Datum, Kenmerk, Betreft) on the right beside the first lines."""
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfgen import canvas
+
+    regular, _ = _fonts()
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont(regular, 10)
+    c.drawString(LEFT, 760, "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal")
+    c.drawString(LEFT, 720, "Geachte voorzitter,")
+    y = 700.0
+    for line in simpleSplit(body, regular, 10, 330):
+        c.drawString(LEFT, y, line)
+        y -= 13
+    for k, line in enumerate(signature):
+        c.drawString(LEFT, y - 20 - 30 * k, line)
+    c.setFont(regular, 7.5)
+    sy = 720.0
+    for line in side:
+        if line:
+            c.drawString(430, sy, line)
+        sy -= 10
+    c.save()
+    return buf.getvalue()
