@@ -263,12 +263,13 @@ def side_column(lines: list[Line], size: float) -> tuple[list[Line], list[Line]]
     if len(small) < 2:
         return [], lines
     left_edge = min(ln.x0 for ln in small if ln.x0 is not None)
-    body_right = max((ln.x1 or 0.0) for ln in lines if ln not in small and ln.size and ln.size >= 0.93 * size)
+    ids = {id(ln) for ln in small}
+    rest = [ln for ln in lines if id(ln) not in ids]
+    body_right = max(((ln.x1 or 0.0) for ln in rest if ln.size and ln.size >= 0.93 * size), default=0.0)
     if body_right > left_edge - 0.01:
         return [], lines  # body text runs under it: not a separate column
     for ln in small:
         ln.blank_before = ln.side = True
-    rest = [ln for ln in lines if ln not in small]
     if rest:
         rest[0].blank_before = True
     return small, rest

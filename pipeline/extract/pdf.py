@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import ctypes
 import re
-import statistics
 from dataclasses import dataclass
 from typing import Any
 
@@ -211,11 +210,16 @@ def _group_lines(chars: list[_Char | None]) -> list[list[_Char]]:
 
 
 def _to_line(chars: list[_Char], page: int, width: float, height: float) -> Line | None:
-    sizes = [c.size for c in chars if c.ch.strip()]
-    if not sizes:
+    weights: dict[float, int] = {}
+    for c in chars:
+        n = len(c.ch.strip())
+        if n:
+            key = round(c.size, 1)
+            weights[key] = weights.get(key, 0) + n
+    if not weights:
         return None
-    main = statistics.mode(round(s, 1) for s in sizes)
-    base = statistics.median(c.y for c in chars if round(c.size, 1) == main)
+    main = max(weights, key=lambda k: weights[k])  # the size that carries most characters
+    base = next(c.y for c in chars if round(c.size, 1) == main and c.ch.strip())
     text: list[str] = []
     markers: list[tuple[int, str]] = []
     k = 0
