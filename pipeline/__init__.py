@@ -2,10 +2,11 @@
 
 The pipeline reads in four verbs::
 
-    doc = extract("brief.pdf")        # file → normalized Document (+ metadata)
-    doc = analyse(doc)                # + references, motions, commitments, sectors
-    store.add(doc)                    # → SQLite, idempotent by content hash
-    G = build_graph(store)            # → networkx MultiDiGraph  (issue 5)
+    doc = extract("brief.pdf")             # file → normalized Document (+ metadata)
+    doc = analyse(doc)                     # + references, motions, commitments, sectors, topics
+    ingest(["corpus/"], Store("k.sqlite")) # → SQLite, idempotent by content hash (+ open data)
+    G = build_graph(store)                 # → networkx MultiDiGraph with evidence on every edge
+    query.open_motions(G)                  # → answers: open_commitments, cites, cited_by, chain
 
 Each stage is a pure function of its input; all state lives in the store.
 """
@@ -14,13 +15,24 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from typing import Any
 
 from .config import Settings
 from .errors import ExtractError
 from .extract import extract_file
 from .schema import Document
 
-__all__ = ["Document", "ExtractError", "Settings", "analyse", "extract", "process"]
+__all__ = [
+    "Document",
+    "ExtractError",
+    "Settings",
+    "analyse",
+    "build_graph",
+    "extract",
+    "ingest",
+    "process",
+    "query",
+]
 
 
 def extract(
@@ -42,3 +54,26 @@ def analyse(doc: Document) -> Document:
 def process(path: str | os.PathLike[str], settings: Settings | None = None) -> Document:
     """``extract`` then ``analyse``: what ``kamer extract`` prints for one file."""
     return analyse(extract(path, settings))
+
+
+def ingest(paths: list[str], store: Any, settings: Settings | None = None, progress: bool = False) -> Any:
+    """Add files (documents, open-data exports) to a ``Store``; see ``batch.ingest_paths``."""
+    from .batch import ingest_paths
+
+    return ingest_paths(paths, store, settings or Settings.from_env(), progress)
+
+
+def build_graph(store: Any) -> Any:
+    """The store as a networkx ``MultiDiGraph`` (cached while the store is unchanged)."""
+    from .graph import load_graph
+
+    return load_graph(store)
+
+
+def __getattr__(name: str) -> Any:
+    # ``pipeline.query`` is the module of lifecycle queries, imported on first use
+    if name == "query":
+        import importlib
+
+        return importlib.import_module(".query", __name__)
+    raise AttributeError(name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -50,6 +51,15 @@ def process_many(
         bar.close()
 
 
+def file_sha256(path: str) -> str:
+    """SHA-256 of a file's bytes, read in chunks: the store's key for it."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
 @dataclass
 class IngestSummary:
     added: int = 0
@@ -67,10 +77,7 @@ def ingest_paths(paths: list[str], store: Store, settings: Settings, progress: b
     interrupted run resumes where it stopped. Bad files are recorded in the
     store and reported; the rest go in.
     """
-    import hashlib
-
-    from .extract import read_bytes
-    from .opendata import file_sha256, is_opendata, read_records, zaak_facts
+    from .opendata import is_opendata, read_records, zaak_facts
 
     summary = IngestSummary()
     todo: list[str] = []
@@ -91,8 +98,8 @@ def ingest_paths(paths: list[str], store: Store, settings: Settings, progress: b
                 store.record_failure(f, err.code, err.message)
             continue
         try:
-            sha = hashlib.sha256(read_bytes(f, settings)).hexdigest()
-        except ExtractError:
+            sha = file_sha256(f)
+        except OSError:
             todo.append(f)  # process_many reports it
             continue
         if store.has(sha):

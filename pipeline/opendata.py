@@ -13,7 +13,6 @@ import gzip
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from .errors import ExtractError
@@ -114,13 +113,3 @@ def zaak_facts(record: dict[str, Any]) -> ZaakFacts | None:
         afgedaan=None if afgedaan is None else bool(afgedaan),
         raw=record,
     )
-
-
-def file_sha256(path: str) -> str:
-    import hashlib
-
-    h = hashlib.sha256()
-    with Path(path).open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()

@@ -72,12 +72,12 @@ def running_lines(pages: list[PageLines], band: int = 3) -> set[int]:
     candidates: list[Line] = []
     for page in pages:
         lines = [ln for ln in page.lines if ln.text.strip()]
-        picked = lines[:band] + lines[-band:] if len(lines) > 2 * band else lines
+        picked = {id(ln) for ln in (lines[:band] + lines[-band:] if len(lines) > 2 * band else lines)}
         for ln in lines:
             if ln.has_geometry and ln.top is not None:
                 if 0.12 < ln.top < 0.88:
                     continue
-            elif ln not in picked:
+            elif id(ln) not in picked:
                 continue
             if not ln.has_geometry and ln is not lines[0] and not PAGE_NUMBER.match(ln.text):
                 continue  # text sources: only a page's first line can be a running header

@@ -88,14 +88,9 @@ def find_follow_ups(
             ids = [t.id for t in targets if t.sentence == (s, e)]
             ana = c["anaphor_re"].search(sentence)
             if ana:
-                wanted = "toezegging" if ana.group("what").lower().startswith("toezegging") else "motie"
-                also = re.search(r"\ben\s+(toezegging|motie)", sentence[ana.end() : ana.end() + 30] + " ")
-                kinds = {wanted} | (
-                    {"toezegging" if "toezegging" in also.group(1) else "motie"} if also else set()
-                )
-                # 'deze toezegging en moties': both kinds, from the sentences just before
-                if "moties" in sentence[ana.start() : ana.end() + 30]:
-                    kinds.add("motie")
+                # 'deze toezegging en moties' names both kinds
+                window = sentence[ana.start() : ana.end() + 30].lower()
+                kinds = {kind for kind in ("toezegging", "motie") if kind in window}
                 previous = set(bounds[max(0, k - 3) : k])
                 ids += [t.id for t in targets if t.sentence in previous and t.what in kinds]
         for tid in dict.fromkeys(ids):
