@@ -1,26 +1,38 @@
 """Kamerwacht: Dutch parliamentary papers → references, motions, promises, follow-ups.
 
-The pipeline reads in four verbs::
+The flow, one paper from file to graph edge::
 
-    doc = extract("brief.pdf")             # file → normalized Document (+ metadata)
-    doc = analyse(doc)                     # + references, motions, commitments, sectors, topics
-    ingest(["corpus/"], Store("k.sqlite")) # → SQLite, idempotent by content hash (+ open data)
-    G = build_graph(store)                 # → networkx MultiDiGraph with evidence on every edge
-    query.open_motions(G)                  # → answers: open_commitments, cites, cited_by, chain
+    doc = extract("brief.pdf")        # 1. extract/: file → text, pages, segments, footnotes, markup
+                                      #    (PDF layout, OCR, XML, Word, text; knows no Dutch)
+    doc = analyse(doc)                # 2. nlp/analyse.py, a new Document with its facts:
+                                      #    kinds.py    what the paper says about itself (kind, meta, turns)
+                                      #    stages.py   declared stages over sentence chunks:
+                                      #                references, sectors, motions, commitments, follow-ups
+                                      #    resolve.py  short forms, anaphora, actors, footnotes, targets
+    store.put(doc)                    # 3. store.py: one paper per transaction, renditions merged,
+                                      #    facts versioned by the analyser that made them
+    G = build_graph(store)            # 4. graph.py: typed, evidence-carrying edges (cites, fulfils, …)
+    query.open_motions(G)             # 5. query.py: open motions and toezeggingen, cites, chain
 
-Each stage is a pure function of its input; all state lives in the store.
+``ingest`` runs 1–3 over files on every core (``batch.py``); ``reanalyse``
+runs 2–3 again from stored text after the rules or models change. Each stage
+is a pure function of its input; all state lives in the store.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import Settings
 from .errors import ExtractError
-from .extract import extract_file
+from .extract import extract_file  # imported first: the verb below takes the subpackage's name
 from .schema import Document
+
+if TYPE_CHECKING:
+    from .batch import IngestSummary, ReanalyseSummary
+    from .store import Store
 
 __all__ = [
     "Document",
@@ -32,6 +44,7 @@ __all__ = [
     "ingest",
     "process",
     "query",
+    "reanalyse",
 ]
 
 
@@ -40,34 +53,43 @@ def extract(
     settings: Settings | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Document:
-    """Read a file (PDF, scan, officielebekendmakingen XML, text) into a Document."""
+    """Read a file (PDF, scan, XML, Word, text) into a Document: text with layout and provenance."""
     return extract_file(path, settings, progress)
 
 
-def analyse(doc: Document) -> Document:
-    """Run the Dutch NLP stages over a Document's text (references and more)."""
+def analyse(doc: Document, settings: Settings | None = None) -> Document:
+    """The Dutch NLP stages over a Document's text: a new Document with its metadata and facts."""
     from .nlp.analyse import analyse_document
 
-    return analyse_document(doc)
+    return analyse_document(doc, settings)
 
 
 def process(path: str | os.PathLike[str], settings: Settings | None = None) -> Document:
     """``extract`` then ``analyse``: what ``kamer extract`` prints for one file."""
-    return analyse(extract(path, settings))
+    return analyse(extract(path, settings), settings)
 
 
-def ingest(paths: list[str], store: Any, settings: Settings | None = None, progress: bool = False) -> Any:
+def ingest(
+    paths: list[str], store: Store, settings: Settings | None = None, progress: bool = False
+) -> IngestSummary:
     """Add files (documents, open-data exports) to a ``Store``; see ``batch.ingest_paths``."""
     from .batch import ingest_paths
 
     return ingest_paths(paths, store, settings or Settings.from_env(), progress)
 
 
-def build_graph(store: Any) -> Any:
-    """The store as a networkx ``MultiDiGraph`` (cached while the store is unchanged)."""
-    from .graph import load_graph
+def reanalyse(store: Store, settings: Settings | None = None, progress: bool = False) -> ReanalyseSummary:
+    """Analyse every paper with stale facts again from its stored text; see ``batch.reanalyse``."""
+    from .batch import reanalyse as run
 
-    return load_graph(store)
+    return run(store, settings or Settings.from_env(), None, progress)
+
+
+def build_graph(store: Store) -> Any:
+    """The store as a networkx ``MultiDiGraph``; see ``graph.build_graph``."""
+    from .graph import build_graph as build
+
+    return build(store)
 
 
 def __getattr__(name: str) -> Any:

@@ -1,6 +1,8 @@
 """``kamer``: a thin command line over the pipeline library.
 
-Commands only parse arguments, call ``pipeline`` and format the output.
+Commands only parse arguments, call ``pipeline`` and format the output. Bad
+options and settings are one-line errors; problems with the store are one
+line naming the store; nothing ends in a traceback.
 """
 
 from __future__ import annotations
@@ -8,40 +10,87 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
+from functools import wraps
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
-from .batch import process_many
-from .config import DEFAULT_DB, Settings
-from .extract import SUFFIXES
+from .config import SettingError, Settings, default_db, parse_date
+
+F = TypeVar("F", bound=Callable[..., Any])
+# what 'kamer extract' prints only with --with-text
+TEXT_FIELDS = ("text", "segments", "running", "markup")
 
 
 def _emit(obj: Any) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    """One JSON line on stdout; always valid UTF-8 (odd bytes of file names are escaped)."""
+    sys.stdout.write(
+        json.dumps(obj, ensure_ascii=False).encode("utf-8", "backslashreplace").decode("utf-8") + "\n"
+    )
     sys.stdout.flush()
 
 
-def expand(paths: tuple[str, ...], opendata: bool = False) -> Iterator[str]:
+def expand(paths: tuple[str, ...], opendata: bool = False, follow_links: bool = False) -> Iterator[str]:
     """Files as given; folders walked recursively for supported files, in name order.
 
-    With ``opendata``, folders also yield open-data exports (.jsonl, .jsonl.gz).
+    A walk stays inside its folder: links that lead out of it are not followed
+    unless ``follow_links``. With ``opendata``, folders also yield open-data
+    exports (.jsonl, .jsonl.gz).
     """
+    from .extract import SUFFIXES
     from .opendata import is_opendata
 
     for p in paths:
         path = Path(p)
-        if path.is_dir():
-            for f in sorted(path.rglob("*")):
+        if not path.is_dir():
+            yield p
+            continue
+        top = path.resolve()
+        for root, dirs, files in os.walk(path, followlinks=follow_links):
+            dirs.sort()
+            for name in sorted(files):
+                f = Path(root) / name
+                if f.is_symlink() and not follow_links:
+                    real = f.resolve()
+                    if not real.is_relative_to(top):
+                        click.echo(f"skipped: {_shown(f)} links outside {p} (use --follow-links)", err=True)
+                        continue
                 if not f.is_file():
                     continue
                 if f.suffix.lower() in SUFFIXES or (opendata and is_opendata(str(f))):
                     yield str(f)
-        else:
-            yield p
+
+
+def _shown(path: Path | str) -> str:
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def friendly(fn: F) -> F:
+    """Store and setting problems as one line each, never a traceback."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from .store import StoreError
+
+        try:
+            return fn(*args, **kwargs)
+        except SettingError as exc:
+            raise click.UsageError(str(exc)) from None
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def settings_with(workers: int | None) -> Settings:
+    try:
+        settings = Settings.from_env()
+        return replace(settings, workers=workers) if workers else settings
+    except SettingError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 progress_option = click.option(
@@ -52,9 +101,9 @@ progress_option = click.option(
 db_option = click.option(
     "--db",
     type=click.Path(dir_okay=False),
-    default=lambda: os.environ.get("KAMER_DB", str(DEFAULT_DB)),
-    show_default="outputs/kamerwacht.sqlite or $KAMER_DB",
-    help="The SQLite store.",
+    default=default_db,
+    show_default="kamerwacht.sqlite in the current folder, or $KAMER_DB",
+    help="The store (an SQLite file).",
 )
 format_option = click.option(
     "--format",
@@ -64,22 +113,36 @@ format_option = click.option(
     show_default=True,
     help="Readable table, or one JSON document.",
 )
+workers_option = click.option(
+    "--workers", type=click.IntRange(min=1), default=None, help="Parallel workers (default: one per core)."
+)
+links_option = click.option(
+    "--follow-links", is_flag=True, help="Follow symbolic links that lead out of a folder being walked."
+)
 
 
 def _want_progress(flag: bool | None) -> bool:
     return sys.stderr.isatty() if flag is None else flag
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="kamerwacht")
 def main() -> None:
     """Kamerwacht: what the government promised the Tweede Kamer, and what came of it.
 
     \b
-    Typical use:
-      kamer extract brief.pdf motie.xml          one JSON document per file
-      kamer ingest corpus/                        into the store (outputs/kamerwacht.sqlite)
-      kamer stats                                 what the store holds
+    The typical flow:
+      kamer extract brief.pdf motie.xml           one JSON document per file (no store)
+      kamer ingest corpus/                        read files into the store (kamerwacht.sqlite)
+      kamer stats                                 what the store holds, and what is stale
+      kamer query open-motions                    adopted motions nobody has carried out
+      kamer query open-commitments --overdue      toezeggingen past their deadline
+      kamer query chain kst-32852-24              what cites or acts on a paper, and around it
+      kamer report                                all of that as a Markdown report
+      kamer reanalyse                             after the rules or models changed
+      kamer failures                              files that could not be read, and why
+
+    The store is kamerwacht.sqlite in the current folder, or $KAMER_DB, or --db.
     """
 
 
@@ -93,13 +156,19 @@ def main() -> None:
     show_default=True,
     help="Output format: one JSON object per document per line.",
 )
-@click.option("--with-text", is_flag=True, help="Include the normalized text and its segments.")
-@click.option("--workers", type=int, default=None, help="Parallel workers (default: one per core).")
+@click.option("--with-text", is_flag=True, help="Include the normalized text, its segments and markup.")
+@workers_option
+@links_option
 @progress_option
 def extract(
-    paths: tuple[str, ...], fmt: str, with_text: bool, workers: int | None, progress: bool | None
+    paths: tuple[str, ...],
+    fmt: str,
+    with_text: bool,
+    workers: int | None,
+    follow_links: bool,
+    progress: bool | None,
 ) -> None:
-    """Read PDFs, scans (PNG/TIFF/JPEG), officielebekendmakingen XML and text; print JSON.
+    """Read PDFs, scans (PNG/TIFF/JPEG), officielebekendmakingen XML, VLOS XML, Word and text; print JSON.
 
     Stateless: touches no store. Folders are walked recursively. A file that
     cannot be read gives {"path": ..., "error": {"code": ..., "message": ...}}
@@ -110,15 +179,21 @@ def extract(
       kamer extract corpus/seed/kamerbrief-imvo-convenanten-2016.pdf
       kamer extract --with-text motie.xml | jq .text
     """
-    settings = Settings.from_env()
-    if workers:
-        settings = replace(settings, workers=workers)
-    files = list(expand(paths))
+    from .batch import process_many
+
+    settings = settings_with(workers)
+    files = list(expand(paths, follow_links=follow_links))
     if not files:
-        raise click.UsageError(f"no readable files in {', '.join(paths)} (PDF, PNG, TIFF, JPEG, XML, TXT)")
+        raise click.UsageError(
+            f"no readable files in {', '.join(paths)} (PDF, PNG, TIFF, JPEG, XML, DOCX, TXT)"
+        )
     failed = False
-    for result in process_many(files, settings, with_text, _want_progress(progress)):
+    for result in process_many(files, settings, _want_progress(progress)):
         failed = failed or "error" in result
+        result.pop("traceback", None)
+        if not with_text:
+            for key in TEXT_FIELDS:
+                result.pop(key, None)
         _emit(result)
     sys.exit(1 if failed else 0)
 
@@ -126,40 +201,101 @@ def extract(
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option("--workers", type=int, default=None, help="Parallel workers (default: one per core).")
+@workers_option
+@links_option
 @progress_option
-def ingest(paths: tuple[str, ...], db: str, workers: int | None, progress: bool | None) -> None:
+@friendly
+def ingest(
+    paths: tuple[str, ...], db: str, workers: int | None, follow_links: bool, progress: bool | None
+) -> None:
     """Add documents (files or folders, recursively) and open-data exports to the store.
 
-    Documents: PDF, scans, officielebekendmakingen XML, text. Open data: Tweede
-    Kamer OData exports as JSON Lines (.jsonl, .jsonl.gz) of Zaak records with
-    Document and Besluit; they attach votes, kabinetsappreciatie and Zaak
-    numbers to the motions they name.
+    Documents: PDF, scans, officielebekendmakingen XML, VLOS XML, Word, text.
+    Open data: Tweede Kamer OData exports as JSON Lines (.jsonl, .jsonl.gz) of
+    Zaak records with Document and Besluit; they attach votes,
+    kabinetsappreciatie and Zaak numbers to the motions they name.
 
-    Idempotent by content hash: a file already in the store is skipped
-    without being read again. Each document is written in one transaction,
-    so an interrupted run leaves no half document and resumes when run
-    again. Files that cannot be read are reported and recorded; the rest go in.
+    Idempotent by content: a file already stored is skipped without being
+    read; one stored with facts of older rules is analysed again from its
+    stored text. Renditions of one paper (the same letter as PDF, scan and
+    text) become one document; a changed file replaces its earlier version.
+    Each paper is written in one transaction, so an interrupted run resumes
+    where it stopped. Files that fail are recorded ('kamer failures') and
+    tried again on the next run; the rest go in.
 
     \b
     Examples:
       kamer ingest corpus/
-      kamer ingest ../shared/corpus/motions-dev/ --db outputs/dev.sqlite
+      kamer ingest ../shared/corpus/motions-dev/ --db dev.sqlite
     """
     from .batch import ingest_paths
+    from .resources import analyser_version
     from .store import Store
 
-    settings = Settings.from_env()
-    if workers:
-        settings = replace(settings, workers=workers)
+    settings = settings_with(workers)
+    files = list(expand(paths, opendata=True, follow_links=follow_links))
     with Store(db) as store:
-        summary = ingest_paths(list(expand(paths, opendata=True)), store, settings, _want_progress(progress))
-        counts = store.stats()
+        summary = ingest_paths(files, store, settings, _want_progress(progress))
+        counts = store.stats(analyser_version())
+    for err in summary.errors:
+        e = err["error"]
+        click.echo(
+            f"error: {err['path']}: {e['message']} ({e['code']}, {e.get('stage', 'extract')})", err=True
+        )
+    new = f"ingested {summary.added} new"
+    extra = [
+        f"{n} {what}"
+        for n, what in (
+            (summary.renditions, "renditions of known papers"),
+            (summary.replaced, "changed files replaced"),
+            (summary.reanalysed, "reanalysed"),
+        )
+        if n
+    ]
+    click.echo(
+        ", ".join([new, *extra, f"{summary.skipped} already present", f"{summary.failed} failed"])
+        + f", {summary.zaken} open-data records  →  {db}\n"
+        + "  ".join(f"{k}: {v}" for k, v in counts.items())
+    )
+    sys.exit(1 if summary.failed else 0)
+
+
+@main.command()
+@db_option
+@click.option("--all", "everything", is_flag=True, help="Every paper, not only those with stale facts.")
+@workers_option
+@progress_option
+@friendly
+def reanalyse(db: str, everything: bool, workers: int | None, progress: bool | None) -> None:
+    """Analyse stored papers again after the rules or models changed.
+
+    Works from the text the store kept (no file is read again, nothing is
+    OCR'd again). By default only papers whose facts were made by another
+    version of the rules and models ('stale' in 'kamer stats'); --all for
+    every paper. Each paper is one transaction and only the facts that
+    changed are rewritten; an interrupted run resumes with what is still stale.
+
+    \b
+    Examples:
+      kamer stats                 # how many papers are stale
+      kamer reanalyse
+      kamer reanalyse --all --workers 2
+    """
+    from .batch import reanalyse as run
+    from .resources import analyser_version
+    from .store import Store
+
+    settings = settings_with(workers)
+    with Store(db) as store:
+        ids = store.all_documents() if everything else None
+        summary = run(store, settings, ids, _want_progress(progress))
+        counts = store.stats(analyser_version())
     for err in summary.errors:
         click.echo(f"error: {err['path']}: {err['error']['message']} ({err['error']['code']})", err=True)
     click.echo(
-        f"ingested {summary.added} new, {summary.skipped} already present, {summary.failed} failed, "
-        f"{summary.zaken} open-data records  →  {db}\n" + "  ".join(f"{k}: {v}" for k, v in counts.items())
+        f"reanalysed {summary.reanalysed} papers: {summary.facts_added} facts added, "
+        f"{summary.facts_removed} removed, {summary.failed} failed  →  {db}\n"
+        + "  ".join(f"{k}: {v}" for k, v in counts.items())
     )
     sys.exit(1 if summary.failed else 0)
 
@@ -167,20 +303,80 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, progress: bool 
 @main.command()
 @db_option
 @format_option
+@friendly
 def stats(db: str, fmt: str) -> None:
-    """Counts in the store: documents, pages, references, motions, commitments, edges."""
+    """Counts in the store: documents, renditions, facts, open data, failures, and stale papers.
+
+    'stale' counts the papers whose facts were made by other rules or models
+    than this version's; 'kamer reanalyse' brings them up to date.
+    """
+    from .resources import analyser_version
     from .store import Store
 
-    if not Path(db).exists():
-        raise click.ClickException(f"no store at {db}: run 'kamer ingest PATH' first")
-    with Store(db) as store:
-        counts = store.stats()
+    with Store(db, readonly=True) as store:
+        counts = store.stats(analyser_version())
     if fmt == "json":
         _emit(counts)
     else:
         width = max(map(len, counts))
         for k, v in counts.items():
             click.echo(f"{k:<{width}}  {v:>8,}")
+        click.echo(f"{'analyser':<{width}}  {analyser_version()}")
+
+
+@main.command()
+@db_option
+@format_option
+@click.option("--traceback", "show_tb", is_flag=True, help="Also print the traceback of each bug.")
+@friendly
+def failures(db: str, fmt: str, show_tb: bool) -> None:
+    """Files that could not be read or analysed: the stage, the error and why.
+
+    A file that failed is tried again by the next 'kamer ingest' of it; once
+    it goes in, its failure is cleared. Bugs (code 'bug') carry a traceback.
+    """
+    from dataclasses import asdict
+
+    from .store import Store
+
+    with Store(db, readonly=True) as store:
+        rows = store.failures()
+    if fmt == "json":
+        _emit([asdict(r) for r in rows])
+        return
+    if not rows:
+        click.echo("no failures")
+        return
+    for r in rows:
+        cls = f" {r.error}" if r.error else ""
+        click.echo(f"{r.path}\n  {r.stage}: {r.code}{cls}: {r.message}  ({r.attempts}x, last {r.at})")
+        if show_tb and r.traceback:
+            click.echo("  " + r.traceback.rstrip().replace("\n", "\n  "))
+
+
+@main.command()
+@click.argument("keys", nargs=-1, required=True)
+@db_option
+@friendly
+def remove(keys: tuple[str, ...], db: str) -> None:
+    """Remove papers from the store, by id (kst-…, doc:…) or by the path of one of their files.
+
+    All renditions of the paper go, with its facts. An id or path the store
+    does not hold is an error (exit 1).
+    """
+    from .store import Store
+
+    missing = []
+    with Store(db) as store:
+        for key in keys:
+            gone = store.remove(key)
+            if gone:
+                click.echo(f"removed {', '.join(gone)}")
+            else:
+                missing.append(key)
+    for key in missing:
+        click.echo(f"error: the store holds no paper {key}", err=True)
+    sys.exit(1 if missing else 0)
 
 
 @main.command()
@@ -192,9 +388,13 @@ def stats(db: str, fmt: str) -> None:
     help="Gold JSON Lines (contract format); paths are relative to this file.",
 )
 @click.argument("paths", nargs=-1)
-@click.option("--limit", type=int, default=None, help="Score only the first N gold lines.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N gold lines.")
 @click.option(
-    "--show", type=int, default=10, show_default=True, help="Misses and false hits to list per field."
+    "--show",
+    type=click.IntRange(min=0),
+    default=10,
+    show_default=True,
+    help="Misses and false hits per field.",
 )
 @click.option(
     "--min",
@@ -203,9 +403,10 @@ def stats(db: str, fmt: str) -> None:
     metavar="FIELD.METRIC=VALUE",
     help="Fail (exit 1) below this score, e.g. --min references.f1=0.95. Repeatable.",
 )
-@click.option("--workers", type=int, default=None, help="Parallel workers (default: one per core).")
+@workers_option
 @format_option
 @progress_option
+@friendly
 def evaluate(
     gold_path: str,
     paths: tuple[str, ...],
@@ -229,61 +430,37 @@ def evaluate(
       kamer evaluate --gold ../shared/gold/citations-dev.jsonl --min references.f1=1.0
       kamer evaluate --gold ../shared/gold/motions-dev.jsonl --limit 500 --format json
     """
-    from . import analyse
-    from .evaluate import evaluate as score
-    from .evaluate import gold_lines
-    from .extract import from_text
+    from .evaluate import GoldError, run_gold
 
-    settings = Settings.from_env()
-    if workers:
-        settings = replace(settings, workers=workers)
-    golds = gold_lines(gold_path, paths or None)[:limit]
-    if not golds:
-        raise click.ClickException(
-            f"no gold lines to score in {gold_path}" + (" for those paths" if paths else "")
-        )
-    files = [g["abspath"] for g in golds if "abspath" in g]
-    by_path = dict(zip(files, process_many(files, settings, False, _want_progress(progress)), strict=True))
-    preds = [
-        by_path[g["abspath"]] if "abspath" in g else analyse(from_text(g["text"])).to_json() for g in golds
-    ]
-    report = score(golds, preds)
-    failed = []
+    specs = []
     for spec in minimums:
         name, _, value = spec.partition("=")
-        field, _, metric = name.rpartition(".")
-        got = getattr(report[field], metric, None) if field in report.fields else None
-        if got is None or got < float(value):
-            failed.append(f"{name} = {got if got is None else round(got, 4)} < {value}")
+        try:
+            specs.append((name, float(value)))
+        except ValueError:
+            raise click.UsageError(f"--min {spec!r}: the value must be a number (FIELD.METRIC=0.9)") from None
+    try:
+        report = run_gold(
+            gold_path, list(paths) or None, settings_with(workers), limit, _want_progress(progress)
+        )
+    except GoldError as exc:
+        raise click.ClickException(str(exc)) from None
+    failed = report.below(specs)
     if fmt == "json":
         _emit({**report.to_json(), "failed": failed})
     else:
-        click.echo(f"{report.documents} documents, {len(report.errors)} errors")
-        click.echo(f"{'field':<24} {'P':>7} {'R':>7} {'F1':>7} {'tp':>6} {'fp':>6} {'fn':>6}")
-        for name, sc in sorted(report.fields.items()):
-            click.echo(
-                f"{name:<24} {sc.precision:7.4f} {sc.recall:7.4f} {sc.f1:7.4f} {sc.tp:6} {sc.fp:6} {sc.fn:6}"
-            )
-        for name, sc in sorted(report.fields.items()):
-            for m in sc.misses[:show]:
-                click.echo(f"  miss   {name}: {m}")
-            for m in sc.false_hits[:show]:
-                click.echo(f"  extra  {name}: {m}")
-        for e in report.errors[:show]:
-            click.echo(f"  error  {e}")
+        click.echo(report.table(show))
         for f in failed:
             click.echo(f"BELOW MINIMUM: {f}", err=True)
     sys.exit(1 if failed else 0)
 
 
-def _graph(db: str):  # type: ignore[no-untyped-def]
-    from .graph import load_graph
+def _graph(db: str) -> Any:
+    from .graph import build_graph
     from .store import Store
 
-    if not Path(db).exists():
-        raise click.ClickException(f"no store at {db}: run 'kamer ingest PATH' first")
-    with Store(db) as store:
-        return load_graph(store)
+    with Store(db, readonly=True) as store:
+        return build_graph(store)
 
 
 def _table(rows: list[dict[str, Any]], columns: list[str]) -> None:
@@ -328,6 +505,7 @@ def query() -> None:
 @click.option(
     "--mentioned", is_flag=True, help="Also motions not in the store that a stored text calls adopted."
 )
+@friendly
 def open_motions_cmd(db: str, fmt: str, mentioned: bool) -> None:
     """Adopted motions (aangenomen) that no document fulfils yet."""
     from .query import open_motions
@@ -355,7 +533,8 @@ def open_motions_cmd(db: str, fmt: str, mentioned: bool) -> None:
     type=click.Choice(["toezegging", "doel", "verwachting"]),
     help="Commitment kinds (repeatable).",
 )
-@click.option("--today", help="Date that decides what is overdue (default: today).")
+@click.option("--today", help="Date that decides what is overdue (YYYY-MM-DD; default: today).")
+@friendly
 def open_commitments_cmd(
     db: str,
     fmt: str,
@@ -367,12 +546,11 @@ def open_commitments_cmd(
     today: str | None,
 ) -> None:
     """Commitments (toezeggingen) not yet fulfilled, soonest deadline first."""
-    import datetime as dt
-
     from .query import open_commitments
 
-    day = dt.date.fromisoformat(today) if today else None
-    rows = open_commitments(_graph(db), due_before, actor, sector, overdue, day, kinds)
+    day = parse_date("--today", today) if today else None
+    due = parse_date("--due-before", due_before).isoformat() if due_before else None
+    rows = open_commitments(_graph(db), due, actor, sector, overdue, day, kinds)
     if fmt == "json":
         _emit(rows)
     else:
@@ -384,6 +562,7 @@ def _relation_command(name: str, doc: str) -> None:
     @click.argument("node_id")
     @db_option
     @format_option
+    @friendly
     def command(node_id: str, db: str, fmt: str) -> None:
         from . import query as q
 
@@ -402,7 +581,10 @@ _relation_command("cited-by", "The documents that cite or act on ID.")
 @click.argument("node_id")
 @db_option
 @format_option
-@click.option("--depth", type=int, default=3, show_default=True, help="Steps away from ID.")
+@click.option(
+    "--depth", type=click.IntRange(min=1, max=10), default=3, show_default=True, help="Steps away from ID."
+)
+@friendly
 def chain_cmd(node_id: str, db: str, fmt: str, depth: int) -> None:
     """The citation and follow-up chain around one document or motion id."""
     from .query import chain
@@ -427,6 +609,7 @@ def chain_cmd(node_id: str, db: str, fmt: str, depth: int) -> None:
     help="GraphML (Gephi), node-link JSON (networkx), or nodes.csv + edges.csv.",
 )
 @click.option("--out", type=click.Path(file_okay=False), default="outputs", show_default=True)
+@friendly
 def export(db: str, fmt: str, out: str) -> None:
     """Export the graph of the store for Gephi, networkx or a spreadsheet."""
     from .export import export_graph
@@ -438,14 +621,13 @@ def export(db: str, fmt: str, out: str) -> None:
 @main.command()
 @db_option
 @click.option("--out", type=click.Path(dir_okay=False), default="outputs/report.md", show_default=True)
-@click.option("--today", help="Date that decides what is overdue (default: today).")
+@click.option("--today", help="Date that decides what is overdue (YYYY-MM-DD; default: today).")
+@friendly
 def report(db: str, out: str, today: str | None) -> None:
     """Write the Markdown report: open motions, open and overdue toezeggingen, most cited."""
-    import datetime as dt
-
     from .export import report as make_report
 
-    text = make_report(_graph(db), dt.date.fromisoformat(today) if today else None)
+    text = make_report(_graph(db), parse_date("--today", today) if today else None)
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     Path(out).write_text(text, encoding="utf-8")
     click.echo(f"wrote {out}")

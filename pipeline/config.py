@@ -1,17 +1,28 @@
-"""Paths and settings. Limits are settings with sane defaults, overridable by env."""
+"""Settings and where things are.
+
+Limits and knobs are one frozen dataclass, each field overridable from the
+environment as ``KAMER_<FIELD>``; values are parsed by their type and a bad
+one is a one-line ``SettingError`` naming the variable. The default store is
+``kamerwacht.sqlite`` in the current directory (or ``$KAMER_DB``), never
+inside the installed package. Rule files and models are package data: see
+``resources.py``.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-MODELS = ROOT / "models"
-PATTERNS = MODELS / "patterns"
-LEXICONS = MODELS / "lexicons"
-OUTPUTS = ROOT / "outputs"
-DEFAULT_DB = OUTPUTS / "kamerwacht.sqlite"
+
+class SettingError(ValueError):
+    """An option or setting with a value of the wrong type or range."""
+
+
+def default_db() -> str:
+    """``$KAMER_DB``, else ``kamerwacht.sqlite`` in the current directory."""
+    return os.environ.get("KAMER_DB") or str(Path.cwd() / "kamerwacht.sqlite")
 
 
 def _workers() -> int:
@@ -20,16 +31,30 @@ def _workers() -> int:
 
 @dataclass(frozen=True)
 class Settings:
-    """Limits against hostile or broken input, and knobs of the extractors.
+    """Limits against hostile or broken input, and knobs of the extractors and workers.
 
     Every field can be set from the environment as ``KAMER_<FIELD>`` (upper case).
+
+    >>> Settings.from_env({"KAMER_MAX_PAGES": "12"}).max_pages
+    12
+    >>> Settings.from_env({"KAMER_MAX_PAGES": "abc"})
+    Traceback (most recent call last):
+    ...
+    pipeline.config.SettingError: KAMER_MAX_PAGES must be a whole number, not 'abc'
     """
 
     max_bytes: int = 200 * 1024 * 1024  # a file larger than this is refused
     max_pages: int = 2000
     max_pixels: int = 60_000_000  # per image / rendered page (≈ A3 at 600 dpi)
+    max_document_pixels: int = 3_000_000_000  # all images of one document together
+    max_frames: int = 500  # frames of a multi-frame image (TIFF)
+    max_stream_bytes: int = 256 * 1024 * 1024  # one decompressed PDF stream
+    max_decompressed_bytes: int = 1024 * 1024 * 1024  # all decompressed PDF streams of a document
+    max_text_chars: int = 50_000_000  # normalized text of one document
     max_page_points: float = 14_400.0  # PDF page side in points (200 inch, the PDF limit)
     ocr_seconds_per_page: float = 120.0
+    seconds_per_page: float = 30.0  # any page, any reader: a file may take pages × this
+    worker_memory_mb: int = 3072  # address-space cap of each worker process (0 = none)
     ocr_dpi: int = 300
     ocr_lang: str = "nld"
     workers: int = field(default_factory=_workers)
@@ -37,14 +62,58 @@ class Settings:
     min_text_chars: int = 20
     # A text layer with a smaller share of plausible word characters is garbage.
     min_text_quality: float = 0.6
+    # Analysis works on sentence-aligned chunks of at most this many characters.
+    chunk_chars: int = 200_000
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:
+                raise SettingError(f"KAMER_{f.name.upper()} must not be negative, not {value}")
+        if self.workers < 1:
+            raise SettingError(f"KAMER_WORKERS must be at least 1, not {self.workers}")
+        if self.chunk_chars < 1000:
+            raise SettingError(f"KAMER_CHUNK_CHARS must be at least 1000, not {self.chunk_chars}")
 
     @classmethod
-    def from_env(cls) -> Settings:
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
         kwargs: dict[str, object] = {}
+        default = cls()
         for f in fields(cls):
-            raw = os.environ.get("KAMER_" + f.name.upper())
+            name = "KAMER_" + f.name.upper()
+            raw = env.get(name)
             if raw is None:
                 continue
-            current = getattr(cls(), f.name)
-            kwargs[f.name] = type(current)(raw)
+            kwargs[f.name] = parse_value(name, raw, type(getattr(default, f.name)))
         return cls(**kwargs)  # type: ignore[arg-type]
+
+
+def parse_value(name: str, raw: str, kind: type) -> object:
+    """``raw`` as ``kind`` (int, float, str), or a ``SettingError`` naming ``name``."""
+    text = raw.strip()
+    try:
+        if kind is int:
+            return int(text.replace("_", ""))
+        if kind is float:
+            return float(text)
+    except ValueError:
+        what = "a whole number" if kind is int else "a number"
+        raise SettingError(f"{name} must be {what}, not {raw!r}") from None
+    return raw
+
+
+def parse_date(name: str, raw: str) -> dt.date:
+    """An ISO date (YYYY-MM-DD) given as an option, or a ``SettingError`` saying so.
+
+    >>> parse_date("--today", "2026-11-26")
+    datetime.date(2026, 11, 26)
+    >>> parse_date("--today", "26-11-2026")
+    Traceback (most recent call last):
+    ...
+    pipeline.config.SettingError: --today must be a date as YYYY-MM-DD, not '26-11-2026'
+    """
+    try:
+        return dt.date.fromisoformat(raw.strip())
+    except ValueError:
+        raise SettingError(f"{name} must be a date as YYYY-MM-DD, not {raw!r}") from None

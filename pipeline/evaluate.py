@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .nlp.meta import TUSSENVOEGSELS
+from .nlp.dutch import TUSSENVOEGSELS
 
 
 @dataclass
@@ -82,6 +82,29 @@ class Report:
             if gold is None:
                 s.false_hits.append(f"{where}: got {pred!r}, gold has none")
 
+    def below(self, minimums: list[tuple[str, float]]) -> list[str]:
+        """The ``FIELD.METRIC`` minimums this report does not reach."""
+        failed = []
+        for name, level in minimums:
+            field, _, metric = name.rpartition(".")
+            got = getattr(self.fields[field], metric, None) if field in self.fields else None
+            if got is None or got < level:
+                failed.append(f"{name} = {got if got is None else round(got, 4)} < {level}")
+        return failed
+
+    def table(self, show: int = 10) -> str:
+        lines = [f"{self.documents} documents, {len(self.errors)} errors"]
+        lines.append(f"{'field':<26} {'P':>7} {'R':>7} {'F1':>7} {'tp':>6} {'fp':>6} {'fn':>6}")
+        for name, sc in sorted(self.fields.items()):
+            lines.append(
+                f"{name:<26} {sc.precision:7.4f} {sc.recall:7.4f} {sc.f1:7.4f} {sc.tp:6} {sc.fp:6} {sc.fn:6}"
+            )
+        for name, sc in sorted(self.fields.items()):
+            lines += [f"  miss   {name}: {m}" for m in sc.misses[:show]]
+            lines += [f"  extra  {name}: {m}" for m in sc.false_hits[:show]]
+        lines += [f"  error  {e}" for e in self.errors[:show]]
+        return "\n".join(lines)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "documents": self.documents,
@@ -145,13 +168,7 @@ def score_document(report: Report, gold: dict[str, Any], pred: dict[str, Any]) -
     if "commitments" in gold:
         _score_commitments(report, gold, pred.get("commitments", []), where)
     if "follow_ups" in gold:
-        report.sets(
-            "follow_ups",
-            ((f["relation"], f["target"]) for f in gold["follow_ups"]),
-            ((f["relation"], f["target"]) for f in pred.get("follow_ups", [])),
-            where,
-            set(),
-        )
+        _score_follow_ups(report, gold["follow_ups"], pred.get("follow_ups", []), where)
     if "sectors" in gold:
         report.sets(
             "sectors",
@@ -242,23 +259,78 @@ def _score_commitments(report: Report, gold: dict[str, Any], pred: list[Any], wh
         s.false_hits.append(f"{where}: {p.get('text', '')[:100]}")
 
 
+def _score_follow_ups(report: Report, gold: list[Any], pred: list[Any], where: str) -> None:
+    """The contract's three follow-up scores.
+
+    ``follow_ups``: the ``(relation, target)`` pairs where the gold names a
+    target; ``follow_ups.relation``: per gold follow-up, one with the same
+    relation in the same sentence; ``follow_ups.precision``: how many of the
+    system's follow-ups match one in the gold (same relation, same sentence).
+    """
+    named = [f for f in gold if f.get("target")]
+    report.sets(
+        "follow_ups",
+        ((f["relation"], f["target"]) for f in named),
+        ((f["relation"], f["target"]) for f in pred if f.get("target") and named),
+        where,
+        set(),
+    )
+    rel = report["follow_ups.relation"]
+    for g in gold:
+        hit = any(_same_follow_up(g, p) for p in pred)
+        rel.tp += hit
+        rel.fn += not hit
+        if not hit:
+            rel.misses.append(f"{where}: {g['relation']}: {g.get('text', '')[:100]}")
+    prec = report["follow_ups.precision"]
+    for p in pred:
+        if p.get("relation") == "replaces":
+            continue
+        ok = any(_same_follow_up(g, p) for g in gold)
+        prec.tp += ok
+        prec.fp += not ok
+        if not ok:
+            prec.false_hits.append(f"{where}: {p.get('relation')}: {p.get('text', '')[:100]}")
+
+
+def _same_follow_up(g: dict[str, Any], p: dict[str, Any]) -> bool:
+    """Same relation, in the same sentence (or, where the gold gives no sentence, for the same target)."""
+    if p.get("relation") != g.get("relation"):
+        return False
+    if g.get("text"):
+        return _same_sentence(g["text"], p.get("text", ""))
+    return bool(g.get("target")) and g.get("target") == p.get("target")
+
+
+class GoldError(ValueError):
+    """A gold file that cannot be read, with the line that breaks it."""
+
+
 def gold_lines(gold_path: str | Path, only: Iterable[str] | None = None) -> list[dict[str, Any]]:
     """Gold lines with ``path`` made absolute; restricted to ``only`` paths if given."""
     gold_path = Path(gold_path)
     wanted = {str(Path(p).resolve()) for p in only} if only else None
     out = []
-    with gold_path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip():
-                continue
+    try:
+        raw_lines = gold_path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldError(f"cannot read the gold file {gold_path}: {exc}") from exc
+    for n, line in enumerate(raw_lines, start=1):
+        if not line.strip():
+            continue
+        try:
             gold = json.loads(line)
-            if "path" in gold:
-                gold["abspath"] = str((gold_path.parent / gold["path"]).resolve())
-                if wanted is not None and gold["abspath"] not in wanted:
-                    continue
-            elif wanted is not None:
+        except json.JSONDecodeError as exc:
+            raise GoldError(f"{gold_path}, line {n}: not JSON ({exc.msg})") from exc
+        if not isinstance(gold, dict) or not ("path" in gold or "text" in gold):
+            raise GoldError(f"{gold_path}, line {n}: a gold line is an object with a 'path' or a 'text'")
+        if "path" in gold:
+            gold["abspath"] = str((gold_path.parent / gold["path"]).resolve())
+            if wanted is not None and gold["abspath"] not in wanted:
                 continue
-            out.append(gold)
+        elif wanted is not None:
+            continue
+        out.append(gold)
     return out
 
 
@@ -273,3 +345,27 @@ def evaluate(golds: list[dict[str, Any]], preds: Iterable[dict[str, Any]]) -> Re
             gold = {**gold, "path": gold["text"][:60]}
         score_document(report, gold, pred)
     return report
+
+
+def run_gold(
+    gold_path: str | Path,
+    only: list[str] | None,
+    settings: Any,
+    limit: int | None = None,
+    progress: bool = False,
+) -> Report:
+    """Run the pipeline on what a gold file names and score it."""
+    from . import analyse
+    from .batch import process_many
+    from .extract import from_text
+
+    golds = gold_lines(gold_path, only)[:limit]
+    if not golds:
+        raise GoldError(f"no gold lines to score in {gold_path}" + (" for those paths" if only else ""))
+    files = [g["abspath"] for g in golds if "abspath" in g]
+    by_path = dict(zip(files, process_many(files, settings, progress), strict=True))
+    preds = [
+        by_path[g["abspath"]] if "abspath" in g else analyse(from_text(g["text"]), settings).to_json()
+        for g in golds
+    ]
+    return evaluate(golds, preds)

@@ -1,124 +1,416 @@
-"""The store: one small interface over an embedded SQLite file.
+"""The store: one typed interface over an embedded SQLite file.
 
-Every document goes in whole or not at all (one transaction), keyed by the
-SHA-256 of its bytes, so ingesting the same file twice changes nothing.
-Schema versions are migrations applied in order; ``PRAGMA user_version``
-records the last one applied.
+What it keeps
+-------------
+* ``documents``: one row per paper, whatever renditions of it came in: its
+  metadata and the analyser version of its facts;
+* ``sources``: every file of a paper (PDF, scan, XML, text …) with what
+  extraction made of it — normalized text, segments, pages, footnotes,
+  running lines, markup — so analysis can be redone without reading (or
+  OCRing) the file again. The best rendition's text carries the paper's facts
+  (official XML over Word over born-digital PDF over scan over OCR text);
+* ``facts``: references, motions, commitments, follow-ups and sectors, each
+  as contract JSON with its analyser version;
+* ``failures``: files that could not be read or analysed, with the stage, the
+  error and its traceback; ``zaken``: Tweede Kamer open-data records.
+
+Everything goes in and out as ``schema`` types; nothing the store holds is
+ever executed (JSON only, no pickles), and every row read back is checked
+against the schema. A store opened ``readonly`` never writes (it works on a
+read-only file). A file that is not a Kamerwacht store is refused untouched.
+Writers wait for each other (busy timeout) and commit one document at a
+time, so no writer holds the lock for long.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+import traceback as tb
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from . import fingerprint
 from .opendata import ZaakFacts
-from .schema import Document
+from .schema import (
+    Document,
+    Fact,
+    Footnote,
+    Markup,
+    Meta,
+    Page,
+    SchemaError,
+    Segment,
+    Source,
+    fact_from_json,
+    fact_type,
+)
 
-MIGRATIONS: list[str] = [
-    # 1: documents and their facts
+APPLICATION_ID = 0x4B574348  # "KWCH": PRAGMA application_id of every Kamerwacht store
+BUSY_MS = 60_000
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class StoreError(Exception):
+    """The store cannot be used: not a Kamerwacht store, locked, read-only, or damaged."""
+
+
+def display_path(path: str | os.PathLike[str] | bytes) -> str:
+    """A path as valid UTF-8 text: undecodable bytes of a file name shown as ``\\xNN``.
+
+    >>> display_path(b"brief-\\xff.txt")
+    'brief-\\\\xff.txt'
+    """
+    raw = os.fsencode(path)
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def rank(doc: Document) -> int:
+    """How trustworthy a rendition's text is: official XML > Word > born-digital PDF > scan > OCR text."""
+    source = doc.markup.source
+    if source.endswith("-xml"):
+        return 5
+    if source == "docx":
+        return 4
+    if doc.source.ocr_pages or source == "scan":
+        return 2
+    if source == "pdf":
+        return 3
+    return 1
+
+
+MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = []
+
+
+def _migration(fn: str | Callable[[sqlite3.Connection], None]) -> None:
+    MIGRATIONS.append(fn)
+
+
+# 1-3: the first round's schema (documents keyed by file hash, facts, failures, zaken, a pickled graph cache)
+_migration(
     """
     CREATE TABLE documents (
-        sha256 TEXT PRIMARY KEY,
-        doc_id TEXT,
-        path TEXT NOT NULL,
-        kind TEXT,
-        title TEXT,
-        date TEXT,
-        pages INTEGER,
-        ocr_pages INTEGER,
-        text TEXT NOT NULL,
-        json TEXT NOT NULL,
+        sha256 TEXT PRIMARY KEY, doc_id TEXT, path TEXT NOT NULL, kind TEXT, title TEXT, date TEXT,
+        pages INTEGER, ocr_pages INTEGER, text TEXT NOT NULL, json TEXT NOT NULL,
         added TEXT DEFAULT (datetime('now'))
     );
     CREATE INDEX documents_doc_id ON documents(doc_id);
     CREATE TABLE facts (
         sha256 TEXT NOT NULL REFERENCES documents(sha256) ON DELETE CASCADE,
-        type TEXT NOT NULL,          -- reference, motion, commitment, follow_up, sector
-        kind TEXT,
-        target TEXT,
-        page INTEGER,
-        start INTEGER,
-        end INTEGER,
+        type TEXT NOT NULL, kind TEXT, target TEXT, page INTEGER, start INTEGER, end INTEGER,
         json TEXT NOT NULL
     );
     CREATE INDEX facts_type_target ON facts(type, target);
     CREATE INDEX facts_sha ON facts(sha256);
     CREATE TABLE failures (
-        path TEXT PRIMARY KEY,
-        code TEXT NOT NULL,
-        message TEXT NOT NULL,
-        at TEXT DEFAULT (datetime('now'))
-    );
-    """,
-    # 2: open data (Zaak records: votes, kabinetsappreciatie, toezegging status)
+        path TEXT PRIMARY KEY, code TEXT NOT NULL, message TEXT NOT NULL, at TEXT DEFAULT (datetime('now'))
+    )
+    """
+)
+_migration(
     """
     CREATE TABLE zaken (
-        nummer TEXT PRIMARY KEY,
-        soort TEXT,
-        kst_id TEXT,
-        onderwerp TEXT,
-        datum TEXT,
-        vergaderjaar TEXT,
-        besluit TEXT,
-        status TEXT,
-        kabinetsappreciatie TEXT,
-        afgedaan INTEGER,
-        json TEXT NOT NULL
+        nummer TEXT PRIMARY KEY, soort TEXT, kst_id TEXT, onderwerp TEXT, datum TEXT, vergaderjaar TEXT,
+        besluit TEXT, status TEXT, kabinetsappreciatie TEXT, afgedaan INTEGER, json TEXT NOT NULL
     );
     CREATE INDEX zaken_kst ON zaken(kst_id);
     CREATE TABLE opendata_files (
-        sha256 TEXT PRIMARY KEY,
-        path TEXT NOT NULL,
-        records INTEGER NOT NULL,
+        sha256 TEXT PRIMARY KEY, path TEXT NOT NULL, records INTEGER NOT NULL,
         added TEXT DEFAULT (datetime('now'))
     );
     CREATE INDEX facts_type_kind ON facts(type, kind)
-    """,
-    # 3: a generation counter bumped by every write, and the graph built at a generation
+    """
+)
+_migration(
     """
     CREATE TABLE state (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
     INSERT INTO state (key, value) VALUES ('generation', 0);
     CREATE TABLE graph_cache (generation INTEGER PRIMARY KEY, blob BLOB NOT NULL)
-    """,
-]
+    """
+)
 
-FACT_FIELDS = {
-    "references": ("reference", "kind", "id"),
-    "motions": ("motion", None, "id"),
-    "commitments": ("commitment", "kind", "ref"),
-    "follow_ups": ("follow_up", "relation", "target"),
-    "sectors": ("sector", None, "id"),
-}
+
+@_migration
+def _v4(db: sqlite3.Connection) -> None:
+    """4: papers with renditions, stored extraction, versioned facts, failures by stage; no graph cache."""
+    _script(
+        db,
+        """
+        DROP TABLE graph_cache;
+        ALTER TABLE documents RENAME TO old_documents;
+        ALTER TABLE facts RENAME TO old_facts;
+        ALTER TABLE failures RENAME TO old_failures;
+        DROP INDEX documents_doc_id;
+        DROP INDEX facts_type_target;
+        DROP INDEX facts_sha;
+        DROP INDEX facts_type_kind;
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,          -- stable: the first rendition's hash
+            doc_id TEXT,                       -- the paper's own id (kst-…, h-tk-…) where known
+            kind TEXT, title TEXT, date TEXT,
+            meta TEXT NOT NULL,                -- Meta JSON
+            extras TEXT NOT NULL DEFAULT '{}', -- turns, questions, warnings (JSON)
+            best TEXT,                         -- sha256 of the rendition the facts come from
+            analyser TEXT,                     -- version of the rules and models behind the facts
+            added TEXT DEFAULT (datetime('now')),
+            updated TEXT DEFAULT (datetime('now'))
+        );
+        CREATE INDEX documents_doc_id ON documents(doc_id);
+        CREATE INDEX documents_analyser ON documents(analyser);
+        CREATE TABLE sources (
+            sha256 TEXT PRIMARY KEY,
+            document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            path TEXT NOT NULL,
+            media_type TEXT, pages INTEGER, ocr_pages INTEGER, bytes INTEGER,
+            rank INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            extraction TEXT NOT NULL,          -- source, segments, pages, footnotes, running, markup (JSON)
+            added TEXT DEFAULT (datetime('now'))
+        );
+        CREATE INDEX sources_document ON sources(document);
+        CREATE INDEX sources_path ON sources(path);
+        CREATE TABLE bands (band INTEGER NOT NULL, hash TEXT NOT NULL, source TEXT NOT NULL);
+        CREATE INDEX bands_hash ON bands(band, hash);
+        CREATE INDEX bands_source ON bands(source);
+        CREATE TABLE facts (
+            id INTEGER PRIMARY KEY,
+            document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            type TEXT NOT NULL, kind TEXT, target TEXT, page INTEGER, start INTEGER, end INTEGER,
+            json TEXT NOT NULL,
+            digest TEXT NOT NULL,              -- of type and JSON: what 'the same fact' means
+            version TEXT NOT NULL
+        );
+        CREATE INDEX facts_type_target ON facts(type, target);
+        CREATE INDEX facts_document ON facts(document);
+        CREATE INDEX facts_type_kind ON facts(type, kind);
+        CREATE TABLE failures (
+            path TEXT PRIMARY KEY,
+            sha256 TEXT, stage TEXT NOT NULL, code TEXT NOT NULL, error TEXT, message TEXT NOT NULL,
+            traceback TEXT, attempts INTEGER NOT NULL DEFAULT 1, at TEXT DEFAULT (datetime('now'))
+        );
+        INSERT INTO failures (path, stage, code, message, at)
+            SELECT path, 'extract', code, message, at FROM old_failures;
+        DROP TABLE old_failures;
+        """,
+    )
+    # the first round's documents: each was a paper of its own, its facts of no known version
+    rows = db.execute("SELECT sha256, doc_id, path, kind, title, date, text, json, added FROM old_documents")
+    for sha, doc_id, path, kind, title, date, text, raw, added in rows.fetchall():
+        data = json.loads(raw)
+        extraction = {
+            "source": {k: v for k, v in data["source"].items() if k != "page_info"},
+            "pages": data["source"].get("page_info", []),
+            "segments": data.get("segments", []),
+            "footnotes": data.get("footnotes", []),
+            "running": [],
+            "markup": {"source": "text"},
+        }
+        cur = db.execute(
+            "INSERT INTO documents (uid, doc_id, kind, title, date, meta, best, analyser, added)"
+            " VALUES (?,?,?,?,?,?,?,?,?)",
+            (sha[:16], doc_id, kind, title, date, json.dumps(data.get("meta", {})), sha, "legacy", added),
+        )
+        src = data["source"]
+        db.execute(
+            "INSERT INTO sources (sha256, document, path, media_type, pages, ocr_pages, bytes, rank, text,"
+            " extraction) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (
+                sha,
+                cur.lastrowid,
+                path,
+                src.get("media_type"),
+                src.get("pages"),
+                len(src.get("ocr_pages") or []),
+                src.get("bytes"),
+                1,
+                text,
+                json.dumps(extraction),
+            ),
+        )
+        for ftype, raw_fact in db.execute(
+            "SELECT type, json FROM old_facts WHERE sha256 = ?", (sha,)
+        ).fetchall():
+            db.execute(
+                "INSERT INTO facts (document, type, json, digest, version) VALUES (?,?,?,?,?)",
+                (cur.lastrowid, ftype, raw_fact, "legacy", "legacy"),
+            )
+    _script(db, "DROP TABLE old_facts; DROP TABLE old_documents")
+
+
+def _script(db: sqlite3.Connection, sql: str) -> None:
+    """Statements one by one, inside the migration's transaction (``executescript`` would commit)."""
+    for statement in sql.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    """A paper as the store lists it (no text, no facts)."""
+
+    id: int
+    uid: str
+    doc_id: str | None
+    kind: str | None
+    title: str | None
+    date: str | None
+    path: str
+    analyser: str | None
+
+    @property
+    def node(self) -> str:
+        """The paper's id in the graph: its own id, else ``doc:`` and its first rendition's hash."""
+        return self.doc_id or f"doc:{self.uid}"
+
+
+@dataclass(frozen=True)
+class Failure:
+    path: str
+    sha256: str | None
+    stage: str
+    code: str
+    error: str | None
+    message: str
+    traceback: str | None
+    attempts: int
+    at: str
+
+
+@dataclass(frozen=True)
+class Put:
+    """What adding one rendition did: ``added`` (a new paper), ``rendition`` (a paper known by
+    another file), ``replaced`` (a changed file), ``present`` (already stored)."""
+
+    outcome: str
+    document: int
+    best: bool  # this rendition's text now carries the paper's facts
+
+
+def _fact_row(
+    fact: Fact, version: str
+) -> tuple[str, str | None, str | None, int | None, int, int, str, str, str]:
+    ftype = fact_type(fact)
+    data = fact.to_json()
+    kind = data.get("kind") if ftype in ("reference", "commitment") else data.get("relation")
+    target = {
+        "reference": data.get("id"),
+        "motion": data.get("id"),
+        "commitment": data.get("ref"),
+        "follow_up": data.get("target"),
+        "sector": data.get("id"),
+    }[ftype]
+    raw = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    digest = hashlib.sha256(f"{ftype}\0{raw}".encode()).hexdigest()[:32]
+    return ftype, kind, target, data.get("page"), data["start"], data["end"], raw, digest, version
 
 
 class Store:
-    """SQLite store. ``Store(path)`` opens or creates it and migrates it."""
+    """SQLite store. ``Store(path)`` opens (or creates) and migrates it; ``readonly`` never writes."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, readonly: bool = False) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.path, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.migrate()
+        self.readonly = readonly
+        self._check_file()
+        try:
+            if readonly:
+                self.db = self._open_readonly()
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_MS / 1000)
+                self.db.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+                self._check_owner()
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            if not readonly:
+                self.migrate()
+            elif self.version() < len(MIGRATIONS):
+                raise StoreError(
+                    f"{self.path} was written by an older Kamerwacht (schema {self.version()}, now "
+                    f"{len(MIGRATIONS)}): open it once for writing (e.g. 'kamer reanalyse') to upgrade it"
+                )
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: {exc}") from exc
+
+    # ------------------------------------------------------------ opening
+
+    def _check_file(self) -> None:
+        if not self.path.exists():
+            if self.readonly:
+                raise StoreError(f"no store at {self.path}: run 'kamer ingest PATH' first")
+            return
+        if self.path.is_dir():
+            raise StoreError(f"{self.path} is a folder, not a store file")
+        try:
+            with self.path.open("rb") as fh:
+                head = fh.read(100)
+        except OSError as exc:
+            raise StoreError(f"cannot read {self.path}: {exc.strerror}") from exc
+        if head and not head.startswith(SQLITE_HEADER):
+            raise StoreError(
+                f"{self.path} is not a Kamerwacht store (not an SQLite file); it was left untouched"
+            )
+
+    def _open_readonly(self) -> sqlite3.Connection:
+        uri = self.path.resolve().as_uri()
+        db = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, timeout=BUSY_MS / 1000)
+        try:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            # a WAL store on a read-only file or folder: read it as an immutable file
+            db.close()
+            db = sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
+        self.db = db
+        self._check_owner()
+        return db
+
+    def _check_owner(self) -> None:
+        app = int(self.db.execute("PRAGMA application_id").fetchone()[0])
+        tables = int(self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
+        if app == APPLICATION_ID:
+            return
+        if tables == 0 and app == 0:
+            return  # a new, empty file
+        legacy = (
+            self.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'facts'").fetchone()
+            and self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'zaken'").fetchone()
+        )
+        if app == 0 and legacy:
+            return  # written by the first round, before stores were marked
+        self.db.close()
+        raise StoreError(
+            f"{self.path} is an SQLite file of another program, not a Kamerwacht store; it was left untouched"
+        )
+
+    def version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
 
     def migrate(self) -> int:
-        version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
-        for number, sql in enumerate(MIGRATIONS[version:], start=version + 1):
+        version = self.version()
+        for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
             self.db.execute("BEGIN IMMEDIATE")
             try:
-                for statement in sql.split(";"):
-                    if statement.strip():
-                        self.db.execute(statement)
+                if callable(step):
+                    step(self.db)
+                else:
+                    _script(self.db, step)
                 self.db.execute(f"PRAGMA user_version = {number}")
+                self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 self.db.execute("COMMIT")
-            except Exception:
-                self.db.execute("ROLLBACK")
+            except BaseException:
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
                 raise
+        if (
+            self.version() == len(MIGRATIONS)
+            and int(self.db.execute("PRAGMA application_id").fetchone()[0]) == 0
+        ):
+            self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         return len(MIGRATIONS)
 
     def close(self) -> None:
@@ -130,185 +422,466 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _write(self) -> _Tx:
+        if self.readonly:
+            raise StoreError(f"{self.path} is open read-only")
+        return _Tx(self.db)
+
+    # ------------------------------------------------------------ documents
+
+    def source_state(self, sha256: str) -> tuple[int, str | None] | None:
+        """(document, analyser version of its facts) of a stored rendition, or None."""
+        row = self.db.execute(
+            "SELECT d.id, d.analyser FROM sources s JOIN documents d ON d.id = s.document WHERE s.sha256 = ?",
+            (sha256,),
+        ).fetchone()
+        return (int(row[0]), row[1]) if row else None
+
     def has(self, sha256: str) -> bool:
-        row = self.db.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
-        return row is not None
+        return self.source_state(sha256) is not None
 
-    def add(self, doc: Document | dict[str, Any]) -> bool:
-        """Add a document (or its ``--with-text`` JSON) and its facts atomically.
+    def put(self, doc: Document) -> Put:
+        """Add one analysed rendition of a paper, atomically.
 
-        Returns False, and writes nothing, when the same bytes are already stored.
+        Renditions of one paper (the same own id, or near-identical text) are
+        one document with several sources; the best rendition's facts are the
+        paper's. A file stored before under the same path with other bytes is
+        replaced, not copied.
         """
-        data = doc.to_json(with_text=True) if isinstance(doc, Document) else dict(doc)
-        src, meta = data["source"], data["meta"]
-        sha = src["sha256"]
-        if self.has(sha):
-            return False
-        text = data.pop("text", "")
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        if doc.analyser is None:
+            raise ValueError("only analysed documents can be stored (run analyse first)")
+        sha, path = doc.source.sha256, display_path(doc.source.path)
+        sig = fingerprint.fingerprint(doc.text)
+        with self._write():
+            known = self.source_state(sha)
+            if known is not None:
+                return Put("present", known[0], False)
+            outcome = "added"
+            document = None
+            old = self.db.execute("SELECT sha256, document FROM sources WHERE path = ?", (path,)).fetchall()
+            for old_sha, old_doc in old:  # a changed file: its earlier bytes go
+                self._drop_source(old_sha)
+                others = self.db.execute("SELECT count(*) FROM sources WHERE document = ?", (old_doc,))
+                if int(others.fetchone()[0]) == 0:
+                    document = int(old_doc)  # the paper keeps its identity
+                outcome = "replaced"
+            if document is None and doc.doc_id:
+                row = self.db.execute(
+                    "SELECT id FROM documents WHERE doc_id = ? LIMIT 1", (doc.doc_id,)
+                ).fetchone()
+                document = int(row[0]) if row else None
+                outcome = "rendition" if row and outcome == "added" else outcome
+            if document is None:
+                document = self._same_text(sig, doc.doc_id)
+                outcome = "rendition" if document is not None and outcome == "added" else outcome
+            if document is None:
+                cur = self.db.execute("INSERT INTO documents (uid, meta) VALUES (?, '{}')", (sha[:16],))
+                document = int(cur.lastrowid or 0)
+            self._insert_source(document, doc, path, sig)
+            best = self._best(document) == sha
+            if best:
+                self._set_facts(document, doc)
+            return Put(outcome, document, best)
+
+    def _same_text(self, sig: tuple[int, ...], doc_id: str | None) -> int | None:
+        if not sig:
+            return None
+        bands = fingerprint.bands(sig)
+        candidates: dict[str, int] = {}
+        for band, h in bands:
+            for (src,) in self.db.execute("SELECT source FROM bands WHERE band = ? AND hash = ?", (band, h)):
+                candidates[src] = candidates.get(src, 0) + 1
+        for src, _ in sorted(candidates.items(), key=lambda kv: -kv[1]):
+            row = self.db.execute(
+                "SELECT s.document, s.extraction, d.doc_id FROM sources s"
+                " JOIN documents d ON d.id = s.document"
+                " WHERE s.sha256 = ?",
+                (src,),
+            ).fetchone()
+            if row is None:
+                continue
+            other = tuple(json.loads(row[1]).get("fingerprint") or ())
+            if doc_id and row[2] and row[2] != doc_id:
+                continue  # two papers with different numbers are never one
+            if fingerprint.similarity(sig, other) >= fingerprint.SAME_PAPER:
+                return int(row[0])
+        return None
+
+    def _insert_source(self, document: int, doc: Document, path: str, sig: tuple[int, ...]) -> None:
+        extraction = {
+            "source": doc.source.to_json(),
+            "pages": [p.to_json() for p in doc.pages],
+            "segments": [s.to_json() for s in doc.extraction().segments],
+            "footnotes": [f.to_json() for f in doc.footnotes],
+            "running": list(doc.running),
+            "markup": doc.markup.to_json(),
+            "fingerprint": list(sig),
+            "rank": rank(doc),
+        }
+        self.db.execute(
+            "INSERT INTO sources (sha256, document, path, media_type, pages, ocr_pages, bytes, rank, text,"
+            " extraction) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (
+                doc.source.sha256,
+                document,
+                path,
+                doc.source.media_type,
+                doc.source.pages,
+                len(doc.source.ocr_pages),
+                doc.source.bytes,
+                rank(doc),
+                doc.text,
+                json.dumps(extraction, ensure_ascii=False),
+            ),
+        )
+        self.db.executemany(
+            "INSERT INTO bands (band, hash, source) VALUES (?,?,?)",
+            [(b, h, doc.source.sha256) for b, h in fingerprint.bands(sig)],
+        )
+        self.db.execute("DELETE FROM failures WHERE path = ?", (path,))
+
+    def _drop_source(self, sha: str) -> None:
+        self.db.execute("DELETE FROM bands WHERE source = ?", (sha,))
+        self.db.execute("DELETE FROM sources WHERE sha256 = ?", (sha,))
+
+    def _best(self, document: int) -> str | None:
+        row = self.db.execute(
+            "SELECT sha256 FROM sources WHERE document = ? ORDER BY rank DESC, added, sha256 LIMIT 1",
+            (document,),
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def _set_facts(self, document: int, doc: Document) -> tuple[int, int]:
+        """Make ``doc``'s metadata and facts the paper's; rows of unchanged facts are kept.
+
+        Returns (facts added, facts removed).
+        """
+        version = doc.analyser or "unknown"
+        extras = {
+            "turns": [t.to_json() for t in doc.turns],
+            "questions": [q.to_json() for q in doc.questions],
+            "warnings": list(doc.warnings),
+        }
+        self.db.execute(
+            "UPDATE documents SET doc_id = ?, kind = ?, title = ?, date = ?, meta = ?, extras = ?, best = ?,"
+            " analyser = ?, updated = datetime('now') WHERE id = ?",
+            (
+                doc.doc_id,
+                doc.meta.kind,
+                doc.meta.title,
+                doc.meta.date,
+                json.dumps(doc.meta.to_json(), ensure_ascii=False),
+                json.dumps(extras, ensure_ascii=False),
+                doc.source.sha256,
+                version,
+                document,
+            ),
+        )
+        new = [_fact_row(f, version) for f in doc.facts()]
+        old = dict(
             self.db.execute(
-                "INSERT INTO documents (sha256, doc_id, path, kind, title, date, pages, ocr_pages,"
-                " text, json) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (
-                    sha,
-                    data.get("doc_id"),
-                    src["path"],
-                    meta.get("kind"),
-                    meta.get("title"),
-                    meta.get("date"),
-                    src.get("pages"),
-                    len(src.get("ocr_pages") or []),
-                    text,
-                    json.dumps(data, ensure_ascii=False),
-                ),
+                "SELECT digest, count(*) FROM facts WHERE document = ? GROUP BY digest", (document,)
+            ).fetchall()
+        )
+        want: dict[str, int] = {}
+        for row in new:
+            want[row[7]] = want.get(row[7], 0) + 1
+        removed = 0
+        for digest, count in old.items():
+            extra = count - want.get(digest, 0)
+            if extra > 0:
+                self.db.execute(
+                    "DELETE FROM facts WHERE id IN (SELECT id FROM facts WHERE document = ? AND digest = ?"
+                    " ORDER BY id DESC LIMIT ?)",
+                    (document, digest, extra),
+                )
+                removed += extra
+        added = 0
+        have = {d: c for d, c in old.items()}
+        for row in new:
+            if have.get(row[7], 0) > 0:
+                have[row[7]] -= 1
+                continue
+            self.db.execute(
+                "INSERT INTO facts (document, type, kind, target, page, start, end, json, digest, version)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (document, *row),
             )
-            rows = []
-            for field, (ftype, kind_key, target_key) in FACT_FIELDS.items():
-                for item in data[field]:
-                    rows.append(
-                        (
-                            sha,
-                            ftype,
-                            item.get(kind_key) if kind_key else None,
-                            item.get(target_key),
-                            item.get("page"),
-                            item.get("start"),
-                            item.get("end"),
-                            json.dumps(item, ensure_ascii=False),
-                        )
-                    )
-            self.db.executemany(
-                "INSERT INTO facts (sha256, type, kind, target, page, start, end, json)"
-                " VALUES (?,?,?,?,?,?,?,?)",
-                rows,
+            added += 1
+        self.db.execute(
+            "UPDATE facts SET version = ? WHERE document = ? AND version != ?", (version, document, version)
+        )
+        return added, removed
+
+    def replace_analysis(self, document: int, doc: Document) -> tuple[int, int]:
+        """Store a new analysis of a paper's best rendition (``reanalyse``): (facts added, facts removed)."""
+        with self._write():
+            return self._set_facts(document, doc)
+
+    def remove(self, key: str) -> list[str]:
+        """Remove the paper with this own id, node id or file path (all its renditions). Returns what went."""
+        path = display_path(key)
+        rows = self.db.execute(
+            "SELECT DISTINCT d.id, COALESCE(d.doc_id, 'doc:' || d.uid) FROM documents d"
+            " LEFT JOIN sources s ON s.document = d.id"
+            " WHERE d.doc_id = ? OR 'doc:' || d.uid = ? OR s.path = ? OR s.sha256 = ?",
+            (key, key, path, key),
+        ).fetchall()
+        with self._write():
+            for document, _ in rows:
+                for (sha,) in self.db.execute(
+                    "SELECT sha256 FROM sources WHERE document = ?", (document,)
+                ).fetchall():
+                    self._drop_source(sha)
+                self.db.execute("DELETE FROM documents WHERE id = ?", (document,))
+        return [str(node) for _, node in rows]
+
+    # ------------------------------------------------------------ reading back
+
+    def extraction(self, document: int) -> Document:
+        """The best rendition of a paper as extraction left it: what ``analyse`` reads again."""
+        row = self.db.execute(
+            "SELECT s.text, s.extraction FROM sources s JOIN documents d ON d.best = s.sha256 WHERE d.id = ?",
+            (document,),
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"document {document} has no stored text")
+        return _extraction(row[0], row[1])
+
+    def document(self, key: str) -> Document | None:
+        """A stored paper with its text and facts, by own id, node id, sha256 or path."""
+        row = self.db.execute(
+            "SELECT d.id, d.doc_id, d.meta, d.extras, d.analyser, s.text, s.extraction FROM documents d"
+            " JOIN sources s ON s.sha256 = d.best"
+            " WHERE d.doc_id = ? OR 'doc:' || d.uid = ? OR d.best = ?"
+            " OR d.id IN (SELECT document FROM sources WHERE path = ? OR sha256 = ?) LIMIT 1",
+            (key, key, key, display_path(key), key),
+        ).fetchone()
+        if row is None:
+            return None
+        document, doc_id, meta, extras, analyser, text, extraction = row
+        base = _extraction(text, extraction)
+        facts = [
+            fact_from_json(ftype, json.loads(raw))
+            for ftype, raw in self.db.execute(
+                "SELECT type, json FROM facts WHERE document = ? ORDER BY id", (document,)
             )
-            self.db.execute("DELETE FROM failures WHERE path = ?", (src["path"],))
-            self._bump()
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        return True
+        ]
+        data = json.loads(extras)
+        from .schema import Question, Turn
+
+        try:
+            doc = replace(
+                base,
+                doc_id=doc_id,
+                meta=Meta.from_json(json.loads(meta)),
+                turns=tuple(Turn.from_json(t) for t in data.get("turns", [])),
+                questions=tuple(Question.from_json(q) for q in data.get("questions", [])),
+                warnings=tuple(data.get("warnings", [])),
+                analyser=analyser,
+            )
+        except SchemaError as exc:
+            raise StoreError(f"{self.path}: document {document} does not fit the schema: {exc}") from exc
+        return doc.with_facts(facts)
+
+    def documents(self) -> Iterator[DocumentRow]:
+        q = (
+            "SELECT d.id, d.uid, d.doc_id, d.kind, d.title, d.date, s.path, d.analyser FROM documents d"
+            " LEFT JOIN sources s ON s.sha256 = d.best ORDER BY d.id"
+        )
+        for row in self.db.execute(q):
+            yield DocumentRow(int(row[0]), row[1], row[2], row[3], row[4], row[5], row[6] or "", row[7])
+
+    def facts(self) -> Iterator[tuple[int, Fact]]:
+        """(document, fact) of every fact, typed."""
+        for document, ftype, raw in self.db.execute("SELECT document, type, json FROM facts ORDER BY id"):
+            try:
+                yield int(document), fact_from_json(ftype, json.loads(raw))
+            except (SchemaError, ValueError) as exc:
+                raise StoreError(
+                    f"{self.path}: a stored {ftype} fact does not fit the schema: {exc}"
+                ) from exc
+
+    def stale(self, version: str) -> list[int]:
+        """Papers whose facts were made by another analyser version."""
+        rows = self.db.execute(
+            "SELECT id FROM documents WHERE analyser IS NULL OR analyser != ? ORDER BY id", (version,)
+        )
+        return [int(r[0]) for r in rows]
+
+    def all_documents(self) -> list[int]:
+        return [int(r[0]) for r in self.db.execute("SELECT id FROM documents ORDER BY id")]
+
+    # ------------------------------------------------------------ open data
 
     def has_opendata(self, sha256: str) -> bool:
         row = self.db.execute("SELECT 1 FROM opendata_files WHERE sha256 = ?", (sha256,)).fetchone()
         return row is not None
 
-    def add_opendata(self, path: str, sha256: str, zaken: Iterable[ZaakFacts]) -> int:
-        """Add (or update) Zaak records of one export file, atomically. Returns the count."""
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            n = 0
-            for z in zaken:
-                self.db.execute(
+    def add_opendata(self, path: str, sha256: str, zaken: Iterable[ZaakFacts], batch: int = 500) -> int:
+        """Add (or update) the Zaak records of one export file, in short transactions. Returns the count."""
+        n = 0
+        rows: list[tuple[Any, ...]] = []
+
+        def flush() -> None:
+            with self._write():
+                self.db.executemany(
                     "INSERT OR REPLACE INTO zaken (nummer, soort, kst_id, onderwerp, datum, vergaderjaar,"
                     " besluit, status, kabinetsappreciatie, afgedaan, json) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        z.nummer,
-                        z.soort,
-                        z.kst_id,
-                        z.onderwerp,
-                        z.datum,
-                        z.vergaderjaar,
-                        z.besluit,
-                        z.status,
-                        z.kabinetsappreciatie,
-                        None if z.afgedaan is None else int(z.afgedaan),
-                        json.dumps(z.raw, ensure_ascii=False),
-                    ),
+                    rows,
                 )
-                n += 1
+            rows.clear()
+
+        for z in zaken:
+            rows.append(
+                (
+                    z.nummer,
+                    z.soort,
+                    z.kst_id,
+                    z.onderwerp,
+                    z.datum,
+                    z.vergaderjaar,
+                    z.besluit,
+                    z.status,
+                    z.kabinetsappreciatie,
+                    None if z.afgedaan is None else int(z.afgedaan),
+                    json.dumps(z.raw, ensure_ascii=False),
+                )
+            )
+            n += 1
+            if len(rows) >= batch:
+                flush()
+        if rows:
+            flush()
+        with self._write():
             self.db.execute(
                 "INSERT OR REPLACE INTO opendata_files (sha256, path, records) VALUES (?,?,?)",
-                (sha256, path, n),
+                (sha256, display_path(path), n),
             )
-            self._bump()
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
         return n
 
-    def zaken(self) -> Iterator[dict[str, Any]]:
+    def zaken(self) -> Iterator[ZaakFacts]:
         cols = (
-            "nummer",
-            "soort",
-            "kst_id",
-            "onderwerp",
-            "datum",
-            "besluit",
-            "status",
-            "kabinetsappreciatie",
-            "afgedaan",
+            "nummer, soort, kst_id, onderwerp, datum, vergaderjaar, besluit, status, kabinetsappreciatie,"
+            " afgedaan"
         )
-        for row in self.db.execute(f"SELECT {', '.join(cols)} FROM zaken"):
-            yield dict(zip(cols, row, strict=True))
+        for row in self.db.execute(f"SELECT {cols} FROM zaken ORDER BY nummer"):
+            nummer, soort, kst_id, onderwerp, datum, vj, besluit, status, appreciatie, afgedaan = row
+            yield ZaakFacts(
+                nummer,
+                soort,
+                kst_id,
+                onderwerp,
+                datum,
+                vj,
+                besluit,
+                status,
+                appreciatie,
+                None if afgedaan is None else bool(afgedaan),
+                {},
+            )
 
-    def facts(self) -> Iterator[tuple[str, str, dict[str, Any]]]:
-        """(document sha256, fact type, fact JSON) of every fact."""
-        for sha, ftype, raw in self.db.execute("SELECT sha256, type, json FROM facts ORDER BY rowid"):
-            yield sha, ftype, json.loads(raw)
+    # ------------------------------------------------------------ failures
 
-    def document_rows(self) -> Iterator[dict[str, Any]]:
-        cols = ("sha256", "doc_id", "path", "kind", "title", "date")
-        for row in self.db.execute(f"SELECT {', '.join(cols)} FROM documents ORDER BY added, path"):
-            yield dict(zip(cols, row, strict=True))
+    def record_failure(
+        self,
+        path: str,
+        stage: str,
+        code: str,
+        message: str,
+        error: str | None = None,
+        traceback: str | None = None,
+        sha256: str | None = None,
+    ) -> None:
+        with self._write():
+            self.db.execute(
+                "INSERT INTO failures (path, sha256, stage, code, error, message, traceback)"
+                " VALUES (?,?,?,?,?,?,?)"
+                " ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, stage = excluded.stage,"
+                " code = excluded.code, error = excluded.error, message = excluded.message,"
+                " traceback = excluded.traceback, attempts = attempts + 1, at = datetime('now')",
+                (display_path(path), sha256, stage, code, error, message, traceback),
+            )
 
-    def document(self, key: str) -> dict[str, Any] | None:
-        """A stored document's JSON (with its text) by doc id or sha256."""
-        row = self.db.execute(
-            "SELECT json, text FROM documents WHERE doc_id = ? OR sha256 = ? LIMIT 1", (key, key)
-        ).fetchone()
-        if row is None:
-            return None
-        data: dict[str, Any] = json.loads(row[0])
-        data["text"] = row[1]
-        return data
-
-    def _bump(self) -> None:
-        self.db.execute("UPDATE state SET value = value + 1 WHERE key = 'generation'")
-        self.db.execute("DELETE FROM graph_cache")
-
-    def generation(self) -> int:
-        """How many writes the store has seen; the graph cache is valid for one generation."""
-        return int(self.db.execute("SELECT value FROM state WHERE key = 'generation'").fetchone()[0])
-
-    def cached_graph(self, generation: int) -> bytes | None:
-        row = self.db.execute("SELECT blob FROM graph_cache WHERE generation = ?", (generation,)).fetchone()
-        return bytes(row[0]) if row else None
-
-    def cache_graph(self, generation: int, blob: bytes) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            if self.generation() == generation:  # nobody wrote in between
-                self.db.execute("DELETE FROM graph_cache")
-                self.db.execute(
-                    "INSERT INTO graph_cache (generation, blob) VALUES (?, ?)", (generation, blob)
-                )
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-
-    def record_failure(self, path: str, code: str, message: str) -> None:
-        self.db.execute(
-            "INSERT OR REPLACE INTO failures (path, code, message) VALUES (?,?,?)",
-            (path, code, message),
+    def record_exception(self, path: str, stage: str, exc: BaseException, sha256: str | None = None) -> None:
+        self.record_failure(
+            path,
+            stage,
+            getattr(exc, "code", "bug"),
+            str(exc),
+            type(exc).__name__,
+            "".join(tb.format_exception(exc)),
+            sha256,
         )
 
-    def stats(self) -> dict[str, int]:
-        def count(sql: str) -> int:
-            return int(self.db.execute(sql).fetchone()[0])
+    def failures(self) -> list[Failure]:
+        rows = self.db.execute(
+            "SELECT path, sha256, stage, code, error, message, traceback, attempts, at FROM failures"
+            " ORDER BY at, path"
+        )
+        return [Failure(*r) for r in rows]
 
-        return {
+    # ------------------------------------------------------------ counts
+
+    def stats(self, version: str | None = None) -> dict[str, int]:
+        def count(sql: str, *args: Any) -> int:
+            return int(self.db.execute(sql, args).fetchone()[0])
+
+        out = {
             "documents": count("SELECT COUNT(*) FROM documents"),
-            "pages": count("SELECT COALESCE(SUM(pages), 0) FROM documents"),
-            "ocr_pages": count("SELECT COALESCE(SUM(ocr_pages), 0) FROM documents"),
+            "sources": count("SELECT COUNT(*) FROM sources"),
+            "pages": count("SELECT COALESCE(SUM(pages), 0) FROM sources"),
+            "ocr_pages": count("SELECT COALESCE(SUM(ocr_pages), 0) FROM sources"),
             "references": count("SELECT COUNT(*) FROM facts WHERE type = 'reference'"),
             "motions": count("SELECT COUNT(*) FROM facts WHERE type = 'motion'"),
             "commitments": count("SELECT COUNT(*) FROM facts WHERE type = 'commitment'"),
+            "follow_ups": count("SELECT COUNT(*) FROM facts WHERE type = 'follow_up'"),
             "edges": count("SELECT COUNT(*) FROM facts WHERE type IN ('reference', 'follow_up')"),
             "zaken": count("SELECT COUNT(*) FROM zaken"),
             "failures": count("SELECT COUNT(*) FROM failures"),
         }
+        if version is not None:
+            out["stale"] = count(
+                "SELECT COUNT(*) FROM documents WHERE analyser IS NULL OR analyser != ?", version
+            )
+        return out
+
+
+class _Tx:
+    """One short write transaction (``BEGIN IMMEDIATE`` waits for other writers)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.outer = db.in_transaction
+
+    def __enter__(self) -> None:
+        if not self.outer:
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise StoreError(f"the store stayed locked by another writer: {exc}") from exc
+
+    def __exit__(self, kind: object, exc: object, trace: object) -> None:
+        if self.outer:
+            return
+        if exc is None:
+            self.db.execute("COMMIT")
+        else:
+            self.db.execute("ROLLBACK")
+
+
+def _extraction(text: str, raw: str) -> Document:
+    data = json.loads(raw)
+    try:
+        return Document(
+            doc_id=None,
+            source=Source.from_json(data["source"]),
+            text=text,
+            segments=tuple(Segment.from_json(s) for s in data.get("segments", [])),
+            pages=tuple(Page.from_json(p) for p in data.get("pages", [])),
+            footnotes=tuple(Footnote.from_json(f) for f in data.get("footnotes", [])),
+            running=tuple(str(r) for r in data.get("running", [])),
+            markup=Markup.from_json(data.get("markup") or {}),
+        )
+    except (SchemaError, KeyError, TypeError) as exc:
+        raise StoreError(f"a stored extraction does not fit the schema: {exc}") from exc

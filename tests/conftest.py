@@ -14,26 +14,34 @@ DATA = Path(__file__).resolve().parent / "data"
 sys.path.insert(0, str(ROOT))
 
 
+def analyse_text(text: str, name: str = "brief.txt"):  # type: ignore[no-untyped-def]
+    """A string read as a plain-text file would be, then analysed: the whole pipeline on a text."""
+    from pipeline import analyse
+    from pipeline.extract import from_text
+
+    return analyse(from_text(text, name))
+
+
 def load_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 @pytest.fixture(scope="session")
 def seed_pdf():
-    from pipeline import extract
+    from pipeline import process
 
-    return extract(SEED / "kamerbrief-imvo-convenanten-2016.pdf")
+    return process(SEED / "kamerbrief-imvo-convenanten-2016.pdf")
 
 
 @pytest.fixture(scope="session")
 def seed_txt():
-    from pipeline import extract
+    from pipeline import process
 
-    return extract(SEED / "kamerbrief-imvo-convenanten-2016.txt")
+    return process(SEED / "kamerbrief-imvo-convenanten-2016.txt")
 
 
 @pytest.fixture(scope="session")
 def seed_scan():
-    from pipeline import extract
+    from pipeline import process
 
-    return extract(SEED / "kamerbrief-imvo-convenanten-2016-scan.pdf")
+    return process(SEED / "kamerbrief-imvo-convenanten-2016-scan.pdf")

@@ -1,9 +1,11 @@
 """Stage 1, extract: any source file → a normalized ``Document`` with provenance.
 
 ``extract_file`` sniffs the content (never trusting the extension alone),
-runs the right producer, the layout stage and the assembler, and reads the
-document's own metadata. Every failure is an ``ExtractError`` naming the
-file and the cause.
+runs the right reader, the layout stage and the assembler. It produces text
+with layout and provenance (pages, segments, footnotes, the running lines it
+took out, the markup's own statements) and knows no Dutch: what the text
+means, metadata included, is the NLP side's business. Every failure is an
+``ExtractError`` naming the file and the cause.
 """
 
 from __future__ import annotations
@@ -15,12 +17,10 @@ from pathlib import Path
 
 from ..config import Settings
 from ..errors import ExtractError
-from ..nlp.meta import read_meta
-from ..schema import Document, KamerstukId, Meta, Page, Source
+from ..schema import Document, Markup, Page, Source
 from . import layout as layout_mod
 from .lines import PageLines
 from .normalize import assemble, clean_unicode, repair_bullet, repair_ocr, strip_ocr_markers
-from .xml import XmlFacts
 
 MEDIA = {
     "pdf": "application/pdf",
@@ -151,17 +151,20 @@ def extract_file(
     settings: Settings | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Document:
-    """Read one file into a normalized ``Document`` (metadata included, no NLP)."""
+    """Read one file into a normalized ``Document`` (no analysis).
+
+    A file that cannot be read raises ``ExtractError``; anything else that
+    goes wrong is a bug and propagates as itself (the batch records it with
+    its traceback).
+    """
     settings = settings or Settings.from_env()
-    spath = str(path)
+    spath = os.fsdecode(path)
     try:
         return _extract(spath, settings, progress)
-    except ExtractError:
-        raise
     except MemoryError as exc:
-        raise ExtractError("too_large", "the file needs more memory than is available", spath) from exc
-    except Exception as exc:
-        raise ExtractError("internal", f"{type(exc).__name__}: {exc}", spath) from exc
+        raise ExtractError(
+            "out_of_memory", "the file needs more memory than a worker may use", spath
+        ) from exc
 
 
 def from_text(text: str, name: str = "<text>", settings: Settings | None = None) -> Document:
@@ -177,7 +180,7 @@ def _extract(
         kind = sniff(path, data)
     else:
         kind = "text"
-    facts = None
+    markup = Markup(source="scan" if kind in ("png", "jpeg", "tiff") else kind)
     if kind == "pdf":
         pages = _pdf_pages(path, data, settings, progress)
     elif kind in ("png", "jpeg", "tiff"):
@@ -187,7 +190,7 @@ def _extract(
     elif kind == "xml":
         from .xml import xml_layout
 
-        lay, facts = xml_layout(path, data)
+        lay, markup = xml_layout(path, data)
         pages = [PageLines(1, lay.body, path="xml")]
     else:
         from .text import decode, text_pages
@@ -213,13 +216,9 @@ def _extract(
     if not text.strip():
         raise ExtractError("empty", "no text could be read from the file", path)
 
-    running = [ln.text for ln in lay.removed]
-    meta = read_meta(text, running, title=facts.title if facts else None)
-    if facts is not None:
-        _apply_facts(meta, facts)
-    ocr_pages = [pl.number for pl in pages if pl.ocr]
-    doc = Document(
-        doc_id=meta.kamerstuk.id if meta.kamerstuk and meta.kamerstuk.ondernummer else None,
+    ocr_pages = tuple(pl.number for pl in pages if pl.ocr)
+    return Document(
+        doc_id=None,
         source=Source(
             path=path,
             sha256=hashlib.sha256(data).hexdigest(),
@@ -230,22 +229,8 @@ def _extract(
         ),
         text=text,
         segments=segments,
-        pages=[Page(pl.number, pl.ocr, pl.confidence, pl.path) for pl in pages],
-        meta=meta,
+        pages=tuple(Page(pl.number, pl.ocr, pl.confidence, pl.path) for pl in pages),
         footnotes=footnotes,
+        running=tuple(ln.text for ln in lay.removed),
+        markup=markup,
     )
-    return doc
-
-
-def _apply_facts(meta: Meta, facts: XmlFacts) -> None:
-    """Structured head fields of an official XML win over what the text rules read."""
-    if facts.dossier and facts.ondernummer:
-        meta.kamerstuk = KamerstukId(facts.dossier, facts.toevoeging, facts.ondernummer)
-    elif facts.dossier and not meta.kamerstuk:
-        meta.kamerstuk = KamerstukId(facts.dossier, facts.toevoeging, None)
-    meta.title = facts.title or meta.title
-    meta.date = facts.date or meta.date
-    meta.vergaderjaar = facts.vergaderjaar or meta.vergaderjaar
-    meta.dossier_title = facts.dossier_title or meta.dossier_title
-    if facts.category:
-        meta.topics = [facts.category]

@@ -13,10 +13,12 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from ..config import LEXICONS
+from .. import resources
 from ..schema import Footnote, Segment
 from .layout import NOTE_START, OCR_MARKERS, OCR_NOTE_START, Layout, Line, Note, median_gap
 
@@ -87,12 +89,11 @@ def lexicon() -> dict[str, int]:
     path = Path(spellchecker.__file__).parent / "resources" / "nl.json.gz"
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         words: dict[str, int] = json.load(fh)
-    for extra in sorted(LEXICONS.glob("nl-*.txt")):
-        for line in extra.read_text(encoding="utf-8").splitlines():
-            line = line.strip()
-            if line and not line.startswith("#"):
-                word, _, freq = line.partition("\t")
-                words[word.lower()] = max(words.get(word.lower(), 0), int(freq or 1000))
+    for line in resources.read_text("lexicons", "nl-supplement.txt").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            word, _, freq = line.partition("\t")
+            words[word.lower()] = max(words.get(word.lower(), 0), int(freq or 1000))
     return words
 
 
@@ -280,18 +281,18 @@ class TextBuilder:
     def __init__(self, known: set[str]) -> None:
         self.parts: list[str] = []
         self.length = 0
-        self.segments: list[Segment] = []
+        self.runs: list[list[Any]] = []  # [start, end, page, role], grown while text is added
         self.known = known
 
     def _emit(self, text: str, page: int, role: str) -> int:
         start = self.length
         self.parts.append(text)
         self.length += len(text)
-        last = self.segments[-1] if self.segments else None
-        if last and last.page == page and last.role == role and last.end == start:
-            last.end = self.length
+        last = self.runs[-1] if self.runs else None
+        if last and last[2] == page and last[3] == role and last[1] == start:
+            last[1] = self.length
         else:
-            self.segments.append(Segment(start, self.length, page, role))  # type: ignore[arg-type]
+            self.runs.append([start, self.length, page, role])
         return start
 
     def paragraph_break(self, page: int, role: str) -> None:
@@ -309,13 +310,16 @@ class TextBuilder:
                 self.parts[-1] = joined[: len(joined) - len(text)]
                 delta = len(self.parts[-1]) - len(prev)
                 self.length += delta
-                self.segments[-1].end += delta
+                self.runs[-1][1] += delta
                 return self._emit(text, line.page, role)
             self._emit(" ", line.page, role)
         return self._emit(text, line.page, role)
 
     def text(self) -> str:
         return "".join(self.parts)
+
+    def segments(self) -> tuple[Segment, ...]:
+        return tuple(Segment(s, e, page, role) for s, e, page, role in self.runs)
 
 
 def _known_hyphenated(lines: Iterable[Line]) -> set[str]:
@@ -364,7 +368,7 @@ def _short(prev: Line, line: Line, right: float | None, typical: float) -> bool:
     return typical - len(ptext) > len(first) + 2
 
 
-def assemble(layout: Layout) -> tuple[str, list[Segment], list[Footnote]]:
+def assemble(layout: Layout) -> tuple[str, tuple[Segment, ...], tuple[Footnote, ...]]:
     """The normalized text of a layout, its segments and its footnotes."""
     body = layout.body
     lengths = sorted(len(ln.text) for ln in body if len(ln.text) > 20)
@@ -395,8 +399,9 @@ def assemble(layout: Layout) -> tuple[str, list[Segment], list[Footnote]]:
         tb.paragraph_break(note.page, "body" if not footnotes else "footnote")
         start = _add_note(tb, note)
         footnotes.append(Footnote(note.number, note.page, start, tb.length))
-    _link_markers(footnotes, markers)
-    return tb.text(), tb.segments, footnotes
+    where = _link_markers(footnotes, markers)
+    linked = tuple(replace(n, marker=where.get(k)) for k, n in enumerate(footnotes))
+    return tb.text(), tb.segments(), linked
 
 
 def _add_note(tb: TextBuilder, note: Note) -> int:
@@ -423,26 +428,28 @@ def _strip_number(line: Line, number: str) -> Line:
     return Line(text=text, page=line.page, top=line.top, x0=line.x0, x1=line.x1, size=line.size)
 
 
-def _link_markers(notes: list[Footnote], markers: list[tuple[int, int, str]]) -> None:
-    """Give each footnote the body offset of its marker.
+def _link_markers(notes: list[Footnote], markers: list[tuple[int, int, str]]) -> dict[int, int]:
+    """The body offset of each footnote's marker, by the note's index.
 
     First by number (a marker '3' on the note's page or before it), then
     the markers OCR garbled are paired with the remaining notes of their
     page in order.
     """
     used: set[int] = set()
-    for note in notes:
+    where: dict[int, int] = {}
+    for i, note in enumerate(notes):
         for k, (off, page, mark) in enumerate(markers):
             if k not in used and mark == note.number and page <= note.page:
-                note.marker = off
+                where[i] = off
                 used.add(k)
                 break
     pages = sorted({n.page for n in notes})
     for page in pages:
-        free_notes = [n for n in notes if n.page == page and n.marker is None]
+        free_notes = [i for i, n in enumerate(notes) if n.page == page and i not in where]
         free_marks = [
             k for k, (_, p, m) in enumerate(markers) if p == page and k not in used and not m.isdigit()
         ]
-        for note, k in zip(free_notes, free_marks, strict=False):
-            note.marker = markers[k][0]
+        for i, k in zip(free_notes, free_marks, strict=False):
+            where[i] = markers[k][0]
             used.add(k)
+    return where

@@ -3,8 +3,8 @@
 The text is laid out as the printed Kamerstuk reads (kop, dossier, number,
 title, date, body, signatures), so the same text rules serve XML, PDF and
 scan. Footnotes (``<noot>``) become notes with their marker position.
-Structured header fields are returned as ``XmlFacts``; they are the
-document's own statements about itself, printed in its head.
+Structured header fields are returned as ``Markup``: the publication's own
+statements about itself, copied as the markup gives them.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ExtractError
+from ..schema import Markup
 from .layout import Layout, Note
 from .lines import Line
 
@@ -42,20 +43,6 @@ BLOCKS = {
     "citeertitel",
 }
 SKIP = {"metadata", "noot", "meta"}
-
-
-@dataclass
-class XmlFacts:
-    dossier: str | None = None
-    toevoeging: str | None = None
-    ondernummer: str | None = None
-    title: str | None = None
-    date: str | None = None
-    vergaderjaar: str | None = None
-    dossier_title: str | None = None
-    kamer: str | None = None
-    category: str | None = None
-    extrefs: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -160,42 +147,44 @@ def _dossier(el: Any) -> tuple[str | None, str | None]:
     return dossier, extra
 
 
-def facts(root: Any) -> XmlFacts:
-    f = XmlFacts()
+def markup(root: Any) -> Markup:
+    f: dict[str, Any] = {
+        "source": "kamerstuk-xml",
+        "doctype": root.tag if isinstance(root.tag, str) else None,
+    }
     # the publication lists its policy areas; the last one listed is the main one
     # (so it is in all 342 dev motions that list several)
     for meta in root.iter("meta"):
         if meta.get("name") == "OVERHEID.category":
-            f.category = (meta.get("content") or "").split("|")[0].strip() or f.category
+            f["category"] = (meta.get("content") or "").split("|")[0].strip() or f.get("category")
     for line in root.iter("tekstregel"):
         if line.get("inhoud") == "vergaderjaar":
             m = re.search(r"(\d{4})\s*[-–]\s*(\d{4})", _text(line))
             if m:
-                f.vergaderjaar = f"{m.group(1)}-{m.group(2)}"
+                f["vergaderjaar"] = f"{m.group(1)}-{m.group(2)}"
         if line.get("inhoud") == "kamernummer":
-            f.kamer = _text(line)
+            f["kamer"] = _text(line)
     dossier = root.find(".//dossier")
     if dossier is not None:
-        f.dossier, f.toevoeging = _dossier(dossier)
+        f["dossier"], f["toevoeging"] = _dossier(dossier)
         t = dossier.find("titel")
         if t is not None:
-            f.dossier_title = _text(t) or None
+            f["dossier_title"] = _text(t) or None
     stuk = root.find(".//stuk")
     if stuk is not None:
         ond = stuk.find(".//ondernummer")
         if ond is not None:
-            f.ondernummer = _text(ond) or None
+            f["ondernummer"] = _text(ond) or None
         t = stuk.find("titel")
         if t is not None:
-            f.title = _text(t) or None
+            f["title"] = _text(t) or None
         d = stuk.find(".//datumtekst/datum")
         if d is not None and d.get("isodatum"):
-            f.date = d.get("isodatum")
-    f.extrefs = [e.get("doc") for e in root.iter("extref") if e.get("doc")]
-    return f
+            f["date"] = d.get("isodatum")
+    return Markup(**f)
 
 
-def xml_layout(path: str, data: bytes) -> tuple[Layout, XmlFacts]:
+def xml_layout(path: str, data: bytes) -> tuple[Layout, Markup]:
     """The XML's lines in print order, its footnotes as notes, and its head facts."""
     root = parse(path, data)
     notes = _Notes()
@@ -208,4 +197,4 @@ def xml_layout(path: str, data: bytes) -> tuple[Layout, XmlFacts]:
         notes=[Note(nr, 1, [Line(text=body, page=1)]) for nr, body in notes.items],
         removed=[],
     )
-    return layout, facts(root)
+    return layout, markup(root)

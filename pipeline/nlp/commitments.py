@@ -3,8 +3,7 @@
 Rules are data (``models/patterns/commitments.json``), tried in order; the
 first that fires gives the kind. The actor is the subject the rule names
 (``De Minister van … zal``, ``verwacht het kabinet``, ``gedaan door de
-Minister van …``), ``ik`` resolved to the signing bewindspersoon, ``die
-sector`` to the sector named just before. Deadlines come from
+Minister van …``); ``resolve`` says who ``ik`` and ``die sector`` are. Deadlines come from
 ``deadlines.py``, resolved against the document's (possibly inferred) date.
 Sentences that describe the letter itself (``Daarbij zal het kabinet ook
 ingaan op …``) are no promises.
@@ -18,9 +17,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..schema import Commitment, Deadline
 from . import rules as rule_files
 from .deadlines import Found as DeadlineFound
 from .deadlines import find_deadlines, pick
+from .stages import Chunk, stage
 
 VERBS = {
     "zal",
@@ -68,7 +69,6 @@ LEADING = re.compile(
     r",?\s+)+",
     re.I,
 )
-SECTOR_ANAPHOR = re.compile(r"\b(?:die|deze|dezelfde|de\s+betreffende)\s+(sector|branche)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,6 @@ class Found:
     start: int
     end: int
     rule: str
-    ref: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -173,41 +172,14 @@ def _actor(rule: Rule, m: re.Match[str], sentence: str, actors: tuple[re.Pattern
     return _subject_before(sentence, trigger)
 
 
-def _resolve_actor(
-    actor: str | None, sent_start: int, authors: list[tuple[str, str]], sectors: list[tuple[int, str]]
-) -> str | None:
-    if actor is None:
-        return None
-    low = actor.lower().strip()
-    if low == "ik" and authors:
-        return authors[0][1] or authors[0][0]
-    if low in ("wij", "we"):
-        return "kabinet"
-    m = SECTOR_ANAPHOR.search(actor)
-    if m:
-        before = [name for pos, name in sectors if pos < sent_start]
-        if before:
-            actor = actor[: m.start()] + "de " + before[-1] + actor[m.end() :]
-    return _clean_actor(actor)
+def find_commitments(text: str, bounds: list[tuple[int, int]], ref_date: dt.date | None) -> list[Found]:
+    """Commitments in ``text``, one per sentence at most (``bounds`` are the sentences).
 
-
-def find_commitments(
-    text: str,
-    bounds: list[tuple[int, int]],
-    ref_date: dt.date | None,
-    authors: list[tuple[str, str]] | None = None,
-    sectors: list[tuple[int, str]] | None = None,
-    refs: list[tuple[str, int, int]] | None = None,
-) -> list[Found]:
-    """Commitments in ``text``, one per sentence at most.
-
-    ``bounds`` are sentence spans; ``authors`` (name, role) resolve ``ik``;
-    ``sectors`` (offset, surface form) resolve ``die sector``; ``refs`` (id,
-    start, end) give the register id of a toezegging.
+    The actor is as the sentence names it (``ik``, ``het kabinet``); who ``ik``
+    is, is ``resolve``'s business.
     """
     rules, actors, letter_itself, _ = load_rules()
     out: list[Found] = []
-    seen: set[tuple[str, str]] = set()
     for s, e in bounds:
         sentence = text[s:e]
         if len(sentence) < 15 or letter_itself.search(sentence):
@@ -226,20 +198,24 @@ def find_commitments(
                 deadline = DeadlineFound(
                     deadline.text, deadline.start + s, deadline.end + s, deadline.by, deadline.rule
                 )
-            # a goal or forecast restated later in the letter is the same one
-            if deadline is not None and deadline.by and rule.kind != "toezegging":
-                if (rule.kind, deadline.by) in seen:
-                    break
-                seen.add((rule.kind, deadline.by))
-            actor = _resolve_actor(_actor(rule, m, sentence, actors), s, authors or [], sectors or [])
-            ref = (
-                next((rid for rid, rs, _ in (refs or []) if s <= rs < e), None)
-                if rule.id == "register"
-                else None
-            )
-            action = _action(sentence, m, rule)
-            out.append(Found(rule.kind, actor, action, deadline, s, e, rule.id, ref))
+            actor = _actor(rule, m, sentence, actors)
+            actor = _clean_actor(actor) if actor else None
+            out.append(Found(rule.kind, actor, _action(sentence, m, rule), deadline, s, e, rule.id))
             break
+    return out
+
+
+@stage("commitments.rules", writes="commitments", reads=("references",))
+def rules(chunk: Chunk) -> list[Commitment]:
+    """Toezeggingen, goals and forecasts by the commitment rules; the register id of a registered one."""
+    bounds = [(x.start, x.end) for x in chunk.sentences]
+    out = []
+    for c in find_commitments(chunk.text, bounds, chunk.structure.reference_date):
+        ref = None
+        if c.rule == "register":
+            ref = next((r.id for r in chunk.found.references if c.start <= r.span.start < c.end), None)
+        deadline = Deadline(c.deadline.text, c.deadline.by) if c.deadline else None
+        out.append(Commitment(c.kind, c.actor, c.action, deadline, chunk.span(c.start, c.end), ref))
     return out
 
 

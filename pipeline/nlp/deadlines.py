@@ -16,21 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import rules as rules_mod
-from .meta import DATE, MONTHS
-
-NUMBERS = {
-    "een": 1,
-    "één": 1,
-    "twee": 2,
-    "drie": 3,
-    "vier": 4,
-    "vijf": 5,
-    "zes": 6,
-    "acht": 8,
-    "tien": 10,
-    "twaalf": 12,
-}
-ORDINALS = {"eerste": 1, "1e": 1, "tweede": 2, "2e": 2, "derde": 3, "3e": 3, "vierde": 4, "4e": 4}
+from .dutch import DATE, MONTHS, NUMBERS, ORDINALS
 
 
 @dataclass(frozen=True)

@@ -1,100 +1,74 @@
-"""Follow-ups: the document says it carries out, delays or answers something.
+"""Follow-ups: a sentence says the document carries out, delays or answers something.
 
-Cues are data (``models/patterns/follow_ups.json``). A cue sentence's targets
-are the motions and toezeggingen it names: in the sentence, in the footnotes
-on it, or, for ``deze motie/toezegging``, in the three sentences before it.
-A cue without a target gives no follow-up: never a guess.
+Cues are data (``models/patterns/follow_ups.json``). The stage reports every
+cue sentence, with the words after the cue that name what is acted on
+(``target_text``); which id that is — named in the sentence, in a footnote on
+it, or by ``deze motie`` in the sentences before — is ``resolve``'s work, and
+what only a description names is linked against the store later.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..schema import FollowUp
 from . import rules
-
-
-@dataclass(frozen=True)
-class Target:
-    """Something a follow-up can point at, with the sentence that names it."""
-
-    id: str
-    what: str  # "motie" or "toezegging"
-    sentence: tuple[int, int]
-
-
-@dataclass(frozen=True)
-class Found:
-    relation: str
-    target: str
-    start: int
-    end: int
+from .stages import Chunk, stage
 
 
 @lru_cache(maxsize=1)
 def cues() -> dict[str, Any]:
     data: dict[str, Any] = rules.load("follow_ups.json")
     for rel in ("fulfils", "postpones", "answers"):
-        data[rel + "_re"] = re.compile("|".join(f"(?:{p})" for p in data[rel]))
+        data[rel + "_re"] = re.compile("|".join(f"(?:{p})" for p in data[rel]), re.I)
     data["negation_re"] = re.compile(data["negation"], re.I)
     data["anaphor_re"] = re.compile(data["anaphor"], re.I)
     return data
 
 
-def relation_of(sentence: str) -> str | None:
-    """The follow-up relation a sentence states, if any.
+def relation_of(sentence: str) -> tuple[str, re.Match[str]] | None:
+    """The follow-up relation a sentence states, and the cue that states it.
 
-    >>> relation_of("Hiermee beschouw ik de motie als uitgevoerd."), relation_of("Het regent.")
+    >>> relation_of("Hiermee beschouw ik de motie als uitgevoerd.")[0], relation_of("Het regent.")
     ('fulfils', None)
     """
     c = cues()
     for rel in ("fulfils", "postpones", "answers"):
-        if c[rel + "_re"].search(sentence):
+        m = c[rel + "_re"].search(sentence)
+        if m:
             if rel == "fulfils" and c["negation_re"].search(sentence):
                 continue
-            return rel
+            return rel, m
     return None
 
 
-def find_follow_ups(
-    text: str,
-    bounds: list[tuple[int, int]],
-    targets: list[Target],
-    answer_targets: list[tuple[str, int]] | None = None,
-) -> list[Found]:
-    """Follow-ups with their targets.
+_TARGET_END = re.compile(r"[,;:.]\s|\s(?:en|maar|waarin|waarmee|zodat|omdat)\s|$")
 
-    ``targets`` are the motions and toezeggingen the document names, each
-    tied to the body sentence that names it (footnote references are tied to
-    the sentence carrying the marker). ``answer_targets`` are (id, offset)
-    of questions the document may answer (Zaak numbers, Aanhangsel ids).
+
+def target_text(sentence: str, cue: re.Match[str]) -> str | None:
+    """The words after the cue that name what is acted on, up to the end of their phrase.
+
+    >>> s = "Ter uitvoering van de motie van het lid Van Dijk over de wachttijden, stuur ik u dit."
+    >>> target_text(s, relation_of(s)[1])
+    'de motie van het lid Van Dijk over de wachttijden'
     """
-    c = cues()
-    out: list[Found] = []
-    seen: set[tuple[str, str]] = set()
-    for k, (s, e) in enumerate(bounds):
-        sentence = text[s:e]
-        rel = relation_of(sentence)
-        if rel is None:
+    rest = sentence[cue.end() :].lstrip()
+    end = _TARGET_END.search(rest)
+    words = rest[: end.start() if end else len(rest)].strip(" ,.;:()")
+    return words or None
+
+
+@stage("follow_ups.cues", writes="follow_ups")
+def cue_sentences(chunk: Chunk) -> list[FollowUp]:
+    """Every sentence with a follow-up cue, target unresolved."""
+    out = []
+    for sent in chunk.sentences:
+        text = chunk.text[sent.start : sent.end]
+        found = relation_of(text)
+        if found is None:
             continue
-        ids: list[str] = []
-        if rel == "answers":
-            ids = [tid for tid, pos in (answer_targets or []) if s <= pos < e] or [
-                tid for tid, _ in (answer_targets or [])
-            ][:1]
-        else:
-            ids = [t.id for t in targets if t.sentence == (s, e)]
-            ana = c["anaphor_re"].search(sentence)
-            if ana:
-                # 'deze toezegging en moties' names both kinds
-                window = sentence[ana.start() : ana.end() + 30].lower()
-                kinds = {kind for kind in ("toezegging", "motie") if kind in window}
-                previous = set(bounds[max(0, k - 3) : k])
-                ids += [t.id for t in targets if t.sentence in previous and t.what in kinds]
-        for tid in dict.fromkeys(ids):
-            if (rel, tid) not in seen:
-                seen.add((rel, tid))
-                out.append(Found(rel, tid, s, e))
+        rel, cue = found
+        out.append(FollowUp(rel, None, chunk.span(sent.start, sent.end), target_text(text, cue)))
     return out

@@ -1,72 +1,34 @@
-"""The Dutch pipeline: ``spacy.blank("nl")`` with parliamentary tokenizer
-exceptions and Kamerwacht's components (one module each)."""
+"""The Dutch spaCy language: ``spacy.blank("nl")`` with parliamentary abbreviations kept as one token.
+
+Stages are plain functions (see ``stages.py``); spaCy serves the trained
+models they use, which load their own pipelines from ``models/`` on first use
+and share this tokenizer's special cases.
+"""
 
 from __future__ import annotations
 
 from functools import lru_cache
 from typing import Any
 
-from spacy.attrs import ORTH
-from spacy.language import Language
-
-from . import references, sentences  # noqa: F401  (registers the factories)
-
-# abbreviations that must stay one token (the default Dutch tokenizer splits some)
-SPECIAL_CASES = [
-    "nr.",
-    "nrs.",
-    "Nr.",
-    "Nrs.",
-    "d.d.",
-    "t.v.v.",
-    "c.s.",
-    "C.S.",
-    "jl.",
-    "o.a.",
-    "blz.",
-    "p.",
-    "pp.",
-    "art.",
-    "Stb.",
-    "Stcrt.",
-    "i.v.m.",
-    "m.b.t.",
-    "t.a.v.",
-    "n.a.v.",
-    "t.b.v.",
-    "v.w.b.",
-    "bijv.",
-    "e.d.",
-]
+from .dutch import TOKEN_EXCEPTIONS
 
 
-@lru_cache(maxsize=1)
-def make_nlp() -> Language:
-    """The ``nl`` pipeline: tokenizer exceptions, sentences, references.
+def add_special_cases(nlp: Any) -> Any:
+    """Keep ``nr.``, ``d.d.``, ``c.s.`` … as single tokens (the default Dutch tokenizer splits some)."""
+    from spacy.attrs import ORTH
 
-    >>> nlp = make_nlp()
-    >>> doc = nlp("Zie de motie (Kamerstuk 32 852, nr. 24). Zij krijgt nr. 22 (30196).")
-    >>> [(s.label_, s.kb_id_) for s in doc.spans["references"]]
-    [('kamerstuk', 'kst-32852-24'), ('kamerstuk', 'kst-30196-22')]
-    >>> len(list(doc.sents)), [t.text for t in doc[5:9]]
-    (2, ['32', '852', ',', 'nr.'])
-    """
-    import spacy
-
-    nlp = spacy.blank("nl")
-    tokenizer: Any = nlp.tokenizer
-    for case in SPECIAL_CASES:
-        tokenizer.add_special_case(case, [{ORTH: case}])
-    nlp.add_pipe("kamer_sentences")
-    nlp.add_pipe("kamer_references")
+    for case in TOKEN_EXCEPTIONS:
+        nlp.tokenizer.add_special_case(case, [{ORTH: case}])
     return nlp
 
 
-def run(text: str) -> Any:
-    """The pipeline over ``text``, with the text handed to the components as is."""
-    nlp = make_nlp()
-    doc = nlp.make_doc(text)
-    doc.user_data["text"] = text
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
+@lru_cache(maxsize=1)
+def tokenizer() -> Any:
+    """A blank Dutch pipeline with the special cases: a tokenizer and nothing else.
+
+    >>> [t.text for t in tokenizer()("Kamerstuk 32 852, nr. 24 d.d. 3 mei")]
+    ['Kamerstuk', '32', '852', ',', 'nr.', '24', 'd.d.', '3', 'mei']
+    """
+    import spacy
+
+    return add_special_cases(spacy.blank("nl"))

@@ -1,8 +1,9 @@
-"""What a document says about itself: kind, title, date, number, authors.
+"""Readers of what a paper prints about itself: title, date, number, signers.
 
 Plain functions over the normalized text (and the running lines the layout
 stage took out of it), so XML, born-digital PDF and scan are read by the
-same rules. Nothing is taken from the file name.
+same rules; ``kinds.py`` decides which of them a kind of paper uses.
+Nothing is taken from the file name.
 """
 
 from __future__ import annotations
@@ -10,38 +11,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..config import LEXICONS
-from ..schema import Author, KamerstukId, Meta
+from .. import resources
+from ..schema import Author, KamerstukId
+from .dutch import MONTH_RE, TUSSENVOEGSELS
 
-MONTHS = {
-    "januari": 1,
-    "februari": 2,
-    "maart": 3,
-    "april": 4,
-    "mei": 5,
-    "juni": 6,
-    "juli": 7,
-    "augustus": 8,
-    "september": 9,
-    "oktober": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "febr": 2,
-    "mrt": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "okt": 10,
-    "nov": 11,
-    "dec": 12,
-}
-MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-DATE = re.compile(rf"\b(\d{{1,2}})\s*(?:e\s+)?({MONTH_RE})\.?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 VERGADERJAAR = re.compile(r"\bvergaderjaar\s+((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)?\d\d)\b", re.I)
 # set in capitals; typos in the words before the names occur ("VAN DE HET LID", "VAN HET EL …")
 MOTION_TITLE = re.compile(
@@ -75,38 +48,6 @@ NAME_LINE = re.compile(
     r"^(?:[A-Z]\.\s?){0,5}\s*(?:(?:[Vv]an|[Dd]e|der|den|ter|ten|[Hh]et|'t|in\s+'t|[Tt]e|[Ll]e|[Ee]l)\s+)*"
     r"[A-ZÀ-Ý][\w'’.ëéèïöüç-]*(?:[ -](?:(?:van|de|der|den|ter|ten)\s+)*[A-ZÀ-Ý][\w'’ëéèïöüç-]+)*$"
 )
-TUSSENVOEGSELS = {
-    "van",
-    "de",
-    "der",
-    "den",
-    "ter",
-    "ten",
-    "het",
-    "'t",
-    "te",
-    "in",
-    "op",
-    "le",
-    "el",
-    "la",
-    "d'",
-}
-
-
-def iso_date(text: str) -> str | None:
-    """``'21 december 2023'`` → ``'2023-12-21'``.
-
-    >>> iso_date("Voorgesteld 21 december 2023"), iso_date("3 mrt. 2016"), iso_date("geen")
-    ('2023-12-21', '2016-03-03', None)
-    """
-    m = DATE.search(text)
-    if not m:
-        return None
-    day, month, year = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
-    if not 1 <= day <= 31:
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def head(text: str, size: int = 1500) -> str:
@@ -116,29 +57,6 @@ def head(text: str, size: int = 1500) -> str:
 def motion_title(text: str) -> str | None:
     m = MOTION_TITLE.search(head(text, 2500))
     return " ".join(m.group(1).split()) if m else None
-
-
-def kind_of(text: str, title: str | None = None) -> str:
-    """The contract's ``meta.kind`` from the head and the closing of the text."""
-    top = head(text, 2500)
-    t = title or motion_title(text) or ""
-    if re.search(r"\bMOTIE\b", t):
-        return "gewijzigde_motie" if re.search(r"\bGEWIJZ", t) else "motie"
-    if AMENDMENT_TITLE.search(top):
-        return "amendement"
-    if re.search(r"\bBesluitenlijst\b", top, re.I) and re.search(r"\bAgendapunt\b", text):
-        return "besluitenlijst"
-    if re.search(r"\bAntwoord(?:en)?\s+van\s+(?:de\s+)?(?:minister|staatssecretaris)", top, re.I):
-        return "antwoord"
-    if re.search(r"\bVragen\s+van\s+(?:het\s+lid|de\s+leden)\b", top, re.I):
-        return "kamervragen"
-    if re.search(r"\bHandelingen\b", top) and re.search(r"\bVoorzitter:", text):
-        return "handelingen"
-    if re.search(r"\b(?:VERSLAG|Verslag\s+van\s+een)\b", top):
-        return "verslag"
-    if SIGNER_FUNCTION.search(text[-3000:]) or re.search(r"\bGeachte\s+[Vv]oorzitter\b", top):
-        return "brief"
-    return "other"
 
 
 def fix_toevoeging(t: str | None) -> str | None:
@@ -225,8 +143,7 @@ def motion_signers(text: str) -> list[str]:
 def kamerleden() -> dict[str, tuple[str, int]]:
     """Known printed names of Kamerleden: lower-cased → (printed, how often seen)."""
     out: dict[str, tuple[str, int]] = {}
-    path = LEXICONS / "kamerleden.tsv"
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in resources.read_text("lexicons", "kamerleden.tsv").splitlines():
         if line and not line.startswith("#"):
             name, _, count = line.partition("\t")
             out[name.lower()] = (name, int(count or 1))
@@ -327,40 +244,3 @@ def dossier_title(text: str) -> str | None:
     rest = text[d.end() : d.end() + 300].split("\n", 1)[0]
     rest = re.split(r"\s+Nr\.\s*\d", rest)[0].strip()
     return rest or None
-
-
-def read_meta(text: str, running: list[str], title: str | None = None) -> Meta:
-    """Everything the text says about the document itself.
-
-    ``title`` is the document's title where a structured source states it.
-    """
-    title = title or motion_title(text)
-    if title is None:
-        am = AMENDMENT_TITLE.search(head(text, 2500))
-        title = " ".join(am.group(1).split()) if am else None
-    kind = kind_of(text, title)
-    meta = Meta(kind=kind, title=title)
-    vj = VERGADERJAAR.search(head(text, 3000)) or next(
-        (m for r in running if (m := VERGADERJAAR.search(r))), None
-    )
-    if vj:
-        end = vj.group(2)
-        meta.vergaderjaar = f"{vj.group(1)}-{end if len(end) == 4 else vj.group(1)[:2] + end}"
-    meta.kamerstuk = kamerstuk_of(text, running)
-    proposed = PROPOSED.search(head(text, 3000))
-    if proposed:
-        meta.date = iso_date(proposed.group(1))
-    else:
-        dm = re.search(
-            rf"(?:\bDatum\b|\bDen\s+Haag,)\s*(\d{{1,2}}\s+(?:{MONTH_RE})\.?\s+\d{{4}})", head(text), re.I
-        )
-        if dm:
-            meta.date = iso_date(dm.group(1))
-    if kind in ("motie", "gewijzigde_motie"):
-        names = [snap_name(n) for n in motion_signers(text)]
-        names = names or (title_submitters(title) if title else [])
-        meta.authors = [Author(name=n, role="indiener") for n in names]
-        meta.dossier_title = dossier_title(text)
-    elif kind in ("brief", "other", "antwoord"):
-        meta.authors = letter_signers(text)
-    return meta

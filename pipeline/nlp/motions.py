@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from ..schema import Motion
 from . import rules
-from .meta import DATE, iso_date
+from .dutch import DATE, iso_date
+from .stages import Chunk, stage
 
 NAME = (
     r"(?:[A-Z][a-zà-ÿ'’]+\s+)?(?:(?:[Vv]an|[Dd]e|der|den|[Tt]er|[Tt]en|[Hh]et|[Ee]l|[Ll]e)\s+)*"
@@ -118,8 +120,10 @@ def _status(word: str | None) -> str | None:
     return motion_words()["status"].get(word.lower())
 
 
-def find_mentions(text: str, sentence_of: Any, refs: list[tuple[str, int, int]]) -> list[Mention]:
-    """Motions mentioned in ``text``.
+def find_mentions(
+    text: str, sentence_of: Any, refs: list[tuple[str, int, int]], start: int = 0
+) -> list[Mention]:
+    """Motions mentioned in ``text`` (from ``start`` on).
 
     ``sentence_of(offset)`` gives the ``(start, end)`` of the sentence at an
     offset; ``refs`` are ``(kst id, start, end)`` of the Kamerstuk references,
@@ -127,7 +131,7 @@ def find_mentions(text: str, sentence_of: Any, refs: list[tuple[str, int, int]])
     """
     counts = motion_words()["count_words"]
     out: list[Mention] = []
-    matches = list(MENTION.finditer(text))
+    matches = list(MENTION.finditer(text, start))
     for k, m in enumerate(matches):
         names = split_names(m.group("names") or m.group("names2") or "")
         if not names:
@@ -153,4 +157,24 @@ def find_mentions(text: str, sentence_of: Any, refs: list[tuple[str, int, int]])
         groups = [[name] for name in names] if n > 1 and n == len(names) else [names]
         for group in groups:
             out.append(Mention(group, m.start(), m.end(), date, status, kid if len(groups) == 1 else None))
+    return out
+
+
+@stage("motions.rules", writes="motions", reads=("references",))
+def mentions(chunk: Chunk) -> list[Motion]:
+    """Motions a sentence mentions, with the id a Kamerstuk reference after it in the sentence gives."""
+    kst = [(r.id, r.span.start, r.span.end) for r in chunk.found.references if r.kind == "kamerstuk"]
+
+    def sentence_of(offset: int) -> tuple[int, int] | None:
+        sent = chunk.sentence_at(offset)
+        return (sent.start, sent.end) if sent else None
+
+    s, e = chunk.start, chunk.end
+    out = []
+    for m in find_mentions(chunk.text[:e], sentence_of, kst, start=s):
+        out.append(
+            Motion(
+                m.id, tuple(m.submitters), m.date, chunk.span(m.start, m.end), status=m.status, mentioned=True
+            )
+        )
     return out

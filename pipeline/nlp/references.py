@@ -2,13 +2,12 @@
 
 The patterns are data (``models/patterns/references.json``, each with real
 examples). This module compiles them, turns a match into the contract's
-canonical id(s), follows lists and elliptic continuations (``nrs. 520 en
-548``, ``nr. 4, p. 12 en 13, en nr. 6``), and resolves short forms
-(``(idem, nr. 12)``, ``zie noot 3``, ``deze motie``) to the reference they
-point back to, or leaves them unresolved: never a guess.
+canonical id(s) and follows lists and elliptic continuations (``nrs. 520 en
+548``, ``nr. 4, p. 12 en 13, en nr. 6``).
 
-``find_references(text)`` is the plain function; ``kamer_references`` is the
-spaCy component that writes ``doc.spans["references"]``.
+``find_references(text)`` is the plain function; the stage
+``references.patterns`` runs it over a chunk. Short forms (``(idem, nr. 12)``,
+``zie noot 3``, ``deze motie``) are ``resolve.py``'s work.
 """
 
 from __future__ import annotations
@@ -16,9 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
+from ..schema import KamerstukId, Reference
 from . import rules
+from .stages import Chunk, stage
 
 SP = "[ \u00a0]"
 
@@ -43,7 +43,6 @@ class Found:
     start: int
     end: int
     pattern: str
-    resolved_from: str | None = None  # for short forms: the reference they point back to
 
 
 @lru_cache(maxsize=1)
@@ -67,11 +66,8 @@ def load_patterns() -> tuple[tuple[Pattern, ...], frozenset[str]]:
 
 
 def _kst(dossier: str, toev: str | None, nr: str | None) -> tuple[str, str]:
-    dossier = re.sub(r"\D", "", dossier)
-    parts = [dossier] + ([toev] if toev else [])
-    if nr is None:
-        return "dossier", "dossier-" + "-".join(parts)
-    return "kamerstuk", "kst-" + "-".join([*parts, str(int(nr))])
+    ks = KamerstukId(re.sub(r"\D", "", dossier), toev, None if nr is None else str(int(nr)))
+    return ("dossier" if nr is None else "kamerstuk"), ks.id
 
 
 def _vergaderjaar(y1: str, y2: str) -> str | None:
@@ -205,54 +201,6 @@ def _from_match(p: Pattern, m: re.Match[str], text: str, numeric: frozenset[str]
     return out
 
 
-# ------------------------------------------------------------------ short forms
-
-_IDEM = re.compile(rf"\((?:idem|ibidem|ibid\.|aldaar){SP}*,{SP}*nrs?\.{SP}*(\d{{1,4}})\)", re.I)
-_NOTE_REF = re.compile(rf"\b(?:zie|zoals\s+vermeld\s+in){SP}+(?:voet)?noot{SP}+(\d{{1,3}})\b", re.I)
-_ANAPHOR = re.compile(
-    r"\b(?:deze|die|genoemde|voornoemde?|bovengenoemde?|laatstgenoemde?|desbetreffende)\s+"
-    r"(motie|brief|Kamerbrief|Kamerstuk|toezegging|wetsvoorstel|nota|rapportage)\b",
-    re.I,
-)
-
-
-def resolve_short_forms(
-    text: str, found: list[Found], notes: dict[str, tuple[int, int]] | None = None
-) -> list[Found]:
-    """References that short forms point back to, each with the short form's span.
-
-    ``(idem, nr. 12)`` takes the dossier of the last Kamerstuk before it;
-    ``zie noot 3`` takes the one reference in footnote 3; ``deze motie`` the
-    Kamerstuk referred to just before (within 400 characters and only when
-    there is exactly one). Anything else stays unresolved.
-    """
-    out: list[Found] = []
-    kst = sorted((f for f in found if f.kind == "kamerstuk"), key=lambda f: f.start)
-    for m in _IDEM.finditer(text):
-        prev = [f for f in kst if f.end <= m.start()]
-        if prev:
-            base = re.match(r"kst-(.+)-\d+$", prev[-1].id)
-            if base:
-                kid = f"kst-{base.group(1)}-{int(m.group(1))}"
-                out.append(Found("kamerstuk", kid, m.start(), m.end(), "idem", prev[-1].id))
-    if notes:
-        for m in _NOTE_REF.finditer(text):
-            span = notes.get(m.group(1))
-            if span is None:
-                continue
-            inside = {(f.kind, f.id) for f in found if span[0] <= f.start < span[1] and f.kind != "url"}
-            if len(inside) == 1:
-                kind, kid = inside.pop()
-                out.append(Found(kind, kid, m.start(), m.end(), "zie_noot", kid))
-    for m in _ANAPHOR.finditer(text):
-        window = [f for f in kst if m.start() - 400 <= f.end <= m.start()]
-        ids = {f.id for f in window}
-        if len(ids) == 1:
-            kid = ids.pop()
-            out.append(Found("kamerstuk", kid, m.start(), m.end(), "anaphor", kid))
-    return out
-
-
 def find_references(text: str) -> list[Found]:
     """All references in ``text``, longest match first where patterns overlap.
 
@@ -286,36 +234,13 @@ def find_references(text: str) -> list[Found]:
     return out
 
 
-# ---------------------------------------------------------------- spaCy component
+# ---------------------------------------------------------------- the stage
 
 
-def _register() -> None:
-    from spacy.language import Language
-    from spacy.tokens import Doc
-
-    if "kamer_references" in Language.factories:
-        return
-
-    @Language.factory(
-        "kamer_references",
-        assigns=["doc.spans"],
-        default_config={"spans_key": "references"},
-    )
-    def make_component(nlp: Language, name: str, spans_key: str) -> Any:
-        def component(doc: Doc) -> Doc:
-            spans = []
-            from .sentences import doc_text
-
-            found = find_references(doc_text(doc))
-            doc.user_data["kamer_references"] = found  # exact character offsets
-            for f in found:
-                span = doc.char_span(f.start, f.end, label=f.kind, kb_id=f.id, alignment_mode="expand")
-                if span is not None:
-                    spans.append(span)
-            doc.spans[spans_key] = spans
-            return doc
-
-        return component
-
-
-_register()
+@stage("references.patterns", writes="references")
+def patterns(chunk: Chunk) -> list[Reference]:
+    """Every citation the reference patterns find, with its canonical id."""
+    s, e = chunk.start, chunk.end
+    return [
+        Reference(f.kind, f.id, chunk.span(f.start + s, f.end + s)) for f in find_references(chunk.text[s:e])
+    ]

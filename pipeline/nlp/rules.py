@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from ..config import PATTERNS
+from .. import resources
 
 
 def load(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((PATTERNS / name).read_text(encoding="utf-8"))
+    data: dict[str, Any] = resources.read_json("patterns", name)
     return data
 
 

@@ -8,12 +8,13 @@ coordination (``kleding- en textielindustrie`` names both halves).
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..config import LEXICONS
+from .. import resources
+from ..schema import SectorMention
+from .stages import Chunk, stage
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class Found:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], tuple[str, ...]]:
-    data = json.loads((LEXICONS / "sectors.json").read_text(encoding="utf-8"))
+    data = resources.read_json("lexicons", "sectors.json")
     heads = tuple(data["heads"])
     term_id: dict[str, str] = {}
     for s in data["sectors"]:
@@ -64,3 +65,10 @@ def find_sectors(text: str) -> list[Found]:
         out.append(Found(term_id[m.group("term").lower()], m.start(), m.end()))
     out.sort(key=lambda f: f.start)
     return out
+
+
+@stage("sectors.lexicon", writes="sectors")
+def lexicon(chunk: Chunk) -> list[SectorMention]:
+    """Sector mentions by the sector lexicon."""
+    s, e = chunk.start, chunk.end
+    return [SectorMention(f.id, chunk.span(f.start + s, f.end + s)) for f in find_sectors(chunk.text[s:e])]

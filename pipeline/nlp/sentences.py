@@ -1,7 +1,7 @@
 """Sentence boundaries for Dutch parliamentary text.
 
-A plain function (``sentences``) and the spaCy component ``kamer_sentences``
-that applies it. Boundaries: paragraph breaks, and ``. ! ?`` before a capital,
+A plain function over the normalized text; ``analyse`` gives every sentence
+the role of its segment and its speaker. Boundaries: paragraph breaks, and ``. ! ?`` before a capital,
 digit, quote or bracket, except after abbreviations (``nr.``, ``d.d.``,
 ``t.v.v.``, ``c.s.``, ``jl.``, ``o.a.``, ``blz.``, ``p.``, initials ``E.M.J.``).
 Footnote markers are already out of the normalized text, so ``stakeholders.¹
@@ -11,73 +11,9 @@ Mede`` is an ordinary boundary.
 from __future__ import annotations
 
 import re
-from typing import Any
 
-ABBREVIATIONS = frozenset(
-    [
-        "nr",
-        "nrs",
-        "d.d",
-        "t.v.v",
-        "c.s",
-        "jl",
-        "o.a",
-        "blz",
-        "p",
-        "pp",
-        "art",
-        "lid",
-        "mr",
-        "dr",
-        "drs",
-        "ir",
-        "prof",
-        "ing",
-        "bijv",
-        "e.d",
-        "etc",
-        "i.v.m",
-        "m.b.t",
-        "resp",
-        "incl",
-        "excl",
-        "vs",
-        "ca",
-        "st",
-        "stb",
-        "stcrt",
-        "kamerstuk",
-        "z.g",
-        "zgn",
-        "a.s",
-        "j.l",
-        "t.a.v",
-        "i.o.m",
-        "m.i.v",
-        "n.a.v",
-        "t.b.v",
-        "v.w.b",
-        "vgl",
-        "zie",
-        "al",
-        "alg",
-        "dhr",
-        "mevr",
-        "min",
-        "stas",
-        "red",
-        "afk",
-        "enz",
-        "evt",
-        "mln",
-        "mld",
-        "ha",
-        "km",
-        "vz",
-        "bijl",
-        "pag",
-    ]
-)
+from .dutch import ABBREVIATIONS
+
 _END = re.compile(r"[.!?]+[)\"'»”’]*(?=\s+[\"'«“‘(\[]?[A-ZÀ-Ý0-9•])|\n{2,}")
 
 
@@ -114,50 +50,3 @@ def sentences(text: str) -> list[tuple[int, int]]:
             out.append((s, e))
         start = cut
     return out
-
-
-def sentence_at(bounds: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
-    """The sentence holding ``offset`` (or the one ending right before it)."""
-    best = None
-    for s, e in bounds:
-        if s <= offset <= e:
-            return (s, e)
-        if e <= offset:
-            best = (s, e)
-    return best
-
-
-def doc_text(doc: Any) -> str:
-    """A Doc's text, computed once: ``Doc.text`` joins all tokens on every access."""
-    text = doc.user_data.get("text")
-    if text is None:
-        text = doc.user_data["text"] = doc.text
-    return str(text)
-
-
-def _register() -> None:
-    import numpy
-    from spacy.attrs import SENT_START
-    from spacy.language import Language
-    from spacy.tokens import Doc
-
-    if "kamer_sentences" in Language.factories:
-        return
-
-    @Language.factory("kamer_sentences", assigns=["token.is_sent_start"])
-    def make_component(nlp: Language, name: str) -> Any:
-        def component(doc: Doc) -> Doc:
-            bounds = sentences(doc_text(doc))
-            doc.user_data["kamer_sentences"] = bounds  # exact character offsets
-            if len(doc):
-                idx = doc.to_array("IDX")
-                values = numpy.where(numpy.isin(idx, [s for s, _ in bounds]), 1, -1).astype("int64")
-                values[0] = 1
-                values = values.reshape(-1, 1).astype("uint64")
-                doc.from_array([SENT_START], values)  # type: ignore[arg-type]  # one call, not per token
-            return doc
-
-        return component
-
-
-_register()

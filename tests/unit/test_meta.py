@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.extract import from_text
+from pipeline.nlp.dutch import iso_date
+from pipeline.nlp.kinds import read_structure
 from pipeline.nlp.meta import (
     fix_toevoeging,
-    iso_date,
     kamerstuk_of,
-    kind_of,
     letter_signers,
     motion_signers,
-    read_meta,
     snap_name,
     surname,
     title_submitters,
 )
+from tests.conftest import analyse_text
 
 HEADS = [
     # (head text as extraction makes it, expected id) — printed layouts of real Kamerstukken
@@ -71,7 +72,7 @@ def test_iso_date(text: str, iso: str | None) -> None:
 
 def test_date_of_a_motion_proposed_during_a_debate() -> None:
     text = "Nr. 47 MOTIE VAN HET LID DOBBE\n\nVoorgesteld tijdens het Wetgevingsoverleg van 18 november 2024"
-    assert read_meta(text, []).date == "2024-11-18"
+    assert analyse_text(text).meta.date == "2024-11-18"
 
 
 SIGNATURES = [
@@ -123,7 +124,7 @@ KINDS = [
 
 @pytest.mark.parametrize(("text", "kind"), KINDS)
 def test_kind(text: str, kind: str) -> None:
-    assert kind_of(text) == kind
+    assert read_structure(from_text(text)).meta.kind == kind
 
 
 def test_letter_signers_keep_function() -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from pipeline.nlp import commitments, deadlines, follow_ups, motions
 from pipeline.nlp.sentences import sentences
+from tests.conftest import analyse_text
 
 DEADLINES = [(r.id, *e) for r in dict((r.id, r) for r in deadlines.load_rules()).values() for e in r.examples]
 
@@ -49,18 +50,16 @@ def test_actor_and_deadline_of_a_seed_promise() -> None:
 
 
 def test_ik_is_the_signing_minister() -> None:
-    text = "Voor de zomer zal ik uw Kamer over de uitkomsten informeren."
-    (c,) = commitments.find_commitments(
-        text, sentences(text), dt.date(2024, 2, 1), authors=[("Kamp", "Minister van Economische Zaken")]
-    )
+    text = ("Den Haag, 1 februari 2024\n\nVoor de zomer zal ik uw Kamer over de uitkomsten informeren.\n\n"
+            "De Minister van Economische Zaken,\n\nH.G.J. Kamp")  # fmt: skip
+    (c,) = analyse_text(text).commitments
     assert c.actor == "Minister van Economische Zaken" and c.deadline and c.deadline.by == "2024-06-30"
 
 
 def test_die_sector_is_the_sector_named_before() -> None:
-    text = "De goudsector boekt voortgang. Partijen in die sector streven ernaar voor de zomer van 2016 een convenant te sluiten."
-    (c,) = commitments.find_commitments(
-        text, sentences(text), dt.date(2016, 3, 1), sectors=[(3, "goudsector")]
-    )
+    text = ("Den Haag, 1 maart 2016\n\nDe goudsector boekt voortgang. Partijen in die sector streven ernaar "
+            "voor de zomer van 2016 een convenant te sluiten.")  # fmt: skip
+    (c,) = analyse_text(text).commitments
     assert c.actor == "Partijen in de goudsector" and c.kind == "doel"
 
 
@@ -88,11 +87,10 @@ MENTIONS = [
 @pytest.mark.parametrize(("text", "want"), MENTIONS)
 def test_motion_mentions(text: str, want: list) -> None:
     from pipeline.nlp.references import find_references
-    from pipeline.nlp.sentences import sentence_at
 
     bounds = sentences(text)
     refs = [(f.id, f.start, f.end) for f in find_references(text) if f.kind == "kamerstuk"]
-    got = motions.find_mentions(text, lambda o: sentence_at(bounds, o), refs)
+    got = motions.find_mentions(text, lambda o: next(((s, e) for s, e in bounds if s <= o <= e), None), refs)
     assert [(m.submitters, m.date, m.status, m.id) for m in got] == want
 
 
@@ -106,17 +104,21 @@ FOLLOW = follow_ups.cues()["examples"]
 
 @pytest.mark.parametrize(("text", "relation", "source"), [tuple(e) for e in FOLLOW])
 def test_follow_up_cues(text: str, relation: str, source: str) -> None:
-    assert follow_ups.relation_of(text) == relation
+    found = follow_ups.relation_of(text)
+    assert found is not None and found[0] == relation
 
 
-def test_follow_up_needs_a_target() -> None:
-    text = "Hiermee beschouw ik de motie als uitgevoerd."
-    assert follow_ups.find_follow_ups(text, sentences(text), []) == []
+def test_follow_up_without_a_named_target_is_reported_with_its_description() -> None:
+    text = (
+        "Met deze brief geef ik uitvoering aan de motie van het lid Van Dijk over de wachttijden in de ggz."
+    )
+    (f,) = analyse_text(text).follow_ups
+    assert (f.relation, f.target) == ("fulfils", None)
+    assert f.target_text == "de motie van het lid Van Dijk over de wachttijden in de ggz"
 
 
 def test_follow_up_deze_toezegging_looks_back() -> None:
-    text = "Uw Kamer vroeg om informatie. In de bijlage wordt uitvoering gegeven aan deze toezegging."
-    bounds = sentences(text)
-    targets = [follow_ups.Target("kst-32637-231", "toezegging", bounds[0])]
-    got = follow_ups.find_follow_ups(text, bounds, targets)
+    text = ("Toezegging Kamerstuk 32 637, nr. 231, gedaan door de Minister van Economische Zaken tijdens het AO "
+            "Ondernemen, d.d. 21 januari 2016. In de bijlage wordt uitvoering gegeven aan deze toezegging.")  # fmt: skip
+    got = analyse_text(text).follow_ups
     assert [(f.relation, f.target) for f in got] == [("fulfils", "kst-32637-231")]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.nlp.references import find_references, resolve_short_forms
+from pipeline.nlp.references import find_references
+from tests.conftest import analyse_text
 
 CASES = [
     # lists and ranges after one dossier
@@ -54,17 +55,20 @@ SHORT = [
 
 @pytest.mark.parametrize(("text", "want", "how"), SHORT)
 def test_short_forms_resolve(text: str, want: str, how: str) -> None:
-    resolved = resolve_short_forms(text, find_references(text))
-    assert [(f.id, f.pattern) for f in resolved] == [(want, how)]
+    resolved = [r for r in analyse_text(text).references if r.resolved_from]
+    assert [(r.id, r.resolved_from) for r in resolved] == [(want, how)]
 
 
 def test_short_form_with_two_candidates_stays_unresolved() -> None:
     text = "Zie Kamerstuk 32 852, nr. 24 en Kamerstuk 26 485, nr. 187. Genoemde brief laat zien dat"
-    assert resolve_short_forms(text, find_references(text)) == []
+    assert [r for r in analyse_text(text).references if r.resolved_from] == []
 
 
 def test_zie_noot_takes_the_one_reference_in_that_note() -> None:
-    text = "Zoals eerder gemeld (zie noot 3) gaat het goed.\n\nKamerstuk 26 485, nr. 212."
-    notes = {"3": (text.index("Kamerstuk"), len(text))}
-    resolved = resolve_short_forms(text, find_references(text), notes)
-    assert [(f.id, f.pattern) for f in resolved] == [("kst-26485-212", "zie_noot")]
+    # a plain-text letter whose page ends with its numbered note
+    text = ("Zoals eerder gemeld (zie noot 3) gaat het goed met de uitvoering van het beleid in alle "
+            "provincies en gemeenten van het land.\n\n3 Kamerstuk 26 485, nr. 212.")  # fmt: skip
+    doc = analyse_text(text)
+    assert [n.number for n in doc.footnotes] == ["3"]
+    resolved = [r for r in doc.references if r.resolved_from]
+    assert [(r.id, r.resolved_from) for r in resolved] == [("kst-26485-212", "zie_noot")]

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from pipeline.config import LEXICONS
+from pipeline import resources
 from pipeline.nlp.sectors import find_sectors
 
-DATA = json.loads((LEXICONS / "sectors.json").read_text(encoding="utf-8"))
+DATA = resources.read_json("lexicons", "sectors.json")
 CONTRACT_IDS = {s["id"] for s in DATA["sectors"]}
 
 

@@ -1,0 +1,215 @@
+"""The Dutch words every rule shares, in one place: months, numbers, name particles, abbreviations.
+
+>>> MONTHS["mrt"], NUMBERS["zeven"], ORDINALS["derde"]
+(3, 7, 3)
+>>> iso_date("21 december 2023"), iso_date("3 mrt. 2016"), iso_date("31 februari 2016"), iso_date("geen")
+('2023-12-21', '2016-03-03', None, None)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS: dict[str, int] = {
+    "januari": 1,
+    "februari": 2,
+    "maart": 3,
+    "april": 4,
+    "mei": 5,
+    "juni": 6,
+    "juli": 7,
+    "augustus": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "febr": 2,
+    "mrt": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "okt": 10,
+    "nov": 11,
+    "dec": 12,
+}
+MONTH_NAMES = tuple(m for m in MONTHS if len(m) > 4 or m == "mei")  # the twelve full names
+MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+# "21 december 2023", "3 mrt. 2016", "1 januari 1994"; OCR puts spaces inside the numbers
+DATE = re.compile(rf"\b(\d{{1,2}})\s*(?:e\s+)?({MONTH_RE})\.?\s+((?:1[89]|20)\d\d)\b", re.IGNORECASE)
+
+NUMBERS: dict[str, int] = {
+    "een": 1,
+    "één": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+    "elf": 11,
+    "twaalf": 12,
+    "dertien": 13,
+    "veertien": 14,
+    "vijftien": 15,
+    "twintig": 20,
+    "dertig": 30,
+}
+ORDINALS: dict[str, int] = {
+    "eerste": 1,
+    "1e": 1,
+    "1ste": 1,
+    "tweede": 2,
+    "2e": 2,
+    "2de": 2,
+    "derde": 3,
+    "3e": 3,
+    "3de": 3,
+    "vierde": 4,
+    "4e": 4,
+    "4de": 4,
+}
+# name particles: kept in a printed surname ("Van der Plas"), ignored when names are compared
+TUSSENVOEGSELS = frozenset(
+    [
+        "van",
+        "de",
+        "der",
+        "den",
+        "ter",
+        "ten",
+        "het",
+        "'t",
+        "te",
+        "in",
+        "op",
+        "le",
+        "el",
+        "la",
+        "d'",
+        "du",
+        "von",
+    ]
+)
+# abbreviations after which a full stop ends no sentence (lower case, without the last dot)
+ABBREVIATIONS = frozenset(
+    [
+        "nr",
+        "nrs",
+        "d.d",
+        "t.v.v",
+        "c.s",
+        "jl",
+        "o.a",
+        "blz",
+        "p",
+        "pp",
+        "art",
+        "lid",
+        "mr",
+        "dr",
+        "drs",
+        "ir",
+        "prof",
+        "ing",
+        "bijv",
+        "e.d",
+        "etc",
+        "i.v.m",
+        "m.b.t",
+        "resp",
+        "incl",
+        "excl",
+        "vs",
+        "ca",
+        "st",
+        "stb",
+        "stcrt",
+        "kamerstuk",
+        "z.g",
+        "zgn",
+        "a.s",
+        "j.l",
+        "t.a.v",
+        "i.o.m",
+        "m.i.v",
+        "n.a.v",
+        "t.b.v",
+        "v.w.b",
+        "vgl",
+        "zie",
+        "al",
+        "alg",
+        "dhr",
+        "mevr",
+        "min",
+        "stas",
+        "red",
+        "afk",
+        "enz",
+        "evt",
+        "mln",
+        "mld",
+        "ha",
+        "km",
+        "vz",
+        "bijl",
+        "pag",
+        "mw",
+        "wv",
+        "plv",
+        "hr",
+        "no",
+        "jo",
+        "sr",
+        "jr",
+        "gr",
+        "nl",
+    ]
+)
+# spellings the tokenizer must keep as one token
+TOKEN_EXCEPTIONS = [
+    "nr.",
+    "nrs.",
+    "Nr.",
+    "Nrs.",
+    "d.d.",
+    "t.v.v.",
+    "c.s.",
+    "C.S.",
+    "jl.",
+    "o.a.",
+    "blz.",
+    "p.",
+    "pp.",
+    "art.",
+    "Stb.",
+    "Stcrt.",
+    "i.v.m.",
+    "m.b.t.",
+    "t.a.v.",
+    "n.a.v.",
+    "t.b.v.",
+    "v.w.b.",
+    "bijv.",
+    "e.d.",
+]
+
+
+def iso_date(text: str) -> str | None:
+    """The first full date in ``text`` as ``YYYY-MM-DD`` (None if there is none or it cannot exist)."""
+    m = DATE.search(text)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1))).isoformat()
+    except ValueError:
+        return None

@@ -1,0 +1,287 @@
+"""The one resolution stage: everything that needs more than one sentence, after all chunks.
+
+In the spirit of eyecite's ``resolve_citations``: the stages found facts
+sentence by sentence; here they are tied together —
+
+* short forms of references: ``(idem, nr. 12)``, ``zie noot 3``, ``deze
+  motie``; the paper's own number and its own dossier in its header dropped;
+  a reference in a footnote tied to the body sentence that carries the note;
+* motions: the id of a mention from a footnote on its sentence that is about
+  a motion; mentions of one motion merged; the document's own motion first;
+* actors: ``ik``/``wij`` are the signing bewindspersoon (or, in a debate, the
+  one whose turn it is), ``die sector`` the sector named just before; a goal
+  or forecast restated later is the same one;
+* follow-ups: their targets — the motions and toezeggingen their sentence
+  names (or the footnotes on it, or ``deze motie`` the sentences before);
+  the questions an answer answers.
+
+Anything that cannot be resolved stays unresolved: never a guess.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..schema import (
+    Author,
+    Commitment,
+    Document,
+    Fact,
+    FollowUp,
+    Motion,
+    Reference,
+    SectorMention,
+)
+from .stages import Found, Sentence, Structure
+
+SP = "[ \u00a0]"
+_IDEM = re.compile(rf"\((?:idem|ibidem|ibid\.|aldaar){SP}*,{SP}*nrs?\.{SP}*(\d{{1,4}})\)", re.I)
+_NOTE_REF = re.compile(rf"\b(?:zie|zoals\s+vermeld\s+in){SP}+(?:voet)?noot{SP}+(\d{{1,3}})\b", re.I)
+_ANAPHOR = re.compile(
+    r"\b(?:deze|die|genoemde|voornoemde?|bovengenoemde?|laatstgenoemde?|desbetreffende)\s+"
+    r"(motie|brief|Kamerbrief|Kamerstuk|toezegging|wetsvoorstel|nota|rapportage)\b",
+    re.I,
+)
+# 'deze toezegging en moties' names both kinds
+_ACT_ANAPHOR = re.compile(
+    r"\b(?:deze|die|genoemde|voornoemde|bovengenoemde)\s+(?:toezeggingen|toezegging|moties|motie)\b", re.I
+)
+_SECTOR_ANAPHOR = re.compile(r"\b(?:die|deze|dezelfde|de\s+betreffende)\s+(sector|branche)\b", re.I)
+_ABOUT_A_MOTION = re.compile(r"\bmoties?\b", re.I)
+ANAPHOR_WINDOW = 400  # characters back to the Kamerstuk 'deze motie' points at
+ANAPHOR_SENTENCES = 3  # sentences back to the motions 'deze moties' points at
+ANSWERABLE = ("zaak", "aanhangsel", "kamervragen")
+
+
+@dataclass(frozen=True)
+class Sentences:
+    """The document's sentences, searchable by offset."""
+
+    items: tuple[Sentence, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", [s.start for s in self.items])
+
+    def index(self, offset: int) -> int | None:
+        """The sentence holding ``offset`` (or the one ending right before it)."""
+        k = bisect.bisect_right(self._starts, offset) - 1  # type: ignore[attr-defined]
+        return k if k >= 0 else None
+
+    def at(self, offset: int) -> tuple[int, int] | None:
+        k = self.index(offset)
+        return (self.items[k].start, self.items[k].end) if k is not None else None
+
+
+def resolve(doc: Document, structure: Structure, sentences: Sequence[Sentence], found: Found) -> list[Fact]:
+    """The document's facts, resolved: references, motions, commitments, follow-ups, sectors."""
+    sents = Sentences(tuple(sentences))
+    references = _references(doc, structure, sents, found.references)
+    motions = _motions(doc, structure, sents, found.motions, references)
+    commitments = _commitments(structure, found.commitments, found.sectors)
+    follow_ups = _follow_ups(doc, structure, sents, found.follow_ups, motions, commitments, references)
+    return [*references, *motions, *commitments, *follow_ups, *found.sectors]
+
+
+# ---------------------------------------------------------------- references
+
+
+def body_sentence(doc: Document, sents: Sentences, offset: int) -> tuple[int, int] | None:
+    """The body sentence an offset belongs to; for a footnote, the one carrying its marker."""
+    seg = doc.locate(offset)
+    if seg is not None and seg.role == "footnote":
+        note = next((n for n in doc.footnotes if n.start <= offset < n.end), None)
+        if note is None or note.marker is None:
+            return None
+        return sents.at(max(0, note.marker - 1))
+    return sents.at(offset)
+
+
+def _references(
+    doc: Document, structure: Structure, sents: Sentences, found: list[Reference]
+) -> list[Reference]:
+    text = doc.text
+    out = list(found)
+    kst = sorted((r for r in found if r.kind == "kamerstuk"), key=lambda r: r.span.start)
+    for mt in _IDEM.finditer(text):
+        prev = [r for r in kst if r.span.end <= mt.start()]
+        base = re.match(r"kst-(.+)-\d+$", prev[-1].id) if prev else None
+        if base:
+            kid = f"kst-{base.group(1)}-{int(mt.group(1))}"
+            out.append(Reference("kamerstuk", kid, doc.span(mt.start(), mt.end()), resolved_from="idem"))
+    notes = {n.number: (n.start, n.end) for n in doc.footnotes}
+    for mt in _NOTE_REF.finditer(text):
+        span = notes.get(mt.group(1))
+        if span is None:
+            continue
+        inside = {(r.kind, r.id) for r in found if span[0] <= r.span.start < span[1] and r.kind != "url"}
+        if len(inside) == 1:
+            kind, kid = inside.pop()
+            out.append(Reference(kind, kid, doc.span(mt.start(), mt.end()), resolved_from="zie_noot"))
+    for mt in _ANAPHOR.finditer(text):
+        ids = {r.id for r in kst if mt.start() - ANAPHOR_WINDOW <= r.span.end <= mt.start()}
+        if len(ids) == 1:
+            out.append(
+                Reference("kamerstuk", ids.pop(), doc.span(mt.start(), mt.end()), resolved_from="anaphor")
+            )
+    own = structure.meta.kamerstuk
+    kept = []
+    for r in sorted(out, key=lambda r: (r.span.start, r.span.end)):
+        if own is not None and (
+            r.id == own.id or (r.id == own.dossier_id and structure.role_at(r.span.start) == "header")
+        ):
+            continue  # the paper's own number, or its own dossier printed in its head, is no citation
+        kept.append(replace(r, sentence=body_sentence(doc, sents, r.span.start)))
+    return kept
+
+
+# ---------------------------------------------------------------- motions
+
+
+def _motions(
+    doc: Document, structure: Structure, sents: Sentences, found: list[Motion], refs: list[Reference]
+) -> list[Motion]:
+    mentions = [m if m.id else replace(m, id=_id_from_footnote(doc, sents, m, refs)) for m in found]
+    merged: list[Motion] = []
+    for mo in mentions:
+        k = next((i for i, x in enumerate(merged) if _same_motion(x, mo)), None)
+        if k is None:
+            merged.append(mo)
+            continue
+        same = merged[k]
+        merged[k] = replace(
+            same, id=same.id or mo.id, date=same.date or mo.date, status=same.status or mo.status
+        )
+    own = structure.own_motion
+    out = [own] if own else []
+    return out + [mo for mo in merged if not (own and mo.id and mo.id == own.id)]
+
+
+def _same_motion(a: Motion, b: Motion) -> bool:
+    if a.id and b.id:
+        return a.id == b.id
+    if {n.lower() for n in a.submitters} != {n.lower() for n in b.submitters}:
+        return False
+    return not (a.date and b.date and a.date != b.date)
+
+
+def _id_from_footnote(doc: Document, sents: Sentences, mo: Motion, refs: list[Reference]) -> str | None:
+    """A mention's id from a footnote on its sentence that is itself about a motion (one Kamerstuk in it)."""
+    sentence = sents.at(mo.span.start)
+    if sentence is None:
+        return None
+    for note in doc.footnotes:
+        if note.marker is None or not (sentence[0] <= note.marker <= sentence[1] + 1):
+            continue
+        if not _ABOUT_A_MOTION.search(doc.text[note.start : note.end]):
+            continue
+        ids = {r.id for r in refs if r.kind == "kamerstuk" and note.start <= r.span.start < note.end}
+        if len(ids) == 1:
+            return ids.pop()
+    return None
+
+
+# ---------------------------------------------------------------- commitments
+
+
+def _commitments(
+    structure: Structure, found: list[Commitment], sectors: list[SectorMention]
+) -> list[Commitment]:
+    signers = [a for a in structure.meta.authors if a.role != "indiener"]
+    out: list[Commitment] = []
+    seen: set[tuple[str, str]] = set()
+    for c in found:
+        by = c.deadline.by if c.deadline else None
+        if by and c.kind != "toezegging":
+            if (c.kind, by) in seen:
+                continue  # a goal or forecast restated later in the letter is the same one
+            seen.add((c.kind, by))
+        out.append(replace(c, actor=_actor(c, structure, signers, sectors)))
+    return out
+
+
+def _actor(
+    c: Commitment, structure: Structure, signers: list[Author], sectors: list[SectorMention]
+) -> str | None:
+    actor = c.actor
+    if actor is None:
+        return None
+    low = actor.lower().strip()
+    if low in ("ik", "wij", "we"):
+        turn = next((t for t in structure.turns if t.start <= c.span.start < t.end), None)
+        if turn is not None and turn.is_government:
+            return turn.function or turn.speaker
+        if low == "ik" and signers:
+            return signers[0].role or signers[0].name
+        return "kabinet" if low != "ik" else actor
+    m = _SECTOR_ANAPHOR.search(actor)
+    if m:
+        before = [s.span.text.lower() for s in sectors if s.span.start < c.span.start]
+        if before:
+            actor = actor[: m.start()] + "de " + before[-1] + actor[m.end() :]
+            actor = actor.strip()
+            actor = re.sub(r"^(?:de|het)\s+", "", actor, flags=re.I)
+            actor = actor[:1].upper() + actor[1:]
+    return actor
+
+
+# ---------------------------------------------------------------- follow-ups
+
+
+def _follow_ups(
+    doc: Document,
+    structure: Structure,
+    sents: Sentences,
+    found: list[FollowUp],
+    motions: list[Motion],
+    commitments: list[Commitment],
+    refs: list[Reference],
+) -> list[FollowUp]:
+    own = structure.own_motion
+    out: list[FollowUp] = []
+    if own is None:  # a motion carries out nothing itself: its 'ter uitvoering van' describes others
+        targets: list[tuple[str, str, tuple[int, int]]] = []  # (id, what, body sentence)
+        for mo in motions:
+            if mo.mentioned and mo.id and (sent := body_sentence(doc, sents, mo.span.start)):
+                targets.append((mo.id, "motie", sent))
+        for c in commitments:
+            if c.kind == "toezegging" and c.ref and (sent := body_sentence(doc, sents, c.span.start)):
+                targets.append((c.ref, "toezegging", sent))
+        answerable = [(r.id, r.span.start) for r in refs if r.kind in ANSWERABLE]
+        seen: set[tuple[str, str | None]] = set()
+        for f in found:
+            s, e = f.span.start, f.span.end
+            ids = _targets(doc.text, sents, f, (s, e), targets, answerable)
+            for tid in ids or [None]:  # type: ignore[list-item]
+                if (f.relation, tid) in seen and tid is not None:
+                    continue
+                seen.add((f.relation, tid))
+                out.append(replace(f, target=tid, resolved_by="text" if tid else None))
+    if own is not None and own.replaces:
+        out.append(FollowUp("replaces", own.replaces, own.span, resolved_by="text"))
+    return out
+
+
+def _targets(
+    text: str,
+    sents: Sentences,
+    f: FollowUp,
+    sentence: tuple[int, int],
+    targets: list[tuple[str, str, tuple[int, int]]],
+    answerable: list[tuple[str, int]],
+) -> list[str]:
+    s, e = sentence
+    if f.relation == "answers":
+        here = [tid for tid, pos in answerable if s <= pos < e]
+        return here or [tid for tid, _ in answerable][:1]
+    ids = [tid for tid, _, sent in targets if sent == sentence]
+    ana = _ACT_ANAPHOR.search(text, s, e)
+    if ana:
+        window = text[ana.start() : ana.end() + 30].lower()
+        kinds = {kind for kind in ("toezegging", "motie") if kind in window}
+        k = sents.index(s)
+        previous = {(x.start, x.end) for x in sents.items[max(0, (k or 0) - ANAPHOR_SENTENCES) : k or 0]}
+        ids += [tid for tid, what, sent in targets if sent in previous and what in kinds]
+    return list(dict.fromkeys(ids))

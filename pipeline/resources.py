@@ -1,0 +1,95 @@
+"""Rule files, lexicons and trained models: the ``models/`` folder, shipped as package data.
+
+In a checkout ``models/`` sits beside ``pipeline/``; in a built wheel it is the
+package ``pipeline.models``. Both are reached through ``importlib.resources``,
+so the pipeline runs the same from the source tree and from an installed
+package.
+
+The **analyser version** names the rules and models behind a set of facts:
+the package version plus a hash of the analysis code (``pipeline/nlp``) and of
+every model file it reads. A store compares it with the version of each
+document's facts to know which are stale (``kamer reanalyse``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+from importlib import metadata, resources
+from importlib.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+PACKAGE = "pipeline.models"
+# what analysis reads; extraction's word list for OCR repair is not part of the analyser
+ANALYSIS_DATA = ("patterns", "lexicons", "parser", "classifier", "topics", "pipeline.json")
+
+
+def root() -> Traversable:
+    return resources.files(PACKAGE)
+
+
+def path(*parts: str) -> Path:
+    """A model file or folder as a filesystem path (spaCy loads from folders).
+
+    Wheels install unpacked, so package data is always a real file.
+    """
+    target = root().joinpath(*parts)
+    if not isinstance(target, Path):  # pragma: no cover - zipped installs are not supported
+        raise RuntimeError(f"kamerwacht must be installed unpacked, cannot load {'/'.join(parts)}")
+    return target
+
+
+def read_text(*parts: str) -> str:
+    return root().joinpath(*parts).read_text(encoding="utf-8")
+
+
+def read_json(*parts: str) -> Any:
+    return json.loads(read_text(*parts))
+
+
+def exists(*parts: str) -> bool:
+    target = root().joinpath(*parts)
+    return target.is_file() or target.is_dir()
+
+
+def _files(top: Traversable, prefix: str = "") -> list[tuple[str, Traversable]]:
+    out: list[tuple[str, Traversable]] = []
+    for item in sorted(top.iterdir(), key=lambda t: t.name):
+        name = f"{prefix}{item.name}"
+        if item.name.startswith((".", "__pycache__")):
+            continue
+        if item.is_dir():
+            out += _files(item, name + "/")
+        elif item.is_file():
+            out.append((name, item))
+    return out
+
+
+def package_version() -> str:
+    try:
+        return metadata.version("kamerwacht")
+    except metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+        return "0+unknown"
+
+
+@lru_cache(maxsize=1)
+def analyser_version() -> str:
+    """``<package version>+<12 hex digits>`` over the analysis code and the models it reads.
+
+    >>> analyser_version() == analyser_version() and "+" in analyser_version()
+    True
+    """
+    h = hashlib.sha256()
+    code = resources.files("pipeline.nlp")
+    for name, item in _files(code):
+        if name.endswith(".py"):
+            h.update(name.encode() + b"\0" + item.read_bytes() + b"\0")
+    top = root()
+    for entry in ANALYSIS_DATA:
+        item = top.joinpath(entry)
+        found = _files(item, entry + "/") if item.is_dir() else [(entry, item)] if item.is_file() else []
+        for name, f in found:
+            h.update(name.encode() + b"\0" + f.read_bytes() + b"\0")
+    return f"{package_version()}+{h.hexdigest()[:12]}"
