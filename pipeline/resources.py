@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from functools import lru_cache
 from importlib import metadata, resources
 from importlib.abc import Traversable
@@ -27,6 +28,10 @@ ANALYSIS_DATA = ("patterns", "lexicons", "parser", "classifier", "topics", "pipe
 
 
 def root() -> Traversable:
+    """The models folder: the package's own, or ``$KAMER_MODELS`` (a copy with rules of your own)."""
+    override = os.environ.get("KAMER_MODELS")
+    if override:
+        return Path(override)
     return resources.files(PACKAGE)
 
 

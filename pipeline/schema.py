@@ -352,7 +352,13 @@ class Span:
     in_footnote: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "page": self.page, "start": self.start, "end": self.end}
+        return {
+            "text": self.text,
+            "page": self.page,
+            "start": self.start,
+            "end": self.end,
+            "in_footnote": self.in_footnote,
+        }
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Span:
@@ -418,7 +424,6 @@ class Reference:
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": self.kind, "id": self.id, **self.span.to_json()}
-        out["in_footnote"] = self.span.in_footnote
         if self.sentence is not None:
             out["sentence"] = list(self.sentence)
         if self.resolved_from is not None:

@@ -20,7 +20,8 @@ from typing import Any
 
 from .. import resources
 from ..schema import Footnote, Segment
-from .layout import NOTE_START, OCR_MARKERS, OCR_NOTE_START, Layout, Line, Note, median_gap
+from .layout import NOTE_START, OCR_MARKERS, OCR_NOTE_START, Layout, Note, median_gap
+from .lines import Line
 
 LIGATURES = {
     "ﬀ": "ff",

@@ -117,7 +117,8 @@ def split_names(names: str) -> list[str]:
 def _status(word: str | None) -> str | None:
     if not word:
         return None
-    return motion_words()["status"].get(word.lower())
+    status = motion_words()["status"].get(word.lower())
+    return str(status) if status else None
 
 
 def find_mentions(
