@@ -29,13 +29,14 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
+from pathlib import Path
 from typing import Any
 
-from .config import Settings
+from .config import Settings, display_path
 from .errors import ExtractError
 from .resources import analyser_version
 from .schema import Document, SchemaError
-from .store import Store, display_path
+from .store import Store
 
 Result = dict[str, Any]
 
@@ -44,11 +45,29 @@ Result = dict[str, Any]
 
 
 def _error(path: str, stage: str, code: str, message: str, exc: BaseException | None = None) -> Result:
+    if exc is not None and code == "bug" and _at_memory_cap():
+        # a C extension that cannot allocate raises all sorts of errors: the cap is the cause
+        code, message = "out_of_memory", f"the file needs more memory than a worker may use ({message})"
     err: Result = {"path": display_path(path), "error": {"code": code, "message": message, "stage": stage}}
     if exc is not None and not isinstance(exc, ExtractError):
         err["error"]["class"] = type(exc).__name__
         err["traceback"] = "".join(traceback.format_exception(exc))
     return err
+
+
+_CAP: list[int] = []  # this worker's address-space cap in bytes, once set
+
+
+def _at_memory_cap() -> bool:
+    """Did this worker come within a tenth of its memory cap?"""
+    if not _CAP:
+        return False
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return False
+    peak = next((int(ln.split()[1]) * 1024 for ln in status.splitlines() if ln.startswith("VmPeak:")), 0)
+    return peak >= 0.9 * _CAP[0]
 
 
 def analyse_file(path: str, settings: Settings) -> Result:
@@ -110,6 +129,7 @@ def _worker(conn: Connection, fn: Callable[[Any, Settings], Result], settings: S
 
         cap = settings.worker_memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+        _CAP.append(cap)
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     while True:
         try:
@@ -118,8 +138,15 @@ def _worker(conn: Connection, fn: Callable[[Any, Settings], Result], settings: S
             return
         if job is None:
             return
-        index, payload = job
-        conn.send((index, fn(payload, settings)))
+        index, payload, name = job
+        try:
+            result = fn(payload, settings)
+            conn.send((index, result))
+        except MemoryError:
+            result = None
+            conn.send(
+                (index, _error(name, "worker", "out_of_memory", "the result is too large to hand back"))
+            )
 
 
 @dataclass
@@ -163,7 +190,7 @@ def supervise(
             index, (payload, name) = nxt
             slot.job = (index, payload, name)
             slot.since = time.monotonic()
-            slot.conn.send((index, payload))
+            slot.conn.send((index, payload, name))
         else:
             slot.job = None
 
@@ -230,8 +257,8 @@ def _crash(name: str, exitcode: int | None, late: bool, timeout: float | None) -
 
 
 def file_timeout(settings: Settings) -> float:
-    """How long one file may take: a whole document at the slowest allowed page rate, at least ten minutes."""
-    return max(600.0, settings.seconds_per_page * min(settings.max_pages, 200))
+    """How long a worker may take on one file before it is stopped."""
+    return settings.seconds_per_file
 
 
 # ---------------------------------------------------------------- the verbs

@@ -22,7 +22,7 @@ from .config import SettingError, Settings, default_db, parse_date
 
 F = TypeVar("F", bound=Callable[..., Any])
 # what 'kamer extract' prints only with --with-text
-TEXT_FIELDS = ("text", "segments", "running", "markup")
+TEXT_FIELDS = ("text", "segments", "running", "markup", "marks")
 
 
 def _emit(obj: Any) -> None:

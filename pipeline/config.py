@@ -20,6 +20,15 @@ class SettingError(ValueError):
     """An option or setting with a value of the wrong type or range."""
 
 
+def display_path(path: str | os.PathLike[str] | bytes) -> str:
+    """A path as valid UTF-8 text: undecodable bytes of a file name shown as ``\\xNN``.
+
+    >>> display_path(b"brief-\\xff.txt")
+    'brief-\\\\xff.txt'
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def default_db() -> str:
     """``$KAMER_DB``, else ``kamerwacht.sqlite`` in the current directory."""
     return os.environ.get("KAMER_DB") or str(Path.cwd() / "kamerwacht.sqlite")
@@ -46,15 +55,15 @@ class Settings:
     max_bytes: int = 200 * 1024 * 1024  # a file larger than this is refused
     max_pages: int = 2000
     max_pixels: int = 60_000_000  # per image / rendered page (≈ A3 at 600 dpi)
-    max_document_pixels: int = 3_000_000_000  # all images of one document together
+    max_document_pixels: int = 20_000_000_000  # all page images of one document (≈2,300 A4 pages, 300 dpi)
     max_frames: int = 500  # frames of a multi-frame image (TIFF)
     max_stream_bytes: int = 256 * 1024 * 1024  # one decompressed PDF stream
     max_decompressed_bytes: int = 1024 * 1024 * 1024  # all decompressed PDF streams of a document
     max_text_chars: int = 50_000_000  # normalized text of one document
     max_page_points: float = 14_400.0  # PDF page side in points (200 inch, the PDF limit)
     ocr_seconds_per_page: float = 120.0
-    seconds_per_page: float = 30.0  # any page, any reader: a file may take pages × this
-    worker_memory_mb: int = 3072  # address-space cap of each worker process (0 = none)
+    seconds_per_file: float = 3600.0  # a worker that takes longer on one file is stopped (timeout)
+    worker_memory_mb: int = 2048  # address-space cap of each worker process (0 = none)
     ocr_dpi: int = 300
     ocr_lang: str = "nld"
     workers: int = field(default_factory=_workers)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,36 @@ def _flat(value: Any) -> Any:
     if isinstance(value, (dict, list, tuple)):
         return json.dumps(value, ensure_ascii=False)
     return value
+
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value safe for a spreadsheet: text that a spreadsheet would run as a formula gets a leading quote.
+
+    >>> csv_cell("=cmd|' /C calc'!A0"), csv_cell("-2"), csv_cell(3), csv_cell("Motie")
+    ("'=cmd|' /C calc'!A0", "'-2", 3, 'Motie')
+    """
+    value = _flat(value)
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value
+    return value
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
+
+
+def md(text: Any, limit: int | None = None) -> str:
+    r"""Document text made inert in Markdown: markup characters escaped, line breaks folded.
+
+    >>> print(md("<script>alert(1)</script> | ![x](http://evil/x.png)"))
+    \<script\>alert\(1\)\</script\> \| \!\[x\]\(http://evil/x\.png\)
+    """
+    s = " ".join(str(text or "").split())
+    if limit is not None and len(s) > limit:
+        s = s[: limit - 1] + "…"
+    return _MD_SPECIAL.sub(r"\\\1", s)
 
 
 def export_graph(G: nx.MultiDiGraph, fmt: str, out: Path) -> list[Path]:
@@ -46,25 +77,15 @@ def export_graph(G: nx.MultiDiGraph, fmt: str, out: Path) -> list[Path]:
             w = csv.writer(fh)
             w.writerow(["id", *node_keys])
             for n, a in G.nodes(data=True):
-                w.writerow([n, *(_flat(a.get(k)) for k in node_keys)])
+                w.writerow([csv_cell(n), *(csv_cell(a.get(k)) for k in node_keys)])
         with edges.open("w", newline="", encoding="utf-8") as fh:
             w = csv.writer(fh)
             w.writerow(["source", "target", "relation", "confidence", "doc", "page", "start", "end", "text"])
             for u, v, k, a in G.edges(keys=True, data=True):
                 ev = a.get("evidence") or {}
-                w.writerow(
-                    [
-                        u,
-                        v,
-                        k,
-                        a.get("confidence", ""),
-                        ev.get("doc", ""),
-                        ev.get("page", ""),
-                        ev.get("start", ""),
-                        ev.get("end", ""),
-                        ev.get("text", ""),
-                    ]
-                )
+                row = [u, v, k, a.get("confidence", ""), ev.get("doc", ""), ev.get("page", "")]
+                row += [ev.get("start", ""), ev.get("end", ""), ev.get("text", "")]
+                w.writerow([csv_cell(c) for c in row])
         return [nodes, edges]
     raise ValueError(f"unknown export format {fmt!r}")
 
@@ -88,11 +109,15 @@ def report(G: nx.MultiDiGraph, today: dt.date | None = None, top: int = 15) -> s
         "|---|---|---|---|---|",
     ]
     for m in motions[:top]:
-        fu = ", ".join(f"{f['relation']} by {f['source']}" for f in m["follow_ups"]) or "—"
-        title = (m["title"] or "").replace("|", "/")[:90]
-        lines.append(
-            f"| {m['id'] or '(no id)'} | {m['date'] or ''} | {', '.join(m['submitters'])} | {title} | {fu} |"
-        )
+        fu = ", ".join(f"{f['relation']} by {md(f['source'])}" for f in m["follow_ups"]) or "—"
+        cells = [
+            md(m["id"] or "(no id)"),
+            md(m["date"]),
+            md(", ".join(m["submitters"])),
+            md(m["title"], 90),
+            fu,
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
     if len(motions) > top:
         lines.append(f"| … {len(motions) - top} more | | | | |")
     lines += [
@@ -104,11 +129,9 @@ def report(G: nx.MultiDiGraph, today: dt.date | None = None, top: int = 15) -> s
     ]
     for c in commitments[:top]:
         by = (c["deadline"] or {}).get("by") or (c["deadline"] or {}).get("text") or ""
-        text = (c["text"] or "").replace("|", "/").replace("\n", " ")[:110]
-        lines.append(
-            f"| {by} | {'yes' if c['overdue'] else ''} | {c['actor'] or ''} | {text} | {c['doc_id']} |"
-        )
+        cells = [md(by), "yes" if c["overdue"] else "", md(c["actor"]), md(c["text"], 110), md(c["doc_id"])]
+        lines.append("| " + " | ".join(cells) + " |")
     lines += ["", "## Most cited", "", "| id | cited by | in store |", "|---|---|---|"]
     for d in most_cited(G, top):
-        lines.append(f"| {d['id']} | {d['cited_by']} | {'yes' if d['in_store'] else 'no'} |")
+        lines.append(f"| {md(d['id'])} | {d['cited_by']} | {'yes' if d['in_store'] else 'no'} |")
     return "\n".join(lines) + "\n"

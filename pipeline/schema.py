@@ -279,6 +279,41 @@ class Markup:
 
 
 @dataclass(frozen=True)
+class Mark:
+    """A region of the text that the source's markup labels, copied as the markup gives it.
+
+    ``kind`` names the region (``turn``, ``motion``, ``question``, ``answer``,
+    ``agenda_item``, ``vote``, ``heading``, …); ``attrs`` are the markup's own
+    fields for it (a speaker's name, party and function; a motion's dossier
+    and number; a Word style). Extraction interprets nothing; the NLP side
+    reads Marks into turns, motions and questions.
+    """
+
+    kind: str
+    start: int
+    end: int
+    attrs: tuple[tuple[str, str], ...] = ()
+
+    def attr(self, name: str) -> str | None:
+        return next((v for k, v in self.attrs if k == name), None)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "start": self.start, "end": self.end, "attrs": dict(self.attrs)}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Mark:
+        attrs = data.get("attrs") or {}
+        if not isinstance(attrs, dict):
+            raise SchemaError("'attrs' must be an object")
+        return cls(
+            _req(_s(data, "kind"), "mark.kind"),
+            _req(_i(data, "start"), "mark.start"),
+            _req(_i(data, "end"), "mark.end"),
+            tuple((str(k), str(v)) for k, v in attrs.items()),
+        )
+
+
+@dataclass(frozen=True)
 class Author:
     name: str
     role: str
@@ -705,7 +740,7 @@ class Document:
 
     Extraction fills ``source``, ``text``, ``segments``, ``pages``,
     ``footnotes``, ``running`` (the running heads and footers it took out of
-    the text) and ``markup``; ``analyse`` returns a new Document with the
+    the text), ``markup`` and ``marks``; ``analyse`` returns a new Document with the
     rest. ``analyser`` names the version of the rules and models behind the
     facts (None before analysis).
     """
@@ -718,6 +753,7 @@ class Document:
     footnotes: tuple[Footnote, ...] = ()
     running: tuple[str, ...] = ()
     markup: Markup = field(default_factory=Markup)
+    marks: tuple[Mark, ...] = ()
     meta: Meta = field(default_factory=Meta)
     turns: tuple[Turn, ...] = ()
     questions: tuple[Question, ...] = ()
@@ -770,6 +806,7 @@ class Document:
             footnotes=self.footnotes,
             running=self.running,
             markup=self.markup,
+            marks=self.marks,
         )
 
     def with_facts(self, facts: Iterable[Fact]) -> Document:
@@ -810,6 +847,7 @@ class Document:
             out["segments"] = [s.to_json() for s in self.segments]
             out["running"] = list(self.running)
             out["markup"] = self.markup.to_json()
+            out["marks"] = [m.to_json() for m in self.marks]
         return out
 
     @classmethod
@@ -833,6 +871,7 @@ class Document:
             footnotes=tuple(Footnote.from_json(f) for f in _items(data, "footnotes")),
             running=tuple(_strs(data, "running")),
             markup=Markup.from_json(markup) if isinstance(markup, dict) else Markup(),
+            marks=tuple(Mark.from_json(m) for m in _items(data, "marks")),
             meta=Meta.from_json(data.get("meta") or {}),
             turns=tuple(Turn.from_json(t) for t in _items(data, "turns")),
             questions=tuple(Question.from_json(q) for q in _items(data, "questions")),

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 import traceback as tb
 from collections.abc import Callable, Iterable, Iterator
@@ -35,11 +34,13 @@ from pathlib import Path
 from typing import Any
 
 from . import fingerprint
+from .config import display_path
 from .opendata import ZaakFacts
 from .schema import (
     Document,
     Fact,
     Footnote,
+    Mark,
     Markup,
     Meta,
     Page,
@@ -57,16 +58,6 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 class StoreError(Exception):
     """The store cannot be used: not a Kamerwacht store, locked, read-only, or damaged."""
-
-
-def display_path(path: str | os.PathLike[str] | bytes) -> str:
-    """A path as valid UTF-8 text: undecodable bytes of a file name shown as ``\\xNN``.
-
-    >>> display_path(b"brief-\\xff.txt")
-    'brief-\\\\xff.txt'
-    """
-    raw = os.fsencode(path)
-    return raw.decode("utf-8", "backslashreplace")
 
 
 def rank(doc: Document) -> int:
@@ -394,6 +385,9 @@ class Store:
         version = self.version()
         for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
             self.db.execute("BEGIN IMMEDIATE")
+            if self.version() >= number:  # another process migrated while this one waited
+                self.db.execute("COMMIT")
+                continue
             try:
                 if callable(step):
                     step(self.db)
@@ -515,6 +509,7 @@ class Store:
             "footnotes": [f.to_json() for f in doc.footnotes],
             "running": list(doc.running),
             "markup": doc.markup.to_json(),
+            "marks": [m.to_json() for m in doc.marks],
             "fingerprint": list(sig),
             "rank": rank(doc),
         }
@@ -882,6 +877,7 @@ def _extraction(text: str, raw: str) -> Document:
             footnotes=tuple(Footnote.from_json(f) for f in data.get("footnotes", [])),
             running=tuple(str(r) for r in data.get("running", [])),
             markup=Markup.from_json(data.get("markup") or {}),
+            marks=tuple(Mark.from_json(m) for m in data.get("marks", [])),
         )
     except (SchemaError, KeyError, TypeError) as exc:
         raise StoreError(f"a stored extraction does not fit the schema: {exc}") from exc

@@ -15,7 +15,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from ..config import Settings
+from ..config import Settings, display_path
 from ..errors import ExtractError
 from ..schema import Document, Markup, Page, Source
 from . import layout as layout_mod
@@ -124,6 +124,7 @@ def _pdf_pages(
 ) -> list[PageLines]:
     from . import ocr, pdf
 
+    pdf.check_streams(path, data, settings)
     doc = pdf.open_pdf(path, data, settings)
     n = len(doc)
     doc.close()
@@ -215,12 +216,18 @@ def _extract(
     text, segments, footnotes = assemble(lay)
     if not text.strip():
         raise ExtractError("empty", "no text could be read from the file", path)
+    if len(text) > settings.max_text_chars:
+        raise ExtractError(
+            "too_large",
+            f"the text is {len(text):,} characters, more than the limit {settings.max_text_chars:,}",
+            path,
+        )
 
     ocr_pages = tuple(pl.number for pl in pages if pl.ocr)
     return Document(
         doc_id=None,
         source=Source(
-            path=path,
+            path=display_path(path),
             sha256=hashlib.sha256(data).hexdigest(),
             media_type=MEDIA[kind],
             pages=max((pl.number for pl in pages), default=1),

@@ -136,12 +136,21 @@ def ocr_pdf(
     try:
 
         def images() -> Iterator[PageImage]:
+            total = 0
             for number in numbers:
                 page = doc[number - 1]
                 try:
-                    yield pdf_page_image(page, number, settings, path)
+                    img = pdf_page_image(page, number, settings, path)
                 finally:
                     page.close()
+                total += img.image.width * img.image.height
+                if total > settings.max_document_pixels:
+                    raise ExtractError(
+                        "image_bomb",
+                        f"the scanned pages hold more than {settings.max_document_pixels:,} pixels together",
+                        path,
+                    )
+                yield img
 
         return ocr_pages(images(), settings, path, progress)
     finally:
@@ -158,34 +167,61 @@ def check_pixels(path: str, width: int, height: int, settings: Settings, what: s
         )
 
 
-def load_images(path: str, data: bytes, settings: Settings) -> list[PageImage]:
-    """Frames of a PNG/TIFF/JPEG as greyscale page images, with every limit checked."""
+def load_images(path: str, data: bytes, settings: Settings) -> Iterator[PageImage]:
+    """Frames of a PNG/TIFF/JPEG as greyscale page images, one at a time, with every limit checked.
+
+    All frames' sizes are checked (frames, pixels per frame and for the whole
+    file) before any frame is decoded; then frames are decoded one by one, so
+    a file of many large frames never holds more than one in memory.
+    """
     import io
     import warnings
 
-    from PIL import Image, ImageSequence, UnidentifiedImageError
+    from PIL import Image, UnidentifiedImageError
 
     Image.MAX_IMAGE_PIXELS = settings.max_pixels
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             im = Image.open(io.BytesIO(data))
-            check_pixels(path, im.width, im.height, settings, "the image")
-            pages = []
-            for k, frame in enumerate(ImageSequence.Iterator(im), start=1):
-                if k > settings.max_pages:
-                    raise ExtractError("too_many_pages", f"more than {settings.max_pages} frames", path)
-                check_pixels(path, frame.width, frame.height, settings, f"frame {k}")
-                dpi = frame.info.get("dpi", (settings.ocr_dpi, settings.ocr_dpi))[0] or settings.ocr_dpi
-                dpi = float(dpi) if 50 <= float(dpi) <= 1200 else float(settings.ocr_dpi)
-                pages.append(PageImage(k, frame.convert("L"), dpi))
+            frames = getattr(im, "n_frames", 1)
+            if frames > min(settings.max_frames, settings.max_pages):
+                limit = min(settings.max_frames, settings.max_pages)
+                raise ExtractError(
+                    "too_many_pages", f"the image has {frames} frames, more than {limit}", path
+                )
+            total = 0
+            for k in range(frames):
+                im.seek(k)
+                check_pixels(path, im.width, im.height, settings, f"frame {k + 1}")
+                total += im.width * im.height
+            if total > settings.max_document_pixels:
+                raise ExtractError(
+                    "image_bomb",
+                    f"the image's {frames} frames hold {total:,} pixels, more than the limit of "
+                    f"{settings.max_document_pixels:,} for one document",
+                    path,
+                )
+            im.seek(0)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise ExtractError("image_bomb", f"the image is a decompression bomb: {exc}", path) from exc
     except UnidentifiedImageError as exc:
         raise ExtractError("corrupt", "the image cannot be decoded", path) from exc
-    except (OSError, SyntaxError, ValueError) as exc:
+    except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise ExtractError("truncated", f"the image is truncated or damaged: {exc}", path) from exc
-    return pages
+    return _frames(path, im, frames, settings)
+
+
+def _frames(path: str, im: Any, frames: int, settings: Settings) -> Iterator[PageImage]:
+    for k in range(frames):
+        try:
+            im.seek(k)
+            frame = im.convert("L")
+        except (OSError, SyntaxError, ValueError, EOFError) as exc:
+            raise ExtractError("truncated", f"frame {k + 1} of the image is damaged: {exc}", path) from exc
+        dpi = im.info.get("dpi", (settings.ocr_dpi, settings.ocr_dpi))[0] or settings.ocr_dpi
+        dpi = float(dpi) if 50 <= float(dpi) <= 1200 else float(settings.ocr_dpi)
+        yield PageImage(k + 1, frame, dpi)
 
 
 def pdf_page_image(page: Any, number: int, settings: Settings, path: str) -> PageImage:

@@ -56,6 +56,49 @@ def needs_ocr(text: str, settings: Settings) -> bool:
     return letters < settings.min_text_chars or text_quality(text) < settings.min_text_quality
 
 
+_STREAM = re.compile(rb"stream\r?\n")
+
+
+def check_streams(path: str, data: bytes, settings: Settings) -> int:
+    """Decompress every Flate stream of the file in bounded steps; too much output is ``too_large``.
+
+    A PDF of a megabyte can hold a stream that inflates to gigabytes (a
+    "Flate bomb"); the PDF engine would inflate it whole. This check never
+    holds more than one step of output and gives up at the limits. Returns
+    the decompressed bytes counted.
+    """
+    import zlib
+
+    total = 0
+    step = 1 << 20
+    for m in _STREAM.finditer(data):
+        start = m.end()
+        end = data.find(b"endstream", start)
+        raw = memoryview(data)[start : end if end >= 0 else len(data)]
+        d = zlib.decompressobj()
+        size = 0
+        buf: bytes | memoryview = raw
+        try:
+            while True:
+                out = d.decompress(buf, step)
+                size += len(out)
+                buf = d.unconsumed_tail
+                if size > settings.max_stream_bytes or total + size > settings.max_decompressed_bytes:
+                    what = "one stream" if size > settings.max_stream_bytes else "its streams together"
+                    limit = min(settings.max_stream_bytes, settings.max_decompressed_bytes)
+                    raise ExtractError(
+                        "too_large",
+                        f"the PDF inflates to more than {limit:,} bytes in {what} (a decompression bomb?)",
+                        path,
+                    )
+                if not buf and len(out) < step:
+                    break
+        except zlib.error:
+            pass  # not a Flate stream (an image, plain text): pdfium reads it as is
+        total += size
+    return total
+
+
 def open_pdf(path: str, data: bytes, settings: Settings) -> Any:
     import pypdfium2 as pdfium
 

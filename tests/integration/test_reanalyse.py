@@ -36,7 +36,9 @@ def facts(db: Path) -> dict[int, tuple[str, str, str]]:
     """Every fact row: id → (paper, type, JSON)."""
     con = sqlite3.connect(db)
     try:
-        rows = con.execute("SELECT f.id, d.uid, f.type, f.json FROM facts f JOIN documents d ON d.id = f.document")
+        rows = con.execute(
+            "SELECT f.id, d.uid, f.type, f.json FROM facts f JOIN documents d ON d.id = f.document"
+        )
         return {r[0]: (r[1], r[2], r[3]) for r in rows}
     finally:
         con.close()
@@ -60,7 +62,9 @@ def test_changed_rule_file_reanalyses_exactly_the_affected_facts(tmp_path: Path)
     lexicon = json.loads((models / "lexicons" / "sectors.json").read_text(encoding="utf-8"))
     ict = next(s for s in lexicon["sectors"] if s["id"] == "ict")
     ict["terms"].append("website")
-    (models / "lexicons" / "sectors.json").write_text(json.dumps(lexicon, ensure_ascii=False), encoding="utf-8")
+    (models / "lexicons" / "sectors.json").write_text(
+        json.dumps(lexicon, ensure_ascii=False), encoding="utf-8"
+    )
     stats = json.loads(kamer("stats", "--db", str(db), "--format", "json", env=env).stdout)
     assert stats["stale"] == stats["documents"] == len(LETTERS) + len(MOTIONS)
 
@@ -71,7 +75,9 @@ def test_changed_rule_file_reanalyses_exactly_the_affected_facts(tmp_path: Path)
     after = facts(db)
     assert {k: v for k, v in after.items() if k in before} == before  # every old row untouched
     (new,) = [v for k, v in after.items() if k not in before]
-    assert new[1] == "sector" and json.loads(new[2])["id"] == "ict" and json.loads(new[2])["text"] == "website"
+    assert (
+        new[1] == "sector" and json.loads(new[2])["id"] == "ict" and json.loads(new[2])["text"] == "website"
+    )
     assert json.loads(kamer("stats", "--db", str(db), "--format", "json", env=env).stdout)["stale"] == 0
 
 
@@ -82,11 +88,15 @@ def test_ingest_of_a_known_file_with_stale_facts_reanalyses_it(tmp_path: Path) -
     env = {"KAMER_MODELS": str(models), "KAMER_WORKERS": "1"}
     assert kamer("ingest", str(LETTERS[0]), "--db", str(db), env=env).returncode == 0
     (models / "patterns" / "follow_ups.json").write_text(
-        (models / "patterns" / "follow_ups.json").read_text(encoding="utf-8").replace("meer\\\\s+tijd", "meer tijd"),
+        (models / "patterns" / "follow_ups.json")
+        .read_text(encoding="utf-8")
+        .replace("meer\\\\s+tijd", "meer tijd"),
         encoding="utf-8",
     )
     out = kamer("ingest", str(LETTERS[0]), "--db", str(db), env=env)
-    assert out.returncode == 0 and "1 reanalysed" in out.stdout and "0 already present" in out.stdout, out.stdout
+    assert out.returncode == 0 and "1 reanalysed" in out.stdout and "0 already present" in out.stdout, (
+        out.stdout
+    )
 
 
 def test_a_bug_in_analysis_fails_one_file_and_a_rerun_retries_only_it(

@@ -51,7 +51,9 @@ def test_the_wheel_works_in_a_fresh_venv_outside_the_checkout(tmp_path: Path) ->
     assert str(ROOT) not in where and str(env_dir) in where, where
 
     letter = CORPUS / "letters" / "brief-uitvoering-motie-van-nispen-2025.txt"
-    out = subprocess.run([str(kamer), "extract", str(letter)], cwd=work, capture_output=True, text=True, timeout=300)
+    out = subprocess.run(
+        [str(kamer), "extract", str(letter)], cwd=work, capture_output=True, text=True, timeout=300
+    )
     assert out.returncode == 0, out.stderr
     doc = json.loads(out.stdout)
     assert doc["meta"]["kind"] == "brief"
@@ -62,5 +64,7 @@ def test_the_wheel_works_in_a_fresh_venv_outside_the_checkout(tmp_path: Path) ->
     )
     assert out.returncode == 0, out.stderr
     assert (work / "kamerwacht.sqlite").exists()  # the default store is in the current folder
-    stats = subprocess.run([str(kamer), "stats", "--format", "json"], cwd=work, capture_output=True, text=True)
+    stats = subprocess.run(
+        [str(kamer), "stats", "--format", "json"], cwd=work, capture_output=True, text=True
+    )
     assert json.loads(stats.stdout)["documents"] == 21
