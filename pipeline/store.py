@@ -553,6 +553,7 @@ class Store:
         """
         version = doc.analyser or "unknown"
         extras = {
+            "segments": [s.to_json() for s in doc.segments],  # with the roles analysis gave them
             "turns": [t.to_json() for t in doc.turns],
             "questions": [q.to_json() for q in doc.questions],
             "warnings": list(doc.warnings),
@@ -668,6 +669,7 @@ class Store:
         try:
             doc = replace(
                 base,
+                segments=tuple(Segment.from_json(s) for s in data.get("segments", [])) or base.segments,
                 doc_id=doc_id,
                 meta=Meta.from_json(json.loads(meta)),
                 turns=tuple(Turn.from_json(t) for t in data.get("turns", [])),

@@ -1,12 +1,14 @@
 """Document kinds as a registry: how each kind of paper is recognised and how its structure is read.
 
-Every kind (motion, letter, Handelingen, Aanhangsel, verslag, besluitenlijst,
+Every kind (motion, letter, Aanhangsel, verslag, Handelingen, besluitenlijst,
 …) is one ``KindReader`` entry: ``detect`` says whether a paper is of that
 kind (the first entry that says yes wins), ``read`` reads what the paper says
-about itself — metadata, the roles of its parts (header, signature, speaker
-turns, questions and answers, quoted motions), its own motion. This is the
-one place where the anatomy of a kind of paper lives; the analysis stages
-downstream only see the ``Structure`` it returns.
+about itself — metadata, the roles of its parts (header, signature), its own
+motion. This is the one place where the anatomy of a kind of paper lives; the
+analysis stages downstream only see the ``Structure`` it returns. The
+printed pieces themselves (head, footer, place-and-date line, signatures,
+answers) are read by ``meta.py``; the line that says what a paper is maps to
+a kind by ``models/patterns/kinds.json``.
 
 >>> from pipeline.extract import from_text
 >>> text = "MOTIE VAN HET LID KOEKKOEK\\n\\nVoorgesteld 21 december 2023\\n\\nDe Kamer,"
@@ -19,13 +21,33 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import cast
 
 from ..schema import Author, Document, KamerstukId, Kind, Meta, Motion, Segment
 from . import meta as m
 from . import motions as motions_mod
+from . import rules
 from .deadlines import document_date
 from .dutch import MONTH_RE, iso_date
 from .stages import Structure
+
+
+@lru_cache(maxsize=1)
+def doctypes() -> tuple[tuple[Kind, re.Pattern[str]], ...]:
+    data = rules.load("kinds.json")
+    return tuple((cast(Kind, d["kind"]), re.compile(d["regex"])) for d in data["doctypes"])
+
+
+def kind_of_doctype(line: str | None) -> Kind | None:
+    """The kind the doctype line of a printed head names.
+
+    >>> kind_of_doctype("BRIEF VAN DE STAATSSECRETARIS VAN FINANCIËN"), kind_of_doctype("LIJST VAN VRAGEN")
+    ('brief', 'other')
+    """
+    if not line:
+        return None
+    return next((kind for kind, rx in doctypes() if rx.search(line)), None)
 
 
 @dataclass(frozen=True)
@@ -33,7 +55,8 @@ class Evidence:
     """What kind detection looks at, computed once per document."""
 
     doc: Document
-    head: str
+    head: m.Head
+    top: str
     tail: str
     title: str | None
 
@@ -42,9 +65,13 @@ class Evidence:
         text = doc.text
         title = doc.markup.title or m.motion_title(text)
         if title is None:
-            am = m.AMENDMENT_TITLE.search(m.head(text, 2500))
+            am = m.AMENDMENT_TITLE.search(text[:2500])
             title = " ".join(am.group(1).split()) if am else None
-        return cls(doc, m.head(text, 2500), text[-3000:], title)
+        return cls(doc, m.read_head(text), text[:2500], text[-4000:], title)
+
+    @property
+    def doctype_kind(self) -> Kind | None:
+        return kind_of_doctype(self.head.doctype)
 
 
 @dataclass(frozen=True)
@@ -57,53 +84,47 @@ class KindReader:
 # ---------------------------------------------------------------- readers
 
 
-def _common_meta(ev: Evidence, kind: Kind) -> Meta:
-    """Fields every printed paper states the same way: vergaderjaar, own number, date, markup."""
-    doc, text = ev.doc, ev.doc.text
-    mk = doc.markup
-    vj = m.VERGADERJAAR.search(ev.head) or next(
-        (x for r in doc.running if (x := m.VERGADERJAAR.search(r))), None
-    )
-    vergaderjaar = None
-    if vj:
-        end = vj.group(2)
-        vergaderjaar = f"{vj.group(1)}-{end if len(end) == 4 else vj.group(1)[:2] + end}"
-    kamerstuk = m.kamerstuk_of(text, list(doc.running))
+def _year(vergaderjaar: str | None, date: str | None) -> int | None:
+    if date:
+        return int(date[:4])
+    return int(vergaderjaar[:4]) if vergaderjaar else None
+
+
+def _common_meta(ev: Evidence, kind: Kind, date: str | None = None) -> Meta:
+    """Fields every printed paper states the same way: vergaderjaar, own number, title; markup wins."""
+    doc, mk = ev.doc, ev.doc.markup
+    vergaderjaar = mk.vergaderjaar or ev.head.vergaderjaar
+    if vergaderjaar is None:
+        vj = m.VERGADERJAAR.search(ev.top) or next(
+            (x for r in doc.running if (x := m.VERGADERJAAR.search(r))), None
+        )
+        if vj:
+            end = vj.group(2)
+            vergaderjaar = f"{vj.group(1)}-{end if len(end) == 4 else vj.group(1)[:2] + end}"
+    date = mk.date or date
+    kamerstuk = m.own_number(doc.text, doc.running, _year(vergaderjaar, date))
     if mk.dossier:  # the markup's own number wins over what the text rules read
         if mk.ondernummer:
             kamerstuk = KamerstukId(mk.dossier, mk.toevoeging, mk.ondernummer)
         elif kamerstuk is None:
             kamerstuk = KamerstukId(mk.dossier, mk.toevoeging, None)
-    date = None
-    proposed = m.PROPOSED.search(m.head(text, 3000))
-    if proposed:
-        date = iso_date(proposed.group(1))
-    else:
-        dm = re.search(
-            rf"(?:\bDatum\b|\bDen\s+Haag,)\s*(\d{{1,2}}\s+(?:{MONTH_RE})\.?\s+\d{{4}})", m.head(text), re.I
-        )
-        if dm:
-            date = iso_date(dm.group(1))
     return Meta(
         kind=kind,
-        title=ev.title,
-        date=mk.date or date,
-        vergaderjaar=mk.vergaderjaar or vergaderjaar,
+        title=ev.title or ev.head.doctype,
+        date=date,
+        vergaderjaar=vergaderjaar,
         kamerstuk=kamerstuk,
-        dossier_title=mk.dossier_title,
+        dossier_title=mk.dossier_title or ev.head.title,
         topics=(mk.category,) if mk.category else (),
+        kamer=ev.head.kamer,
+        subject=mk.prop("onderwerp") or _subject(doc.text),
     )
 
 
-def _header_end(text: str) -> int:
-    """Where the printed head of a Kamerstuk ends: after its ``Nr. N`` line (0 when there is none)."""
-    top = m.head(text, 1200)
-    d = m.HEAD_DOSSIER.search(top)
-    n = m.HEAD_NR.search(top, d.end() if d else 0)
-    if not (d and n):
-        return 0
-    nl = text.find("\n", n.end())
-    return n.end() if nl < 0 else nl
+def _subject(text: str) -> str | None:
+    """A modern letter's ``Betreft`` / ``Onderwerp`` line."""
+    b = re.search(r"(?:^|\n)\s*(?:Betreft|Onderwerp)\s*:?\s+([^\n]{3,200})", text[:3000])
+    return " ".join(b.group(1).split()) if b else None
 
 
 def _with_header(segments: tuple[Segment, ...], end: int) -> tuple[Segment, ...]:
@@ -121,31 +142,38 @@ def _with_header(segments: tuple[Segment, ...], end: int) -> tuple[Segment, ...]
     return tuple(out)
 
 
-def _structure(ev: Evidence, meta: Meta, own_motion: Motion | None = None) -> Structure:
+def _structure(
+    ev: Evidence, meta: Meta, own_motion: Motion | None = None, doc_id: str | None = None
+) -> Structure:
     doc = ev.doc
     ks = meta.kamerstuk
-    doc_id = ks.id if ks and ks.ondernummer else None
-    ref = document_date(doc.text, meta.date)
+    doc_id = doc_id or (ks.id if ks and ks.ondernummer else None)
     return Structure(
         doc_id=doc_id,
         meta=meta,
-        segments=_with_header(doc.segments, _header_end(doc.text)),
-        reference_date=ref,
+        segments=_with_header(doc.segments, ev.head.end),
+        reference_date=document_date(doc.text, meta.date),
         own_motion=own_motion,
     )
+
+
+def _proposed_or_dated(text: str) -> str | None:
+    proposed = m.PROPOSED.search(text[:3000])
+    if proposed:
+        return iso_date(proposed.group(1))
+    dm = re.search(
+        rf"(?:\bDatum\b|\bDen\s+Haag,)\s*(\d{{1,2}}\s+(?:{MONTH_RE})\.?\s+\d{{4}})", text[:1500], re.I
+    )
+    return iso_date(dm.group(1)) if dm else None
 
 
 def read_motion(ev: Evidence, kind: Kind) -> Structure:
     """A motion: indieners from the signatures (or the title), its clauses, what it replaces."""
     text = ev.doc.text
-    meta = _common_meta(ev, kind)
+    meta = _common_meta(ev, kind, _proposed_or_dated(text))
     names = [m.snap_name(n) for n in m.motion_signers(text)]
     names = names or (m.title_submitters(ev.title) if ev.title else [])
-    meta = replace(
-        meta,
-        authors=tuple(Author(n, "indiener") for n in names),
-        dossier_title=meta.dossier_title or m.dossier_title(text),
-    )
+    meta = replace(meta, title=ev.title or meta.title, authors=tuple(Author(n, "indiener") for n in names))
     structure = _structure(ev, meta)
     cl = motions_mod.clauses(text)
     ks = meta.kamerstuk
@@ -164,68 +192,146 @@ def read_motion(ev: Evidence, kind: Kind) -> Structure:
     return replace(structure, own_motion=own)
 
 
-def read_signed(ev: Evidence, kind: Kind) -> Structure:
-    """A paper signed by bewindspersonen (letters, answers): the signers with their function."""
-    meta = replace(_common_meta(ev, kind), authors=tuple(m.letter_signers(ev.doc.text)))
+def read_letter(ev: Evidence, kind: Kind) -> Structure:
+    """A letter: the place-and-date line under the head, the bewindspersonen who sign it."""
+    text = ev.doc.text
+    start = ev.head.end
+    date = m.place_date(text, start, start + 2500) or m.place_date(text, max(0, len(text) - 3000))
+    meta = replace(_common_meta(ev, kind, date), authors=tuple(m.signers(text, start)))
     return _structure(ev, meta)
 
 
+def read_answer(ev: Evidence, kind: Kind) -> Structure:
+    """Kamervragen with answers (an Aanhangsel): who answers, and when the answer came in."""
+    text = ev.doc.text
+    authors = m.answerers(text) or m.signers(text, ev.head.end)
+    date = m.received_date(text) if kind == "antwoord" else m.sent_in_date(text)
+    meta = replace(_common_meta(ev, kind, date), authors=tuple(authors), kamerstuk=None)
+    number = re.search(r"\bantwoorden\s*\n*\s*(\d{1,4})\b", ev.top)
+    doc_id = None
+    if number and meta.vergaderjaar:
+        house = "ek" if ev.head.kamer == "ek" else "tk"
+        doc_id = f"ah-{house}-{meta.vergaderjaar.replace('-', '')}-{int(number.group(1))}"
+    return _structure(ev, meta, doc_id=doc_id)
+
+
+def read_report(ev: Evidence, kind: Kind) -> Structure:
+    """A report (verslag, lijst van vragen): its ``Vastgesteld`` date."""
+    text = ev.doc.text
+    date = m.fixed_date(text) or m.place_date(text, ev.head.end, ev.head.end + 2500)
+    return _structure(ev, _common_meta(ev, kind, date))
+
+
 def read_plain(ev: Evidence, kind: Kind) -> Structure:
-    return _structure(ev, _common_meta(ev, kind))
+    text = ev.doc.text
+    date = (
+        _proposed_or_dated(text) or m.fixed_date(text) or m.place_date(text, ev.head.end, ev.head.end + 2500)
+    )
+    return _structure(ev, _common_meta(ev, kind, date))
+
+
+def read_other(ev: Evidence, kind: Kind) -> Structure:
+    """Anything else: dated and signed where it says so."""
+    text = ev.doc.text
+    start = ev.head.end
+    date = m.fixed_date(text) or m.place_date(text, start, start + 2500) or _proposed_or_dated(text)
+    meta = replace(_common_meta(ev, kind, date), authors=tuple(m.signers(text, start)))
+    return _structure(ev, meta)
 
 
 # ---------------------------------------------------------------- detection
 
 
+def _motion_title(ev: Evidence) -> bool:
+    return bool(ev.title and re.search(r"\bMOTIE\b", ev.title))
+
+
 def _is_motion(ev: Evidence) -> bool:
-    return bool(ev.title and re.search(r"\bMOTIE\b", ev.title) and not re.search(r"\bGEWIJZ", ev.title))
+    return (_motion_title(ev) and not re.search(r"\bGEWIJZ", ev.title or "")) or ev.doctype_kind == "motie"
 
 
 def _is_changed_motion(ev: Evidence) -> bool:
-    return bool(ev.title and re.search(r"\bMOTIE\b", ev.title) and re.search(r"\bGEWIJZ", ev.title))
+    return (_motion_title(ev) and bool(re.search(r"\bGEWIJZ", ev.title or ""))) or (
+        ev.doctype_kind == "gewijzigde_motie"
+    )
 
 
 def _is_amendment(ev: Evidence) -> bool:
-    return bool(m.AMENDMENT_TITLE.search(ev.head))
+    return bool(m.AMENDMENT_TITLE.search(ev.top)) or ev.doctype_kind == "amendement"
 
 
 def _is_besluitenlijst(ev: Evidence) -> bool:
-    return bool(re.search(r"\bBesluitenlijst\b", ev.head, re.I) and re.search(r"\bAgendapunt\b", ev.doc.text))
+    return bool(re.search(r"\bBesluitenlijst\b", ev.top, re.I) and re.search(r"\bAgendapunt\b", ev.doc.text))
+
+
+_AANHANGSEL = re.compile(
+    r"\bAanhangsel\b|\bVragen\s+gesteld\s+door\s+(?:de\s+)?leden\b|\bVragen\s+van\s+(?:het\s+lid|de\s+leden)\b"
+    r"|\bVraag\s+van\s+(?:het\s+lid|de\s+leden)\b",
+    re.I,
+)
+
+
+def _aanhangsel(ev: Evidence) -> bool:
+    """Kamervragen as printed: an Aanhangsel's head, or questions of members without another doctype."""
+    if re.search(r"\bAanhangsel\b|\bAANHANGSEL\b", ev.top[:400]):
+        return True
+    return bool(_AANHANGSEL.search(ev.top[:1500])) and ev.doctype_kind is None
 
 
 def _is_answer(ev: Evidence) -> bool:
+    questions = _aanhangsel(ev)
     return bool(
-        re.search(r"\bAntwoord(?:en)?\s+van\s+(?:de\s+)?(?:minister|staatssecretaris)", ev.head, re.I)
+        (questions and re.search(r"\b(?:Antwoord(?:en)?|ANTWOORD)\b", ev.doc.text))
+        or re.search(r"\bAntwoord(?:en)?\s+van\s+(?:de\s+)?(?:minister|staatssecretaris)", ev.top, re.I)
     )
 
 
 def _is_questions(ev: Evidence) -> bool:
-    return bool(re.search(r"\bVragen\s+van\s+(?:het\s+lid|de\s+leden)\b", ev.head, re.I))
+    return _aanhangsel(ev)
 
 
 def _is_handelingen(ev: Evidence) -> bool:
-    return bool(re.search(r"\bHandelingen\b", ev.head) and re.search(r"\bVoorzitter:", ev.doc.text))
+    mk = ev.doc.markup
+    if mk.source in ("handelingen-xml", "vlos-xml"):
+        return True
+    return bool(re.search(r"\bHandelingen\b", ev.top) and re.search(r"\bVoorzitter:", ev.doc.text))
 
 
-def _is_verslag(ev: Evidence) -> bool:
-    return bool(re.search(r"\b(?:VERSLAG|Verslag\s+van\s+een)\b", ev.head))
+def _is_report(ev: Evidence) -> bool:
+    if ev.doctype_kind is not None:
+        return ev.doctype_kind == "verslag"
+    return bool(re.search(r"\b(?:VERSLAG|Verslag\s+van\s+een)\b", ev.top[:1500]))
 
 
 def _is_letter(ev: Evidence) -> bool:
-    return bool(m.SIGNER_FUNCTION.search(ev.tail) or re.search(r"\bGeachte\s+[Vv]oorzitter\b", ev.head))
+    if ev.doctype_kind is not None:
+        return ev.doctype_kind == "brief"
+    text = ev.doc.text
+    signed = bool(m.signers(text, ev.head.end))
+    addressed = bool(
+        re.search(
+            r"\bGeachte\s+[Vv]oorzitter\b|\bAan\s+de\s+(?:Heer\s+)?Voorzitter\s+van\s+de\s+(?:Tweede|Eerste)",
+            ev.top,
+        )
+    )
+    return signed or addressed
+
+
+def _is_other(ev: Evidence) -> bool:
+    return True
 
 
 REGISTRY: tuple[KindReader, ...] = (
-    KindReader("motie", _is_motion, read_motion),
+    KindReader("handelingen", _is_handelingen, read_plain),
     KindReader("gewijzigde_motie", _is_changed_motion, read_motion),
+    KindReader("motie", _is_motion, read_motion),
     KindReader("amendement", _is_amendment, read_plain),
     KindReader("besluitenlijst", _is_besluitenlijst, read_plain),
-    KindReader("antwoord", _is_answer, read_signed),
-    KindReader("kamervragen", _is_questions, read_plain),
-    KindReader("handelingen", _is_handelingen, read_plain),
-    KindReader("verslag", _is_verslag, read_plain),
-    KindReader("brief", _is_letter, read_signed),
-    KindReader("other", lambda ev: True, read_signed),
+    KindReader("antwoord", _is_answer, read_answer),
+    KindReader("kamervragen", _is_questions, read_answer),
+    KindReader("verslag", _is_report, read_report),
+    KindReader("brief", _is_letter, read_letter),
+    KindReader("other", _is_other, read_other),
 )
 
 

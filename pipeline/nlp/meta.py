@@ -8,12 +8,14 @@ Nothing is taken from the file name.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import resources
 from ..schema import Author, KamerstukId
-from .dutch import MONTH_RE, TUSSENVOEGSELS
+from .dutch import MONTH_RE, MONTHS, TUSSENVOEGSELS
 
 VERGADERJAAR = re.compile(r"\bvergaderjaar\s+((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)?\d\d)\b", re.I)
 # set in capitals; typos in the words before the names occur ("VAN DE HET LID", "VAN HET EL …")
@@ -25,25 +27,6 @@ MOTION_TITLE = re.compile(
 AMENDMENT_TITLE = re.compile(r"\b((?:GEWIJZIGD\s+)?AMENDEMENT\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)\b[^\n]*)")
 PROPOSED = re.compile(rf"\bVoorgesteld\b[^\n]{{0,120}}?\b(\d{{1,2}}\s*(?:{MONTH_RE})\.?\s+\d{{4}})", re.I)
 ORDE = re.compile(r"en\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\W*", re.I)
-# "kst-19637-3186" printed in the footer of official PDFs
-KST_ID = re.compile(r"\bkst-(\d{4,6})(?:-([A-Z0-9]{1,6}|\(R\d+\)))?-(\d{1,5})\b")
-# the head: "19 637" or "21 501-02" or "36 410 A" (or "(R2160)") then, later, "Nr. 3186"
-HEAD_DOSSIER = re.compile(
-    r"(?:^|\n)\s*(\d{2}\s?\d{3})(?:\s*-\s*([0-9]{1,3}|[A-Z]{1,5})\b|\s+([A-Z]{1,5}|[IVXL]+[A-Z]?)\b(?=\s))?"
-    r"(?:\s*\((R\d{3,4})\))?[ \t]+(?=[A-Z«(])"
-)
-HEAD_NR = re.compile(r"(?:^|\n|\s)Nr\.\s*(\d{1,5})\b")
-RUNNING = re.compile(
-    r"Tweede\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[-–]\s*\d{4},\s+(\d{2}\s?\d{3})"
-    r"(?:\s*-\s*([0-9]{1,3})|\s+([A-Z]{1,5}))?,\s+nr\.\s*(\d{1,5})",
-    re.I,
-)
-SIGNER_FUNCTION = re.compile(
-    r"(?:^|\n)\s*(?:De\s+|Het\s+)?((?:Minister-president|Minister|Staatssecretaris|"
-    r"Vicepremier)\b[^\n,]{0,110}?)\s*,\s*"
-    r"((?:[A-Z]\.\s?){0,5}\s*(?:(?:van|de|der|den|ter|ten|het|'t|in\s+'t)\s+)*[A-Z][\w'’-]+"
-    r"(?:[ -][A-Z][\w'’-]+)?)\s*(?=\n|$)"
-)
 NAME_LINE = re.compile(
     r"^(?:[A-Z]\.\s?){0,5}\s*(?:(?:[Vv]an|[Dd]e|der|den|ter|ten|[Hh]et|'t|in\s+'t|[Tt]e|[Ll]e|[Ee]l)\s+)*"
     r"[A-ZÀ-Ý][\w'’.ëéèïöüç-]*(?:[ -](?:(?:van|de|der|den|ter|ten)\s+)*[A-ZÀ-Ý][\w'’ëéèïöüç-]+)*$"
@@ -68,38 +51,6 @@ def fix_toevoeging(t: str | None) -> str | None:
     if t and re.fullmatch(r"[IVXLC1l|]+", t) and re.search(r"[IVXLC]", t):
         return re.sub(r"[1l|]", "I", t)
     return t
-
-
-def kamerstuk_of(text: str, running: list[str]) -> KamerstukId | None:
-    found = _kamerstuk_of(text, running)
-    if found is None:
-        return None
-    return KamerstukId(found.dossier, fix_toevoeging(found.toevoeging), found.ondernummer)
-
-
-def _kamerstuk_of(text: str, running: list[str]) -> KamerstukId | None:
-    """The document's own Kamerstuk number, from its footer id, running header or head."""
-    for src in running:
-        m = KST_ID.search(src)
-        if m:
-            return KamerstukId(m.group(1), m.group(2), m.group(3))
-    # in the text only as a colophon line of its own, not as a citation in a sentence
-    m = re.search(rf"(?m)^\s*{KST_ID.pattern}\s*$", text)
-    if m:
-        return KamerstukId(m.group(1), m.group(2), m.group(3))
-    for src in running:
-        m = RUNNING.search(src)
-        if m:
-            return KamerstukId(m.group(1).replace(" ", ""), m.group(2) or m.group(3), m.group(4))
-    top = head(text, 1200)
-    d = HEAD_DOSSIER.search(top)
-    n = HEAD_NR.search(top, d.end() if d else 0)
-    if d and n:
-        toevoeging = d.group(2) or d.group(3)
-        if d.group(4):
-            toevoeging = None  # a rijkswet number is not part of the kst id
-        return KamerstukId(d.group(1).replace(" ", ""), toevoeging, n.group(1))
-    return None
 
 
 def motion_signers(text: str) -> list[str]:
@@ -214,19 +165,6 @@ def _title_case(name: str) -> str:
     return " ".join(out)
 
 
-def letter_signers(text: str) -> list[Author]:
-    """Signing bewindspersonen at the end of a letter, with their function."""
-    tail_start = max(0, len(text) - 4000)
-    authors = []
-    for m in SIGNER_FUNCTION.finditer(text, tail_start):
-        role = " ".join(m.group(1).split()).rstrip(",")
-        role = role[:1].upper() + role[1:]
-        name = surname(m.group(2))
-        if name:
-            authors.append(Author(name=name, role=role))
-    return authors
-
-
 def surname(name: str) -> str:
     """Initials dropped, tussenvoegsel kept: ``'E.M.J. Ploumen'`` → ``'Ploumen'``.
 
@@ -237,10 +175,475 @@ def surname(name: str) -> str:
     return " ".join(words)
 
 
-def dossier_title(text: str) -> str | None:
-    d = HEAD_DOSSIER.search(head(text, 1200))
-    if not d:
+# ---------------------------------------------------------------- the printed head and footer
+#
+# A Kamerstuk prints its number twice: in its head ("Tweede Kamer der Staten-Generaal / Vergaderjaar
+# 1990-1991 / 21 800 VI / <title> / Nr. 5 / BRIEF VAN DE MINISTER VAN JUSTITIE") and in the footer of
+# every page ("Tweede Kamer, vergaderjaar 1990-1991, 21 800 VI, nr. 5"). Older papers print
+# "ZITTING 1955—1956 — 4261 … No. 1"; the earliest "(Staatsbegrooting … 1905. 2. IX. 28.)". OCR damages
+# all of them: "IMr. 5", "Nr.21", digits split by spaces, roman numerals read as digits.
+
+YEAR_RANGE = r"(1[89]\d\d|20\d\d)\s*[-—–/]\s*(1[89]\d\d|20\d\d|\d\d)"
+DOSSIER_NR = r"(\d\s?\d{3,4}|\d{1,3}\s\d{3}|\d{4,6})"
+ROMAN = r"(?:[IVXL]{1,6}|[IVXL]+[1l|I]*)[A-Z]?"
+# a toevoeging as printed after the dossier: " VI", " XIIA", "-02", " A", " (R 1446)", " hoofdstuk XVI"
+TOEVOEGING = (
+    rf"(?:\s*[-–]\s*(?P<num>\d{{1,2}})(?!\d)|\s+(?:hoofdstuk|hfdst\.?|Hoofdstuk)\s+(?P<hfd>{ROMAN})\b"
+    rf"|\s+(?P<rom>{ROMAN})(?=[\s,.)]|$)|\s+(?P<let>[A-Z])(?=[\s,]|$))?"
+    rf"(?:\s*\(\s*(?P<r>R\s*\d{{3,4}})\s*\))?"
+)
+NR = r"(?:N\s?[rR°]|IMr|lMr|Mr|Nn|No|N0|N:o|NR)\s*[.,:]?\s*"
+FOOTER = re.compile(
+    rf"\b(?P<kamer>Tweede|Eerste)\s+Kamer,?\s+(?:vergaderjaar|zitting|Vergaderjaar|Zitting)\s+(?P<vj>{YEAR_RANGE}|\d{{4}})"
+    rf"\s*,\s*(?P<dossier>{DOSSIER_NR}){TOEVOEGING}(?:\s+(?:en|enz\.)\s*[\d\s]*\d)?\s*,\s*nrs?\.\s*"
+    rf"(?P<nr>\d{{1,4}}[a-z]?|[A-Z]{{1,2}}\b)(?:\s*(?:[-–]|en)\s*(?P<nr2>\d{{1,4}}[a-z]?))?"
+)
+# Eerste Kamer letters: "Eerste Kamer, vergaderjaar 1990-1991, 21 800, A"
+FOOTER_EK_LETTER = re.compile(
+    rf"\b(?P<kamer>Eerste)\s+Kamer,?\s+(?:vergaderjaar|zitting)\s+{YEAR_RANGE}\s*,\s*(?P<dossier>{DOSSIER_NR})"
+    rf"{TOEVOEGING}\s*,\s*(?P<nr>[A-Z]{{1,2}})\b"
+)
+KST_ID = re.compile(r"\bkst-(\d{4,6})(?:-([A-Z0-9]{1,6}|\(R\d+\)))?-(\d{1,5})\b")
+OLD_HEAD = re.compile(
+    rf"\b(?:ZITTING|Zitting)\s+(?P<vj>{YEAR_RANGE})\s*[-—–]\s*(?P<dossier>\d{{1,2}}\s\d{{3}}|\d{{1,5}})\b"
+)
+OLD_NUMBER = re.compile(r"\(\s*[^()]{0,90}?\b(\d{1,4})\s*\.\s*([IVXL]{1,5}[A-Z]?)\s*\.\s*(\d{1,4})\s*\.\s*\)")
+HEAD_KAMER = re.compile(r"\b(Tweede|Eerste)\s+Kamer\s+der\s+Staten|\bStaten\s*-?\s*Generaal\b")
+HEAD_VJ = re.compile(
+    rf"\b(?:Vergaderjaar|Zitting|VERGADERJAAR|ZITTING|vergaderjaar)\s+(?:{YEAR_RANGE}|(1[89]\d\d|20\d\d))"
+)
+HEAD_DOSSIER = re.compile(
+    rf"(?:^|\n|\s)(?<![\d,.])(?P<dossier>{DOSSIER_NR}){TOEVOEGING}(?=\s*(?:\n|$|[A-Z«(]|\d{{2}}\s?\d{{3}}\b))"
+)
+HEAD_NR = re.compile(rf"(?:^|\n|\s){NR}(?P<nr>\d{{1,4}}[a-z]?|I\b|[A-Z]{{1,2}}\b)")
+
+
+@dataclass(frozen=True)
+class Number:
+    """A paper's own number as printed: dossier, toevoeging, number, and where it was read."""
+
+    dossier: str
+    toevoeging: str | None
+    nr: str | None
+    rijkswet: str | None = None
+    how: str = "head"
+
+    def kamerstuk(self, year: int | None) -> KamerstukId:
+        """The contract's id; papers before 2010 carry their rijkswet number in it, as published."""
+        toev = self.toevoeging
+        if self.rijkswet and year is not None and year < 2010 and not toev:
+            toev = f"({self.rijkswet})"
+        return KamerstukId(self.dossier, toev, self.nr)
+
+
+def _toevoeging(m: re.Match[str]) -> tuple[str | None, str | None]:
+    g = m.groupdict()
+    toev = g.get("num") or g.get("hfd") or g.get("rom") or g.get("let")
+    if toev and toev.isdigit():
+        toev = toev.zfill(2)
+    rijkswet = re.sub(r"\s", "", g["r"]) if g.get("r") else None
+    return fix_toevoeging(toev), rijkswet
+
+
+def _nr(raw: str) -> str | None:
+    """A printed number: ``I`` is OCR's ``1``; letters are Eerste Kamer numbers."""
+    if raw == "I":
+        return "1"
+    return str(int(raw)) if raw.isdigit() else raw
+
+
+def footer_number(text: str, running: tuple[str, ...] = ()) -> Number | None:
+    """The number the page footers print (the last one: a paper's own footer follows any it quotes)."""
+    found = None
+    for src in (*running, text):
+        for m in FOOTER.finditer(src):
+            toev, rijkswet = _toevoeging(m)
+            nr = (
+                m.group("nr2") or m.group("nr")
+                if m.group("nr2") and not m.group("nr2").isalpha()
+                else m.group("nr")
+            )
+            found = Number(re.sub(r"\s", "", m.group("dossier")), toev, _nr(nr), rijkswet, "footer")
+        for m in FOOTER_EK_LETTER.finditer(src):
+            toev, rijkswet = _toevoeging(m)
+            found = Number(re.sub(r"\s", "", m.group("dossier")), toev, m.group("nr"), rijkswet, "footer")
+    return found
+
+
+@dataclass(frozen=True)
+class Head:
+    """The printed head of a Kamerstuk."""
+
+    kamer: str | None  # "tk", "ek" or "sg" (both Kamers)
+    vergaderjaar: str | None
+    number: Number | None
+    title: str | None  # the dossier's title as the head prints it
+    doctype: str | None  # the line saying what the paper is: "BRIEF VAN DE MINISTER VAN …"
+    end: int  # where the head ends in the text
+
+
+DOCTYPE = re.compile(
+    r"(?:^|\n|\s)((?:NADER\s+|TWEEDE\s+|DERDE\s+)*(?:GEWIJZIGDE?\s+)?"
+    r"(?:BRIEF|VERSLAG|EINDVERSLAG|VOORLOPIG\s+VERSLAG|MEMORIE|NOTA|LIJST|MOTIE|AMENDEMENT|ADVIES|"
+    r"KONINKLIJKE\s+BOODSCHAP|VOORSTEL|RAPPORT|BIJLAGE|BESLUITENLIJST|STAAT|OVERZICHT|JAARVERSLAG|"
+    r"Brief\s+van\s+de|Verslag\s+van)\b[^\n]{0,160})"
+)
+
+
+def read_head(text: str) -> Head:
+    """The head of a printed Kamerstuk (vergaderjaar, own number, title, what it is), as far as it is printed.
+
+    >>> h = read_head("Tweede Kamer der Staten-Generaal 2\\n\\nVergaderjaar 1990-1991\\n\\n21 800 VI\\n\\n"
+    ...               "Vaststelling van de begroting\\n\\nNr. 5\\n\\nBRIEF VAN DE MINISTER VAN JUSTITIE\\n\\n"
+    ...               "Tekst")
+    >>> h.number.kamerstuk(1990).id, h.vergaderjaar, h.title, h.doctype
+    ('kst-21800-VI-5', '1990-1991', 'Vaststelling van de begroting', 'BRIEF VAN DE MINISTER VAN JUSTITIE')
+    """
+    top = text[:1800]
+    kamer = None
+    km = HEAD_KAMER.search(top[:300])
+    if km:
+        kamer = {"Tweede": "tk", "Eerste": "ek"}.get(km.group(1) or "", "sg")
+    vergaderjaar = None
+    vm = HEAD_VJ.search(top)
+    if vm and vm.group(1):
+        vergaderjaar = _vergaderjaar(vm.group(1), vm.group(2))
+    number: Number | None = None
+    title = None
+    end = 0
+    old = OLD_HEAD.search(top[:400])
+    start = vm.end() if vm else 0
+    if old:
+        vergaderjaar = vergaderjaar or _vergaderjaar(old.group(2), old.group(3))
+        n = HEAD_NR.search(top, old.end())
+        ch = re.search(rf"\bHOOFDSTUK\s+({ROMAN}(?:\s[A-Z](?=\s|$))?)\b", top[old.end() : old.end() + 300])
+        chapter = fix_toevoeging(re.sub(r"\s", "", ch.group(1))) if ch else None
+        number = Number(re.sub(r"\s", "", old.group("dossier")), chapter, _nr(n.group("nr")) if n else None)
+        end = n.end() if n else old.end()
+    else:
+        d = _head_dossier(top, start)
+        n = HEAD_NR.search(top, d.end()) if d else None
+        if d and n and n.start() - d.end() < 700:
+            toev, rijkswet = _toevoeging(d)
+            dossier = re.sub(r"\s", "", d.group("dossier"))
+            between = top[d.end() : n.start()]
+            alone = not HEAD_DOSSIER.search(between)
+            if toev is None and alone:  # "20200 / Hoofdstuk IV Kabinet voor …"
+                chapter_nr = re.search(rf"\b(?:Hoofdstuk|HOOFDSTUK)\s+({ROMAN})\b", between)
+                toev = fix_toevoeging(chapter_nr.group(1)) if chapter_nr else None
+            number = Number(dossier, toev, _nr(n.group("nr")), rijkswet)
+            lines = [ln.strip(" /") for ln in between.split("\n") if ln.strip(" /")]
+            lines = [ln for ln in lines if not re.fullmatch(rf"{DOSSIER_NR}.*|\d{{1,2}}", ln)]
+            title = " ".join(lines).strip() or None
+            end = n.end()
+    old_nr = OLD_NUMBER.search(top[:600])
+    if number is None and old_nr:
+        number = Number(old_nr.group(1), old_nr.group(2), old_nr.group(3), how="old")
+        end = old_nr.end()
+    # the line that says what the paper is: under the number, or (older papers) above it
+    dt = DOCTYPE.search(top, max(0, end - 2)) if number else None
+    if dt is None or dt.start() > end + 600:
+        dt = DOCTYPE.search(top, 0, end + 900)
+    doctype = None
+    if dt is not None:
+        # a line OCR ran on: the address or the place-and-date line is no part of it
+        line = re.split(r"\s+(?=Aan\s+(?:de|den|Zijne)\s|[’'`]\s*s[-\s]*G|Den\s+Haag\b)", dt.group(1))[0]
+        doctype = " ".join(line.split())
+        end = max(end, dt.start(1) + len(line))
+    return Head(kamer, vergaderjaar, number, title, doctype, end)
+
+
+def _head_dossier(top: str, start: int) -> re.Match[str] | None:
+    """The first dossier number of a head; a year after a word ("voor het jaar 1988") is none."""
+    for d in HEAD_DOSSIER.finditer(top, start):
+        number = re.sub(r"\s", "", d.group("dossier"))
+        if (
+            len(number) == 4
+            and 1800 <= int(number) <= 2099
+            and re.search(r"[a-z]\s*$", top[max(0, d.start() - 20) : d.start() + 1])
+        ):
+            continue
+        return d
+    return None
+
+
+def _valid_toevoeging(t: str) -> bool:
+    """A roman chapter number (with a letter: ``XIIA``), a letter, or a two-digit sub-series.
+
+    >>> _valid_toevoeging("VIII"), _valid_toevoeging("VIM"), _valid_toevoeging("A"), _valid_toevoeging("02")
+    (True, False, True, True)
+    """
+    return bool(re.fullmatch(r"(?:X{0,3})(?:IX|IV|V?I{0,3})[A-D]?|[A-Z]|\d{2}|\(R\d+\)", t)) and t != ""
+
+
+def _vergaderjaar(a: str, b: str | None) -> str | None:
+    if not b:
         return None
-    rest = text[d.end() : d.end() + 300].split("\n", 1)[0]
-    rest = re.split(r"\s+Nr\.\s*\d", rest)[0].strip()
-    return rest or None
+    if len(b) == 2:
+        b = a[:2] + b
+    return f"{a}-{b}" if int(b) == int(a) + 1 else None
+
+
+def own_number(text: str, running: tuple[str, ...], year: int | None = None) -> KamerstukId | None:
+    """The paper's own Kamerstuk id: an official colophon id, else the head, else the footer."""
+    for src in running:
+        m = KST_ID.search(src)
+        if m:
+            return KamerstukId(m.group(1), m.group(2), m.group(3))
+    m = re.search(rf"(?m)^\s*{KST_ID.pattern}\s*$", text)
+    if m:
+        return KamerstukId(m.group(1), m.group(2), m.group(3))
+    head = read_head(text)
+    if year is None and head.vergaderjaar:
+        year = int(head.vergaderjaar[:4])
+    foot = footer_number(text, running)
+    number = head.number if head.number and head.number.nr else foot or head.number
+    if number is None:
+        return None
+    if foot and number.how != "footer" and foot.dossier == number.dossier:
+        # the head's number wins; the footer knows the toevoeging when OCR lost or broke it in the head
+        toev = number.toevoeging
+        if toev is None or (
+            not _valid_toevoeging(toev) and foot.toevoeging and _valid_toevoeging(foot.toevoeging)
+        ):
+            toev = foot.toevoeging
+        number = Number(number.dossier, toev, number.nr, number.rijkswet or foot.rijkswet, number.how)
+    return number.kamerstuk(year)
+
+
+# ---------------------------------------------------------------- dates
+
+
+DAY = r"(\d{1,2}|\d\s\d|[\dIl|]{2}|[1-9])"
+PRINTED_DATE = rf"{DAY}\s*(?:e\s+)?((?i:{MONTH_RE}))\.?\s*((?:1[89]|20)\d\d|(?:1[89]|20)\d\s\d)"
+PLACE_DATE = re.compile(
+    rf"(?:^|\n|\s)(?P<place>[’'`]?\s*[sS][-\s]*G\w{{2,12}}|Den\s+Haag|[A-Z][a-zëé]{{3,15}}(?:[\s-][A-Z][a-z]+)?)"
+    rf"\s*[,.]\s*{PRINTED_DATE}\b"
+)
+RECEIVED = re.compile(rf"\(\s*(?:Ontvangen|Ont\s*-?\s*vangen|Ontvan\s*-?\s*gen|ontvangen)\s+{PRINTED_DATE}")
+SENT_IN = re.compile(
+    rf"\(\s*(?:Ingezonden|Inge\s*-?\s*zonden|lngezon\s*-?\s*den|Ingezon\s*-?\s*den)\s+{PRINTED_DATE}"
+)
+FIXED = re.compile(rf"\b(?:Vastgesteld|VASTGESTELD|vastgesteld)\s+{PRINTED_DATE}")
+DATUM_FIELD = re.compile(rf"\bDatum\s*:?\s+{PRINTED_DATE}")
+NOT_A_PLACE = {
+    "Kamer",
+    "Handelingen",
+    "Staatscourant",
+    "Staatsblad",
+    "Nr",
+    "Brief",
+    "Verslag",
+    "Vergaderjaar",
+}
+
+
+def printed_date(m: re.Match[str], first: int = 1) -> str | None:
+    """A date matched by ``PRINTED_DATE`` (groups from ``first``) as ISO, OCR-split digits joined."""
+    day = int(re.sub(r"\s", "", m.group(first)).replace("I", "1").replace("l", "1").replace("|", "1"))
+    year = int(re.sub(r"\s", "", m.group(first + 2)))
+    try:
+        return dt.date(year, MONTHS[m.group(first + 1).lower()], day).isoformat()
+    except ValueError:
+        return None
+
+
+def place_date(text: str, start: int = 0, end: int | None = None) -> str | None:
+    """The date of the place-and-date line ("'s-Gravenhage, 21 juni 1983"), or a ``Datum`` field."""
+    for m in PLACE_DATE.finditer(text, start, len(text) if end is None else end):
+        if m.group("place").split()[0] in NOT_A_PLACE:
+            continue
+        return printed_date(m, 2)
+    d = DATUM_FIELD.search(text, start, len(text) if end is None else end)
+    return printed_date(d) if d else None
+
+
+def received_date(text: str) -> str | None:
+    """An Aanhangsel's answer date: ``(Ontvangen 30 januari 1992)`` after the first answer."""
+    a = ANSWER.search(text) or re.search(r"\b(?:Antwoord|ANTWOORD)\b", text)
+    m = ANSWER_DATE.search(text, a.start()) if a else RECEIVED.search(text)
+    return printed_date(m) if m else None
+
+
+def fixed_date(text: str) -> str | None:
+    """A report's ``Vastgesteld`` date."""
+    m = FIXED.search(text[:4000])
+    return printed_date(m) if m else None
+
+
+# ---------------------------------------------------------------- who signs, who answers
+
+
+@lru_cache(maxsize=1)
+def ministries() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """The ministry names (``lexicons/ministries.tsv``) as one pattern, longest first, OCR-tolerant.
+
+    Returns the pattern and a map from a name's letters (lower case, no hyphens or spaces) to its
+    (preposition, printed name).
+    """
+    names: dict[str, tuple[str, str]] = {}
+    for line in resources.read_text("lexicons", "ministries.tsv").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        prep, name, *_ = [*line.split("\t"), "", ""]
+        names.setdefault(_key(name), (prep, name))
+    alts = []
+    for _, name in sorted(names.values(), key=lambda pn: -len(pn[1])):
+        words = [re.escape(w).replace("\\-", "-?\\s*") for w in re.split(r"\s+", name)]
+        # a hyphen OCR left in a word ("Eco-nomische") and line-break hyphens are allowed anywhere
+        words = ["-?\\s?".join(w) if len(w) > 30 else w for w in words]
+        alts.append(r"[\s,]*".join(words))
+    return re.compile("(?:" + "|".join(alts) + ")(?![\\w])"), names
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^a-zà-ÿ]", "", name.lower())
+
+
+def ministry(raw: str) -> tuple[str, str] | None:
+    """(preposition, name) of a ministry as printed (OCR hyphens and case forgiven)."""
+    _, names = ministries()
+    return names.get(_key(re.sub(r"-\s*", "", raw)))
+
+
+FUNCTION_WORD = (  # OCR leaves hyphens of line breaks in them: "Staatssecre-taris"
+    r"(?:Minister-?\s?[Pp]resident|Vice-?\s?[Mm]inister-?\s?[Pp]resident|[Mm]inis-?\s?ters?"
+    r"|[Ss]taats-?\s?secre-?\s?taris)"
+)
+_PARTICLES = ("van", "de", "der", "den", "ter", "ten", "het", "'t", "te", "von", "du", "la", "le")
+PARTICLE = (
+    "(?:" + "|".join([*_PARTICLES, *(p.title() for p in _PARTICLES), "VAN", "DE", "DER", "DEN", "TER"]) + ")"
+)
+INITIALS = r"(?:(?:[A-Z]|Th|Ch|Ph|IJ|Tj|Chr|Joh|Jac|Wm)\s?\.\s*){1,6}"
+TITLES = r"(?:(?:mr|drs|dr|ir|prof|ing|jhr)\.?\s+)*"
+SURNAME = rf"(?:{PARTICLE}\s+)*[A-ZÀ-Ý][A-Za-zà-ÿ'’]+(?:-(?:{PARTICLE}-)?[A-ZÀ-Ýa-zà-ÿ][A-Za-zà-ÿ'’]+)*"
+NOT_A_NAME = r"(?:Tweede|Eerste|Aan|De|Het|Ter|Bijlage|Den|Kamer|Staten|Nota|Zie)\b"
+NAME = (
+    rf"(?:{TITLES}{INITIALS}\s*{TITLES}|(?:[A-Z][a-zà-ÿ]+\s+)?)"
+    rf"(?P<surname>{SURNAME}(?:[ ]+(?!{PARTICLE}\s|{NOT_A_NAME})[A-Z][a-zà-ÿ'’]+)?)"
+)
+SIGNATURE = (
+    rf"(?:^|\n|[.;:!?)\]»\"'’]\s*|\s)De\s*\n*\s*(?:(?P<mp>Minister-?\s?[Pp]resident)\s*,\s*\n*\s*)?"
+    rf"(?P<function>{FUNCTION_WORD})\s*(?P<prep>van|voor)\s+(?P<ministry>(?i:{{MINISTRY}})),?\s*\n*\s*"
+    rf"(?P<gap>(?:[^\n]{{0,60}}?[.\s]\n*\s*)??)(?P<name>(?P<caps>(?:[A-Z]\.\s*){{0,5}}(?:[A-ZËÉÏÖÜ'’-]+\s+){{0,3}}[A-ZËÉÏÖÜ'’-]{{3,}})|{NAME})"
+    rf"(?![\w'’-])(?![,.\s]*[a-zà-ÿ]{{2}})"
+)
+
+
+@lru_cache(maxsize=1)
+def _signature() -> re.Pattern[str]:
+    return re.compile(SIGNATURE.replace("{MINISTRY}", ministries()[0].pattern))
+
+
+ANSWER = re.compile(
+    # "Antwoord van Minister Lubbers (Economische Zaken)" (from the 1970s on)
+    rf"\b(?:(?:Nader|Aanvullend|Tweede|NADER)\s+)?(?:[Aa]ntwoord|ANTWOORD)\s+van\s+(?:de\s+)?(?P<function>{FUNCTION_WORD})\s+"
+    rf"(?P<name>{TITLES}(?:{INITIALS}\s*)?(?P<surname>{SURNAME}(?:\s+[A-Z][a-zà-ÿ'’]+)?))\s*"
+    rf"\((?P<ministry>[^()]{{3,90}})\)"
+    # "ANTWOORD van de heer Grosheide, Staatssecretaris van Onderwijs en Wetenschappen." (before)
+    rf"|\b(?:(?:Nader|Aanvullend|NADER)\s+)?(?:[Aa]ntwoord|ANTWOORD)\s+van\s+(?:de\s+heer|mevrouw|mejuffrouw|mej\.)\s+"
+    rf"(?P<name2>{TITLES}(?:{INITIALS}\s*)?(?P<surname2>{SURNAME}))\s*[,.]\s*(?:de\s+)?"
+    rf"(?P<function2>{FUNCTION_WORD})\s+(?P<prep2>van|voor)\s+(?P<ministry2>[^().]{{3,120}})"
+)
+# the answer's date: the first "(Ontvangen …)" (or, before the 1970s, "(Ingezonden …)") after it
+ANSWER_DATE = re.compile(
+    rf"\(\s*(?:Ontvangen|Ont\s*-?\s*vangen|Ontvan\s*-?\s*gen|ontvangen|Ingezonden|ingezonden|In\s*-?\s*gezonden)"
+    rf"\s+{PRINTED_DATE}"
+)
+
+
+def _role(function: str, prep: str | None, ministry_text: str) -> str | None:
+    """'Minister van Buitenlandse Zaken' from the printed pieces, the ministry checked against the lexicon."""
+    found = ministry(ministry_text)
+    words = ministry_text.split()
+    # the printed text may run on past the ministry: take the longest known prefix
+    while found is None and len(words) > 1:
+        words = words[:-1]
+        found = ministry(" ".join(words).rstrip(","))
+    if found is None:
+        return None
+    known_prep, name = found
+    func = re.sub(r"[\s-]", "", function.lower())
+    if "president" in func:
+        head = "Minister-President, Minister"
+        prep = "van"
+    elif func.startswith("staatssecretaris"):
+        head = "Staatssecretaris"
+    else:
+        head = "Minister"
+    return f"{head} {(prep or known_prep).lower()} {name}"
+
+
+def _surname(raw: str) -> str:
+    """A printed name reduced to its surname, particles kept: 'F. J. VAN THIEL' → 'Van Thiel'."""
+    words = [
+        w
+        for w in raw.replace(".", ". ").split()
+        if not re.fullmatch(r"(?:[A-Z]|Th|Ch|Ph|IJ|Tj|Chr|Joh|Jac|Wm)\.", w)
+    ]
+    words = [w for w in words if w.lower().strip(".") not in ("mr", "drs", "dr", "ir", "prof", "ing", "jhr")]
+    name = " ".join(words).strip(" .,")
+    if name.isupper():
+        name = _title_case(name)
+    # a first name before the surname ("Hugo de Jonge"): drop it when a particle or surname follows
+    parts = name.split()
+    if len(parts) >= 3 and parts[0].lower() not in TUSSENVOEGSELS and parts[1].lower() in TUSSENVOEGSELS:
+        parts = parts[1:]
+    return " ".join(parts)
+
+
+def signers(text: str, start: int = 0) -> list[Author]:
+    """The bewindspersonen who sign a letter, with their function.
+
+    Signatures stand together; the first group after ``start`` (the head) is the letter's own.
+
+    >>> signed = "Tekst.\\n\\nDe Minister van Buitenlandse Zaken, H. van den Broek"
+    >>> [(a.name, a.role) for a in signers(signed)]
+    [('van den Broek', 'Minister van Buitenlandse Zaken')]
+    >>> [a.name for a in signers("Tekst. De Minister van Maatschappelijk Werk,\\n\\nF. J. VAN THIEL.")]
+    ['Van Thiel']
+    """
+    found: list[tuple[int, Author]] = []
+    for m in _signature().finditer(text, start):
+        role = _role(m.group("mp") or m.group("function"), m.group("prep"), m.group("ministry").strip())
+        if role is None:
+            continue
+        if len(m.group("gap").split()) > 8:
+            continue  # a sentence about a minister, not a signature
+        name = _surname(m.group("caps") or m.group("name"))
+        if len(name) < 2:
+            continue
+        found.append((m.start(), Author(name, role)))
+    if not found:
+        return []
+    group = [found[0]]
+    for pos, author in found[1:]:
+        if pos - group[-1][0] > 400:
+            break
+        group.append((pos, author))
+    out: list[Author] = []
+    for _, a in group:
+        if a.name.lower() not in {x.name.lower() for x in out}:
+            out.append(a)
+    return out
+
+
+def answerers(text: str) -> list[Author]:
+    """Who answers an Aanhangsel's questions: "Antwoord van Minister Lubbers (Economische Zaken)"."""
+    out: list[Author] = []
+    for m in ANSWER.finditer(text):
+        if m.group("surname"):
+            role = _role(m.group("function"), None, m.group("ministry"))
+            name = _surname(m.group("surname"))
+        else:
+            role = _role(m.group("function2"), m.group("prep2"), m.group("ministry2"))
+            name = _surname(m.group("surname2"))
+        if role and name and name.lower() not in {a.name.lower() for a in out}:
+            out.append(Author(name, role))
+    return out
+
+
+def sent_in_date(text: str) -> str | None:
+    """When Kamervragen were sent in: ``(Ingezonden 10 januari 1992)``."""
+    m = SENT_IN.search(text[:4000])
+    return printed_date(m) if m else None

@@ -9,9 +9,9 @@ from pipeline.nlp.dutch import iso_date
 from pipeline.nlp.kinds import read_structure
 from pipeline.nlp.meta import (
     fix_toevoeging,
-    kamerstuk_of,
-    letter_signers,
     motion_signers,
+    own_number,
+    signers,
     snap_name,
     surname,
     title_submitters,
@@ -39,14 +39,14 @@ HEADS = [
 
 @pytest.mark.parametrize(("text", "kst"), HEADS)
 def test_kamerstuk_from_head(text: str, kst: str) -> None:
-    found = kamerstuk_of(text, [])
+    found = own_number(text, ())
     assert found is not None and found.id == kst
 
 
 def test_kamerstuk_from_footer_and_running_line() -> None:
-    assert kamerstuk_of("body", ["kst-36600-VI-101"]).id == "kst-36600-VI-101"  # type: ignore[union-attr]
-    running = ["Tweede Kamer, vergaderjaar 2015–2016, 34 300 XVII, nr. 32"]
-    assert kamerstuk_of("body", running).id == "kst-34300-XVII-32"  # type: ignore[union-attr]
+    assert own_number("body", ("kst-36600-VI-101",)).id == "kst-36600-VI-101"  # type: ignore[union-attr]
+    running = ("Tweede Kamer, vergaderjaar 2015–2016, 34 300 XVII, nr. 32",)
+    assert own_number("body", running).id == "kst-34300-XVII-32"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(
@@ -131,7 +131,7 @@ def test_letter_signers_keep_function() -> None:
     text = ("In de bijlagen wordt uitvoering gegeven aan deze toezegging.\n\n"
             "De Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking, E.M.J. Ploumen\n\n"
             "De Minister van Economische Zaken, H.G.J. Kamp")  # fmt: skip
-    authors = letter_signers(text)
+    authors = signers(text)
     assert [(a.name, a.role) for a in authors] == [
         ("Ploumen", "Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking"),
         ("Kamp", "Minister van Economische Zaken"),
@@ -140,3 +140,70 @@ def test_letter_signers_keep_function() -> None:
 
 def test_surname() -> None:
     assert surname("mr. drs. A. van der Plas") == "van der Plas"
+
+
+# Real heads of the Staten-Generaal archive (../shared/corpus/sgd, not gold papers), as extraction makes them.
+ARCHIVE_HEADS = [
+    ("Tweede Kamer der Staten-Generaal 2\n\nVergaderjaar 1990-1991\n\nVaststelling van de begroting van de "
+     "uitgaven en de ontvangsten van hoofdstuk VI (Ministerie van Justitie) voor het jaar 1991\n\n21 800 VI\n\n"
+     "Nr. 5\n\nBRIEF VAN DE MINISTER VAN JUSTITIE", "kst-21800-VI-5", "brief"),  # sgd-0000030895
+    ("Staten-Generaal 1/2\n\nVergaderjaar 1991-1992 Nr. 373\n\n22 738 (R 1446)\n\nOvereenkomst tussen de Regering "
+     "van het Koninkrijk der Nederlanden en de Regering van het Gemenebest van Dominica\n\nNr. 1\n\n"
+     "BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN", "kst-22738-(R1446)-1", "brief"),  # sgd-0000026229
+    ("Tweede Kamer der Staten-Generaal 2\n\nZitting 1976-1977\n\nRijksbegroting voor het dienstjaar 1977\n\n"
+     "14100 XVI\n\nCultuur, Recreatie en Maatschappelijk Werk\n\nNr. 29\n\nBRIEF VAN DE MINISTER VAN CULTUUR, "
+     "RECREATIE EN MAATSCHAPPE- LIJK WERK", "kst-14100-XVI-29", "brief"),  # sgd-0000190527
+    ("ZITTING 1955—1956\n\n4105\n\nOverzicht van de raming van uitgaven in 1956\n\nBRIEF VAN DE MINISTER VAN "
+     "LANDBOUW, VISSERIJ EN VOEDSELVOORZIENING No. 1\n\n's-Gravenhage, 20 September 1955.", "kst-4105-1", "brief"),
+    ("ZITTING 1959—1960 — 5782 (R 167)\n\nZeerecht-Verdragen, op 29 april 1958 te Genève tot stand gekomen\n\n"
+     "BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN Nr. I\n\n's-Gravenhage, 18 november 1959.", "kst-5782-1", "brief"),
+    ("Tweede Kamer der Staten-Generaal 2\n\nZitting 1981-1982\n\n14 391\n\n16 641\n\nStructuurschema vaarwegen\n\n"
+     "Nr. 111\n\nLIJST VAN VRAGEN Vastgesteld 8 december 1981", "kst-14391-111", "other"),  # sgd-0000151029
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kst", "kind"), ARCHIVE_HEADS)
+def test_archive_heads(text: str, kst: str, kind: str) -> None:
+    found = own_number(text, ())
+    assert found is not None and found.id == kst
+    assert read_structure(from_text(text)).meta.kind == kind
+
+
+ARCHIVE_SIGNATURES = [
+    ("stappen te ondernemen. De Minister van Maatschappelijk Werk,\n\nF. J. VAN THIEL.\n\nIII 4261 I",
+     [("Van Thiel", "Minister van Maatschappelijk Werk")]),
+    ("Hierbij zend ik u het gevraagde overzicht toe.\n\nDe\n\nMinister-President, Minister van Algemene\n\nZaken,"
+     "\n\nDE JONG.\n\nAan de Voorzitter", [("De Jong", "Minister-President, Minister van Algemene Zaken")]),
+    ("de beide ondergetekenden. De Minister van Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer, J. G. M. "
+     "Alders De Minister van Verkeer en Waterstaat, J. R. H. Maij-Weggen 113876F ISSN0921 -7371",
+     [("Alders", "Minister van Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer"),
+      ("Maij-Weggen", "Minister van Verkeer en Waterstaat")]),
+    ("willekeur). De Staatssecretaris van Financiën, Ter inzage gelegd op de bibliotheek H. E. Koning\n\nTweede "
+     "Kamer, vergaderjaar 1986-1987, 19 732, nr. 378", [("Koning", "Staatssecretaris van Financiën")]),
+    ("zullen beide protocollen alleen voor Nederland gelden. De Minister van Buitenlandse Zaken a.i.,\n\nJ. DE QUAY."
+     "\n\nl) Gedrukte stukken", [("De Quay", "Minister van Buitenlandse Zaken")]),
+    ("Ook de Minister van Justitie, mr. Korthals Altes, heeft hierover gesproken.", []),  # a sentence, no signature
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "want"), ARCHIVE_SIGNATURES)
+def test_archive_signatures(text: str, want: list[tuple[str, str]]) -> None:
+    assert [(a.name, a.role) for a in signers(text)] == want
+
+
+ANSWERS = [
+    ("Antwoord van staatssecretaris Ter Veld (Sociale Zaken en Werkgele-genheid). (Ontvangen 12 april 1991) 1 Ja.",
+     [("Ter Veld", "Staatssecretaris van Sociale Zaken en Werkgelegenheid")], "1991-04-12"),
+    ("ANTWOORD van de heer Grosheide, Staatssecre-taris van Onderwijs en Wetenschappen. (Ingezonden 29 december "
+     "1969.) 1. Het is mij bekend", [("Grosheide", "Staatssecretaris van Onderwijs en Wetenschappen")], "1969-12-29"),
+    ("Antwoord van Minister Van der Stee (Nederlands-Antilliaanse Zaken). (Ont-vangen 1 juni 1979)",
+     [("Van der Stee", "Minister voor Nederlands-Antilliaanse Zaken")], "1979-06-01"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "want", "date"), ANSWERS)
+def test_aanhangsel_answers(text: str, want: list[tuple[str, str]], date: str) -> None:
+    from pipeline.nlp.meta import answerers, received_date
+
+    assert [(a.name, a.role) for a in answerers(text)] == want
+    assert received_date(text) == date
