@@ -24,6 +24,11 @@ MONTHS: dict[str, int] = {
     "oktober": 10,
     "november": 11,
     "december": 12,
+    # older spellings of the archive
+    "january": 1,
+    "januarij": 1,
+    "februarij": 2,
+    "october": 10,
     "jan": 1,
     "feb": 2,
     "febr": 2,
@@ -213,3 +218,14 @@ def iso_date(text: str) -> str | None:
         return dt.date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1))).isoformat()
     except ValueError:
         return None
+
+
+def fix_toevoeging(t: str | None) -> str | None:
+    """Repair OCR damage in a roman-numeral toevoeging: ``VI11`` → ``VIII``, ``V1`` → ``VI``.
+
+    >>> fix_toevoeging("VI11"), fix_toevoeging("V1"), fix_toevoeging("A"), fix_toevoeging("02")
+    ('VIII', 'VI', 'A', '02')
+    """
+    if t and re.fullmatch(r"[IVXLC1l|]+", t) and re.search(r"[IVXLC]", t):
+        return re.sub(r"[1l|]", "I", t)
+    return t

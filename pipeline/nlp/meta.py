@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .. import resources
 from ..schema import Author, KamerstukId
-from .dutch import MONTH_RE, MONTHS, TUSSENVOEGSELS
+from .dutch import MONTH_RE, MONTHS, TUSSENVOEGSELS, fix_toevoeging
 
 VERGADERJAAR = re.compile(r"\bvergaderjaar\s+((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)?\d\d)\b", re.I)
 # set in capitals; typos in the words before the names occur ("VAN DE HET LID", "VAN HET EL …")
@@ -40,17 +40,6 @@ def head(text: str, size: int = 1500) -> str:
 def motion_title(text: str) -> str | None:
     m = MOTION_TITLE.search(head(text, 2500))
     return " ".join(m.group(1).split()) if m else None
-
-
-def fix_toevoeging(t: str | None) -> str | None:
-    """Repair OCR damage in a roman-numeral toevoeging: ``VI11`` → ``VIII``, ``V1`` → ``VI``.
-
-    >>> fix_toevoeging("VI11"), fix_toevoeging("V1"), fix_toevoeging("A"), fix_toevoeging("02")
-    ('VIII', 'VI', 'A', '02')
-    """
-    if t and re.fullmatch(r"[IVXLC1l|]+", t) and re.search(r"[IVXLC]", t):
-        return re.sub(r"[1l|]", "I", t)
-    return t
 
 
 def motion_signers(text: str) -> list[str]:
@@ -194,8 +183,9 @@ TOEVOEGING = (
 )
 NR = r"(?:N\s?[rR°]|IMr|lMr|Mr|Nn|No|N0|N:o|NR)\s*[.,:]?\s*"
 FOOTER = re.compile(
-    rf"\b(?P<kamer>Tweede|Eerste)\s+Kamer,?\s+(?:vergaderjaar|zitting|Vergaderjaar|Zitting)\s+(?P<vj>{YEAR_RANGE}|\d{{4}})"
-    rf"\s*,\s*(?P<dossier>{DOSSIER_NR}){TOEVOEGING}(?:\s+(?:en|enz\.)\s*[\d\s]*\d)?\s*,\s*nrs?\.\s*"
+    rf"\b(?:(?P<kamer>Tweede|Eerste)\s+Kamer|Staten-Generaal),?\s+(?:vergaderjaar|zitting|Vergaderjaar|Zitting)\s+"
+    rf"(?P<vj>{YEAR_RANGE}|\d{{4}})\s*,\s*(?P<dossier>{DOSSIER_NR}){TOEVOEGING}"
+    rf"(?:\s+enz\.|(?:\s*,\s*|\s+en\s+)\d{{1,2}}\s?\d{{3}}(?:\s+(?:hoofdstuk\s+)?[IVXL]+[A-D]?)?)*\s*,\s*nrs?\.\s*"
     rf"(?P<nr>\d{{1,4}}[a-z]?|[A-Z]{{1,2}}\b)(?:\s*(?:[-–]|en)\s*(?P<nr2>\d{{1,4}}[a-z]?))?"
 )
 # Eerste Kamer letters: "Eerste Kamer, vergaderjaar 1990-1991, 21 800, A"
@@ -207,7 +197,11 @@ KST_ID = re.compile(r"\bkst-(\d{4,6})(?:-([A-Z0-9]{1,6}|\(R\d+\)))?-(\d{1,5})\b"
 OLD_HEAD = re.compile(
     rf"\b(?:ZITTING|Zitting)\s+(?P<vj>{YEAR_RANGE})\s*[-—–]\s*(?P<dossier>\d{{1,2}}\s\d{{3}}|\d{{1,5}})\b"
 )
-OLD_NUMBER = re.compile(r"\(\s*[^()]{0,90}?\b(\d{1,4})\s*\.\s*([IVXL]{1,5}[A-Z]?)\s*\.\s*(\d{1,4})\s*\.\s*\)")
+# the earliest papers: "(Staatsbegrooting … 1905. 2. IX. 28.)", "(400. 1.)", "Bijlagen / 1043 / 1"
+OLD_NUMBER = re.compile(
+    r"\(\s*[^()]{0,90}?\b(\d{1,4})\s*\.\s*(?:([IVXL]{1,5}[A-Z]?)\s*\.\s*)?(\d{1,4})\s*\.\s*\)"
+    r"|^\W{0,3}Bijlagen\.?\s+(\d{1,4})\.?\s+(\d{1,3})\b"
+)
 HEAD_KAMER = re.compile(r"\b(Tweede|Eerste)\s+Kamer\s+der\s+Staten|\bStaten\s*-?\s*Generaal\b")
 HEAD_VJ = re.compile(
     rf"\b(?:Vergaderjaar|Zitting|VERGADERJAAR|ZITTING|vergaderjaar)\s+(?:{YEAR_RANGE}|(1[89]\d\d|20\d\d))"
@@ -338,12 +332,19 @@ def read_head(text: str) -> Head:
             end = n.end()
     old_nr = OLD_NUMBER.search(top[:600])
     if number is None and old_nr:
-        number = Number(old_nr.group(1), old_nr.group(2), old_nr.group(3), how="old")
+        if old_nr.group(4):
+            number = Number(old_nr.group(4), None, str(int(old_nr.group(5))), how="old")
+        else:
+            number = Number(old_nr.group(1), old_nr.group(2), str(int(old_nr.group(3))), how="old")
         end = old_nr.end()
     # the line that says what the paper is: under the number, or (older papers) above it
     dt = DOCTYPE.search(top, max(0, end - 2)) if number else None
     if dt is None or dt.start() > end + 600:
         dt = DOCTYPE.search(top, 0, end + 900)
+    if dt is not None and not dt.group(1)[:5].isupper():
+        # a doctype in capitals wins over a title that happens to begin "Verslag van"
+        caps = next((c for c in DOCTYPE.finditer(top, 0, end + 900) if c.group(1)[:5].isupper()), None)
+        dt = caps or dt
     doctype = None
     if dt is not None:
         # a line OCR ran on: the address or the place-and-date line is no part of it
@@ -400,6 +401,10 @@ def own_number(text: str, running: tuple[str, ...], year: int | None = None) -> 
     number = head.number if head.number and head.number.nr else foot or head.number
     if number is None:
         return None
+    glued = bool(number.nr and foot and foot.nr and number.nr != foot.nr and number.nr[:-1] == foot.nr)
+    if number is head.number and foot and foot.dossier == number.dossier and glued:
+        # a footnote marker glued to the head's number: "Nr. 111" where every footer says nr. 11
+        number = Number(number.dossier, number.toevoeging, foot.nr, number.rijkswet, number.how)
     if foot and number.how != "footer" and foot.dossier == number.dossier:
         # the head's number wins; the footer knows the toevoeging when OCR lost or broke it in the head
         toev = number.toevoeging
@@ -541,7 +546,8 @@ ANSWER = re.compile(
     rf"(?P<name>{TITLES}(?:{INITIALS}\s*)?(?P<surname>{SURNAME}(?:\s+[A-Z][a-zà-ÿ'’]+)?))\s*"
     rf"\((?P<ministry>[^()]{{3,90}})\)"
     # "ANTWOORD van de heer Grosheide, Staatssecretaris van Onderwijs en Wetenschappen." (before)
-    rf"|\b(?:(?:Nader|Aanvullend|NADER)\s+)?(?:[Aa]ntwoord|ANTWOORD)\s+van\s+(?:de\s+heer|mevrouw|mejuffrouw|mej\.)\s+"
+    rf"|\b(?:(?:Nader|Aanvullend|NADER)\s+)?(?:[Aa]ntwoord|ANTWOORD|MEDEDELING|Mededeling)\s+van\s+"
+    rf"(?:de\s+heer|den\s+heer|mevrouw|mejuffrouw|mej\.)\s+"
     rf"(?P<name2>{TITLES}(?:{INITIALS}\s*)?(?P<surname2>{SURNAME}))\s*[,.]\s*(?:de\s+)?"
     rf"(?P<function2>{FUNCTION_WORD})\s+(?P<prep2>van|voor)\s+(?P<ministry2>[^().]{{3,120}})"
 )

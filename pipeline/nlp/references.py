@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from ..schema import KamerstukId, Reference
 from . import rules
+from .dutch import fix_toevoeging
 from .stages import Chunk, stage
 
 SP = "[ \u00a0]"
@@ -148,7 +149,11 @@ def _from_match(p: Pattern, m: re.Match[str], text: str, numeric: frozenset[str]
     if p.kind in ("zaak", "document", "toezegging", "ecli", "bwb", "url"):
         return [Found(p.kind, g["id"], m.start("id"), m.end("id"), p.id)]
     if p.kind in ("stb", "stcrt"):
-        return [Found(p.kind, f"{p.kind}-{g['year']}-{int(g['nr'])}", s, e, p.id)]
+        number = re.sub(r"\s", "", g["nr"])
+        if g.get("dated"):  # the act's date gave the year: the citation starts after it
+            s = m.end("dated")
+        number = str(int(number)) if number.isdigit() else number
+        return [Found(p.kind, f"{p.kind}-{g['year']}-{number}", s, e, p.id)]
     if p.kind in ("aanhangsel", "handelingen"):
         vj = _vergaderjaar(g["y1"], g["y2"])
         if vj is None:
@@ -173,7 +178,11 @@ def _from_match(p: Pattern, m: re.Match[str], text: str, numeric: frozenset[str]
         return out
     # Kamerstukken
     dossier = g["dossier"]
-    toev = g.get("toev_h") or g.get("toev_s") or g.get("toev_g") or g.get("letter")
+    toev: str | None = g.get("toev_h") or g.get("toev_s") or g.get("toev_g") or g.get("letter")
+    if toev:
+        toev = fix_toevoeging(re.sub(r"\s", "", toev))
+    if g.get("rijkswet") and not toev:  # the archive cites dossiers with their rijkswet number
+        toev = "(" + re.sub(r"\s", "", g["rijkswet"]) + ")"
     nr = g.get("nr") or g.get("nr_c")
     if p.id == "kamerstuk_eerste_kamer":
         return [Found("kamerstuk", _kst(dossier, toev, "0")[1].rsplit("-", 1)[0], s, e, p.id)]
@@ -185,6 +194,8 @@ def _from_match(p: Pattern, m: re.Match[str], text: str, numeric: frozenset[str]
             return [Found(kind, kid, s, e, p.id)]
     kind, kid = _kst(dossier, toev, nr)
     out = [Found(kind, kid, s, e, p.id)]
+    if g.get("dossier2") and nr is not None:  # one stuk printed in two dossiers: it is in both
+        out.append(Found(kind, _kst(g["dossier2"], None, nr)[1], m.start("dossier2"), e, p.id))
     if nr is not None:
         numbers = [nr]
         if g.get("nr2"):

@@ -31,10 +31,12 @@ from ..schema import (
     Document,
     Fact,
     FollowUp,
+    KamerstukId,
     Motion,
     Reference,
     SectorMention,
 )
+from . import meta
 from .stages import Found, Sentence, Structure
 
 SP = "[ \u00a0]"
@@ -49,6 +51,8 @@ _ANAPHOR = re.compile(
 _ACT_ANAPHOR = re.compile(
     r"\b(?:deze|die|genoemde|voornoemde|bovengenoemde)\s+(?:toezeggingen|toezegging|moties|motie)\b", re.I
 )
+# a number in the paper's own dossier: "(stuk nr. 11)", "gedrukt onder nr. 9"
+_OWN_DOSSIER = re.compile(r"\b(?:[Ss]tuk(?:ken)?|gedrukt\s+onder)\s+(?:nrs?\.|nummer)\s*(\d{1,4})\b(?!\s*\()")
 _SECTOR_ANAPHOR = re.compile(r"\b(?:die|deze|dezelfde|de\s+betreffende)\s+(sector|branche)\b", re.I)
 _ABOUT_A_MOTION = re.compile(r"\bmoties?\b", re.I)
 ANAPHOR_WINDOW = 400  # characters back to the Kamerstuk 'deze motie' points at
@@ -127,12 +131,21 @@ def _references(
                 Reference("kamerstuk", ids.pop(), doc.span(mt.start(), mt.end()), resolved_from="anaphor")
             )
     own = structure.meta.kamerstuk
+    if own is not None and own.ondernummer:
+        cited = {(r.span.start, r.span.end) for r in found}
+        for mt in _OWN_DOSSIER.finditer(text):
+            if not any(s <= mt.start(1) < e for s, e in cited):
+                kid = KamerstukId(own.dossier, own.toevoeging, str(int(mt.group(1)))).id
+                out.append(
+                    Reference("kamerstuk", kid, doc.span(mt.start(), mt.end()), resolved_from="own_dossier")
+                )
+    printed = [(m.start(), m.end()) for m in meta.FOOTER.finditer(text)]
     kept = []
     for r in sorted(out, key=lambda r: (r.span.start, r.span.end)):
-        if own is not None and (
-            r.id == own.id or (r.id == own.dossier_id and structure.role_at(r.span.start) == "header")
-        ):
-            continue  # the paper's own number, or its own dossier printed in its head, is no citation
+        if own is not None and r.id == own.id:
+            continue  # the paper's own number is no citation
+        if structure.role_at(r.span.start) == "header" or any(s <= r.span.start < e for s, e in printed):
+            continue  # the paper's head and page footers name the paper itself
         kept.append(replace(r, sentence=body_sentence(doc, sents, r.span.start)))
     return kept
 

@@ -158,7 +158,8 @@ ARCHIVE_HEADS = [
     ("ZITTING 1959—1960 — 5782 (R 167)\n\nZeerecht-Verdragen, op 29 april 1958 te Genève tot stand gekomen\n\n"
      "BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN Nr. I\n\n's-Gravenhage, 18 november 1959.", "kst-5782-1", "brief"),
     ("Tweede Kamer der Staten-Generaal 2\n\nZitting 1981-1982\n\n14 391\n\n16 641\n\nStructuurschema vaarwegen\n\n"
-     "Nr. 111\n\nLIJST VAN VRAGEN Vastgesteld 8 december 1981", "kst-14391-111", "other"),  # sgd-0000151029
+     "Nr. 111\n\nLIJST VAN VRAGEN Vastgesteld 8 december 1981\n\nTweede Kamer, zitting 1981-1982,14 391 en 16 641,nr. 11",
+     "kst-14391-11", "other"),  # sgd-0000151029: "Nr. 11" with footnote marker 1 glued to it
 ]  # fmt: skip
 
 
