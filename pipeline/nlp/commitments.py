@@ -1,12 +1,20 @@
-"""Commitments: toezeggingen, goals (doel) and forecasts (verwachting), per sentence.
+"""Commitments: toezeggingen, goals (doel) and forecasts (verwachting), sentence by sentence.
 
-Rules are data (``models/patterns/commitments.json``), tried in order; the
-first that fires gives the kind. The actor is the subject the rule names
-(``De Minister van … zal``, ``verwacht het kabinet``, ``gedaan door de
-Minister van …``); ``resolve`` says who ``ik`` and ``die sector`` are. Deadlines come from
-``deadlines.py``, resolved against the document's (possibly inferred) date.
-Sentences that describe the letter itself (``Daarbij zal het kabinet ook
-ingaan op …``) are no promises.
+A sentence is read for the parts of a commitment (``models/patterns/commitments.json``, each part
+with real examples):
+
+* **who**: the government — ``ik``/``wij`` of the bewindspersoon, het kabinet, de regering, a minister
+  or staatssecretaris — or a passive with no other agent; a sentence whose actor is a member, a
+  committee or another body (the Rekenkamer, the European Commission) promises nothing of the government;
+* **when**: a future (``zal``, ``ga``, ``ben voornemens``, ``ben bereid``) or a present tense with a
+  time to come (``U ontvangt de evaluatie voor het zomerreces``), and the deadline (``deadlines.py``);
+* **what**: a delivery to the Kamer (``informeren``, ``doen toekomen``, ``terugkomen op``), another
+  action, a promise verb (``zegt toe``), a goal (``streef ernaar``), a forecast (``naar verwachting``).
+
+Look-alikes are blocked first: questions, motion dicta, history (``heb toegezegd``), what the letter
+itself does now (``hierbij``), refusals, members' voices. The rules give a candidate reading; the
+sentence classifier (``classifier.py``), trained on hand-labelled real sentences, confirms or overrules
+it where it is sure. Who ``ik`` is, is ``resolve``'s business.
 """
 
 from __future__ import annotations
@@ -21,64 +29,231 @@ from ..schema import Commitment, Deadline
 from . import rules as rule_files
 from .deadlines import Found as DeadlineFound
 from .deadlines import find_deadlines, pick
+from .follow_ups import inner_dots
 from .stages import Chunk, stage
 
-VERBS = {
-    "zal",
-    "zullen",
-    "heeft",
-    "hebben",
-    "is",
-    "zijn",
-    "wordt",
-    "worden",
-    "verwacht",
-    "verwachten",
-    "streeft",
-    "streven",
-    "gaat",
-    "gaan",
-    "kan",
-    "kunnen",
-    "wil",
-    "willen",
-    "moet",
-    "moeten",
-    "blijft",
-    "blijven",
-    "deelt",
-    "delen",
-    "hoopt",
-    "hopen",
-    "beoogt",
-    "beogen",
-    "heb",
-    "ben",
-    "werd",
-    "werden",
-    "was",
-    "waren",
-    "tekende",
-    "tekenden",
-    "zegt",
-    "zeggen",
-}
-LEADING = re.compile(
-    r"^(?:(?:Daarnaast|Ook|Verder|Tot\s+slot|Uiteraard|Daarom|Hierop|Vervolgens|Tevens|Voorts|Bovendien|Graag"
-    r"|(?:constaterende|overwegende|van\s+mening|gelet\s+op|erkennende)\s+dat|dat|en)"
-    r",?\s+)+",
+
+@dataclass(frozen=True)
+class Grammar:
+    government: re.Pattern[str]
+    others: re.Pattern[str]
+    future: re.Pattern[str]
+    delivery: re.Pattern[str]
+    action: re.Pattern[str]
+    addressee: re.Pattern[str]
+    promise: re.Pattern[str]
+    intent: re.Pattern[str]
+    deliverable: re.Pattern[str]
+    forecast: re.Pattern[str]
+    forecast_action: re.Pattern[str]
+    blockers: tuple[tuple[str, re.Pattern[str]], ...]
+    data: dict[str, Any]
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    d: dict[str, Any] = rule_files.load("commitments.json")
+
+    def rx(key: str, flags: int = re.I) -> re.Pattern[str]:
+        return re.compile(d[key], flags)
+
+    return Grammar(
+        government=rx("government"),
+        others=rx("others"),
+        future=rx("future"),
+        delivery=rx("delivery"),
+        action=rx("action"),
+        addressee=re.compile(d["addressee"]),
+        promise=rx("promise"),
+        intent=rx("intent"),
+        deliverable=rx("deliverable"),
+        forecast=rx("forecast"),
+        forecast_action=rx("forecast_action"),
+        blockers=tuple((k, re.compile(v, re.I | re.M)) for k, v in d["blockers"].items()),
+        data=d,
+    )
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the rules read in one sentence."""
+
+    kind: str | None  # toezegging, doel, verwachting, or None
+    actor: str | None
+    trigger: int  # offset in the sentence where the committing words begin
+    blocked: str | None = None  # why a look-alike is none
+    strong: bool = False  # an unmistakable form (a promise verb, ik zal … informeren)
+    # which reading fired: register, promise, goal, future, present, passive, deliverable, intent, forecast
+    rule: str = ""
+
+
+_FIRST_PERSON = re.compile(r"\b(?:ik|wij|we|ondergete?ekende)\b", re.I)
+_FUTURE_GOV = re.compile(
+    r"\b(?:ik|wij|we)\s+(?:\w+\s+){0,2}?(?:zal|zullen|ga|gaan|kom|komen|streef|streven|wil|willen|ben|zijn|houd|hou|"
+    r"informeer|informeren|stuur|sturen|zend|zenden|bied|bieden|verwacht|verwachten|doe|doen)\b"
+    r"|\b(?:zal|zullen|ga|gaan|kom|komen|wil|willen|streef|streven|informeer|informeren|stuur|sturen|zend|zenden|"
+    r"bied|bieden|houd|hou|verwacht|verwachten|ben|zijn|doe|doen)\s+(?:\w+\s+){0,1}?(?:ik|wij|we)\b",
+    re.I,
+)
+_PRESENT_TO_KAMER = re.compile(
+    r"\b(?:ontvangt|ontvangen)\s+(?:u|uw\s+Kamer|de\s+Kamer)\b|\b(?:u|uw\s+Kamer|de\s+Kamer)\s+ontvangt\b"
+    r"|\b(?:informeer|stuur|zend|bericht)\s+(?:ik|wij|we)\s+(?:u|uw\s+Kamer|de\s+Kamer)\b"
+    r"|\b(?:houd|hou)\s+(?:ik|wij|we)\s+(?:u|uw\s+Kamer|de\s+Kamer)\b[^.;]{0,60}\bop\s+de\s+hoogte\b"
+    r"|\b(?:ik|wij|we)\s+(?:houd|hou|houden)\s+(?:u|uw\s+Kamer|de\s+Kamer)\b[^.;]{0,60}\bop\s+de\s+hoogte\b"
+    r"|\bkom\s+(?:ik|wij|we)\b[^.;]{0,80}\bterug\b|\b(?:ik|wij|we)\s+(?:kom|komen)\b[^.;]{0,80}\bterug\b"
+    r"|\bzult\s+u\b|\bu\s+zult\b|\bkunt\s+u\b[^.;]{0,60}\b(?:tegemoet\s+zien|verwachten)\b"
+    r"|\b(?:uw|de)\s+Kamer\s+(?:wordt|zal\s+worden)\b[^.;]{0,100}\b(?:geïnformeerd|ingelicht|op\s+de\s+hoogte)"
+    r"|\bwordt\s+(?:uw|de)\s+Kamer\b[^.;]{0,100}\b(?:geïnformeerd|ingelicht|op\s+de\s+hoogte)",
+    re.I,
+)
+_PASSIVE_TO_KAMER = re.compile(
+    r"\b(?:zal|zullen|wordt|worden)\b[^.;]{0,120}\b(?:aan\s+(?:u|uw\s+Kamer|de\s+(?:Tweede\s+|Eerste\s+)?Kamer)|naar\s+(?:uw|de)\s+Kamer|"
+    r"(?:uw|de)\s+Kamer)\b[^.;]{0,100}\b(?:(?:toe|na|over)?gezonden|aangeboden|voorgelegd|verstrekt|gestuurd|"
+    r"toegestuurd|nagezonden|geïnformeerd|ingelicht|gemeld|ingediend|overgelegd|medegedeeld|meegedeeld)\b"
+    r"|\b(?:zal|zullen|wordt|worden)\s+(?:u|uw\s+Kamer)\b[^.;]{0,80}\b(?:(?:toe|na|over)?gezonden|aangeboden|voorgelegd|"
+    r"verstrekt|toegestuurd|nagezonden|gestuurd)\b"
+    r"|\b(?:(?:toe|na|over)?gezonden|aangeboden|voorgelegd|verstrekt|toegestuurd|nagezonden|ingediend)\s+(?:worden|zal\s+worden)\b"
+    r"[^.;]{0,60}\b(?:aan\s+)?(?:u|uw\s+Kamer|de\s+Kamer)\b",
+    re.I,
+)
+
+_DATED = re.compile(r"\bd\.\s?d\.\s*$", re.I)
+_NAMED_PRESENT = re.compile(
+    r"\s+(?:\w+\s+)?(?:stuurt|zendt|informeert|biedt|bericht|rapporteert|komt|legt|brengt|doet)\b", re.I
+)
+
+
+def read(sentence: str, has_time: bool, ahead: bool = False) -> Reading:
+    """The rules' reading of a sentence (``has_time``: it names a time; ``ahead``: a deadline still to come).
+
+    >>> read("Ik zal uw Kamer voor de zomer informeren.", True).kind
+    'toezegging'
+    >>> read("Is de minister bereid de Kamer te informeren?", False).blocked
+    'question'
+    """
+    g = grammar()
+    sentence = inner_dots(sentence)
+    reg = _REGISTER_ACTOR.search(sentence)
+    if (
+        reg
+    ):  # a register line: "Toezegging Kamerstuk 32 637, nr. 231, gedaan door de Minister van … tijdens …"
+        return Reading("toezegging", reg.group("actor"), reg.start(), strong=True, rule="register")
+    first_person_future = re.search(
+        r"(?i)\b(?:ik|wij|we)\s+(?:\w+\s+){0,2}?(?:zal|zullen)\b|\b(?:zal|zullen)\s+(?:ik|wij|we)\b", sentence
+    )
+    for name, rx in g.blockers:
+        if rx.search(sentence):
+            if name == "history" and first_person_future:
+                continue  # a restated live promise: "De toegezegde informatie zal ik u … doen toekomen"
+            if name == "itself" and _later_to_kamer(sentence):
+                continue  # "hierbij bericht ik u dat ik u voor 1 mei zal informeren"
+            if name == "history" and re.search(r"\bzegde\b|\bzeide\b|\bzegden\b", sentence):
+                continue  # reported speech in an overleg report: "De minister zegde toe …"
+            if name == "history" and ahead and re.search(r"\bte\s+zullen\b", sentence):
+                # a restated promise still ahead: "heeft toegezegd … nog dit jaar te zullen …"
+                continue
+            return Reading(None, None, 0, blocked=name)
+    gov = g.government.search(sentence)
+    other = g.others.search(sentence)
+    fut = g.future.search(sentence)
+    promise = g.promise.search(sentence)
+    delivery = g.delivery.search(sentence)
+    to_kamer = bool(g.addressee.search(sentence))
+    present = _PRESENT_TO_KAMER.search(sentence)
+    passive = _PASSIVE_TO_KAMER.search(sentence)
+    fut_gov = _FUTURE_GOV.search(sentence)
+    other_first = other is not None and (gov is None or other.start() < gov.start()) and not fut_gov
+
+    def actor(trigger: int = 0, subject: bool = True) -> str | None:
+        if fut_gov or present:
+            fp = _FIRST_PERSON.search(sentence)
+            if fp:
+                return fp.group(0)
+        named = [m for m in g.government.finditer(sentence) if not _FIRST_PERSON.fullmatch(m.group(0))]
+        if named:
+            return max(named, key=lambda m: len(m.group(0))).group(0)
+        if gov:
+            return gov.group(0)
+        return _subject_before(sentence, trigger) if subject else None
+
+    def sender() -> str:
+        # "U ontvangt …", "… zal de Kamer worden geïnformeerd": the government that writes, whoever signs
+        return actor(subject=False) or "ik"
+
+    # a promise verb: "De minister zegt toe …", "Ik zeg u toe …", a restated live one
+    if promise and not other_first and (gov or fut_gov or re.search(r"\bte\s+zullen\b", sentence)):
+        return Reading("toezegging", actor(promise.start()), promise.start(), strong=True, rule="promise")
+    streven = re.search(r"(?i)\bstre(?:ef|eft|ven|efde)\b", sentence)
+    if streven and has_time and not other_first:  # "Ik streef ernaar u voor 1 mei te berichten": a goal
+        return Reading("doel", actor(streven.start()), streven.start(), rule="goal")
+    if (fut_gov or (gov and fut)) and not other_first:
+        trig = (fut_gov or fut or gov).start()  # type: ignore[union-attr]
+        if delivery or g.action.search(sentence):
+            if g.intent.search(sentence) and not delivery:
+                return Reading("doel", actor(), trig, rule="goal") if has_time else Reading(None, None, 0)
+            strong = bool(delivery and (to_kamer or fut_gov))
+            if re.match(r"(?i)\s*(?:ik|wij|we)?\s*stre", sentence[trig:]) and not to_kamer:
+                return Reading("doel", actor(), trig, rule="goal") if has_time else Reading(None, None, 0)
+            return Reading("toezegging", actor(), trig, strong=strong, rule="future")
+    kamer_passive = present is not None and re.search(r"(?i)geïnformeerd|ingelicht|hoogte", present.group(0))
+    if (
+        present
+        and not other_first
+        and (has_time or kamer_passive or "hoogte" in present.group(0) or "terug" in present.group(0))
+    ):
+        return Reading("toezegging", sender(), present.start(), strong=True, rule="present")
+    if present and not other_first and re.search(r"(?i)\bzult|\bkunt", present.group(0)):
+        return Reading("toezegging", sender(), present.start(), rule="present")
+    named = gov is not None and not _FIRST_PERSON.fullmatch(gov.group(0))
+    if gov is not None and named and _NAMED_PRESENT.match(sentence, gov.end()) and not other_first and ahead:
+        # "De staatssecretaris stuurt de Kamer vóór 1 juli de evaluatie": a present with a day to come
+        return Reading("toezegging", actor(), gov.start(), strong=True, rule="present")
+    if passive and not other_first:
+        return Reading("toezegging", sender(), passive.start(), strong=True, rule="passive")
+    deliverable = g.deliverable.search(sentence)
+    if deliverable and not other_first and not g.forecast.search(sentence):
+        return Reading("toezegging", actor(), deliverable.start(), rule="deliverable")
+    if has_time:
+        intent = g.intent.search(sentence)
+        if intent and not other_first:
+            return Reading("doel", actor(intent.start()), intent.start(), rule="intent")
+        forecast = g.forecast.search(sentence) or g.forecast_action.search(sentence)
+        if forecast and not other_first:
+            return Reading(
+                "verwachting", actor(forecast.start(), subject=False), forecast.start(), rule="forecast"
+            )
+    return Reading(None, None, 0)
+
+
+_VERBS = frozenset(
+    """zal zullen zult heeft hebben heb is zijn ben wordt worden verwacht verwachten streeft streven gaat
+    gaan kan kunnen wil willen moet moeten blijft blijven deelt delen hoopt hopen beoogt beogen werd
+    werden was waren tekende tekenden zegt zeggen zegde zegden kom komt komen ontvangt houdt""".split()  # noqa: SIM905
+)
+_LEADING = re.compile(
+    r"^(?:(?:Daarnaast|Ook|Verder|Tot\s+slot|Uiteraard|Daarom|Hierop|Vervolgens|Tevens|Voorts|Bovendien|Graag|"
+    r"Wel|Nu|Thans|Inmiddels|dat|en)\s*,?\s+)+",
     re.I,
 )
 
 
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    kind: str
-    regex: re.Pattern[str]
-    needs_time: bool
-    needs_date: bool
-    examples: tuple[tuple[str, str], ...]
+def _subject_before(sentence: str, end: int) -> str | None:
+    """The noun phrase that opens a sentence, up to its first verb (at most 8 words)."""
+    words = _LEADING.sub("", sentence[: max(end, 0)] or sentence).split()
+    np: list[str] = []
+    for w in words:
+        bare = w.strip(",;:").lower()
+        if bare in _VERBS or (np and re.fullmatch(r"[a-z]+(?:den|ten)", bare)):
+            break
+        np.append(w)
+    if not np or len(np) > 8:
+        return None
+    return " ".join(np).strip(",;:")
+
+
+def _later_to_kamer(sentence: str) -> bool:
+    """A letter that says now what it will deliver later (a future after 'hierbij')."""
+    return bool(re.search(r"\b(?:zal|zullen|zult)\b", sentence) and grammar().addressee.search(sentence))
 
 
 @dataclass
@@ -89,139 +264,70 @@ class Found:
     deadline: DeadlineFound | None
     start: int
     end: int
-    rule: str
-
-
-@lru_cache(maxsize=1)
-def load_rules() -> tuple[tuple[Rule, ...], tuple[re.Pattern[str], ...], re.Pattern[str], dict[str, Any]]:
-    data: dict[str, Any] = rule_files.load("commitments.json")
-    rules = tuple(
-        Rule(
-            r["id"],
-            r["kind"],
-            re.compile(r["regex"]),
-            r["needs_time"],
-            r.get("needs_date", False),
-            tuple((e[0], e[1]) for e in r["examples"]),
-        )
-        for r in data["rules"]
-    )
-    actors = tuple(re.compile(a) for a in data["actors"])
-    return rules, actors, re.compile(data["letter_itself"], re.I), data
-
-
-def _clean_actor(actor: str) -> str:
-    actor = " ".join(actor.split()).strip(" ,;:")
-    actor = re.sub(r"^(?:de|het|De|Het)\s+", "", actor)
-    return actor[:1].upper() + actor[1:] if actor[:2].lower() != "ik" else actor
-
-
-def _subject_before(sentence: str, end: int) -> str | None:
-    """The noun phrase that opens a sentence, up to its first verb (at most 8 words)."""
-    head = LEADING.sub("", sentence[:end])
-    words = head.split()
-    np: list[str] = []
-    for w in words:
-        bare = w.strip(",;:").lower()
-        if bare in VERBS or (np and re.fullmatch(r"[a-z]+(?:den|ten)", bare)):
-            break
-        np.append(w)
-    if not np or len(np) > 8:
-        return None
-    return " ".join(np).strip(",;:")
-
-
-def _actor(rule: Rule, m: re.Match[str], sentence: str, actors: tuple[re.Pattern[str], ...]) -> str | None:
-    if rule.id == "register":
-        return m.group("actor")
-    if rule.id == "toegezegd":
-        if m.group("subj2"):
-            return m.group("subj2")
-        subj = m.group("subj") or ""
-        named = [h for a in actors for h in a.finditer(subj)]
-        if named:
-            return max(named, key=lambda h: h.end()).group(0)
-        return LEADING.sub("", subj) or None
-    trigger = m.start()
-    for a in actors:  # the match itself may open with its actor ("Ik informeer …")
-        hit = a.match(sentence, trigger)
-        if hit:
-            return hit.group(0)
-    if rule.id == "verwachting" and re.match(
-        r"(?i)naar\s+verwachting|(?:de\s+)?verwachting\s+is", m.group(0)
-    ):
-        return None
-    # inverted word order: the actor follows the verb ("verwacht het kabinet", "zal ik")
-    after = sentence[m.start() : m.start() + 60]
-    verb = re.match(r"\w+\s+", after)
-    if verb:
-        for a in actors:
-            hit = a.match(after, verb.end())
-            if hit:
-                return hit.group(0)
-    if rule.kind == "doel":
-        own = re.search(
-            r"\b(?:doelstelling|doel|ambitie|streven)\s+van\s+(.{3,60}?)(?=\s+(?:om|is|was|wordt)\b|,)",
-            sentence,
-        )
-        if own:
-            return own.group(1)
-    before = [h for a in actors for h in a.finditer(sentence, 0, trigger)]
-    if before:
-        return max(before, key=lambda h: h.end()).group(0)
-    return _subject_before(sentence, trigger)
+    rule: str  # the reading that fired (Reading.rule)
+    strong: bool = False
 
 
 def find_commitments(text: str, bounds: list[tuple[int, int]], ref_date: dt.date | None) -> list[Found]:
-    """Commitments in ``text``, one per sentence at most (``bounds`` are the sentences).
-
-    The actor is as the sentence names it (``ik``, ``het kabinet``); who ``ik``
-    is, is ``resolve``'s business.
-    """
-    rules, actors, letter_itself, _ = load_rules()
+    """Commitments in ``text`` by the rules alone, one per sentence at most (``bounds`` are the sentences)."""
     out: list[Found] = []
     for s, e in bounds:
         sentence = text[s:e]
-        if len(sentence) < 15 or letter_itself.search(sentence):
+        if len(sentence) < 15:
             continue
-        fired = [(rule, m) for rule in rules if (m := rule.regex.search(sentence)) is not None]
-        if not fired:
+        # "d.d. 21 januari 2016" dates the sentence (a register line), it is no deadline
+        deadlines = [d for d in find_deadlines(sentence, ref_date) if not _DATED.search(sentence, 0, d.start)]
+        ahead = any(d.by and (ref_date is None or d.by >= ref_date.isoformat()) for d in deadlines)
+        r = read(sentence, bool(deadlines), ahead)
+        if r.kind is None:
             continue
-        deadlines = find_deadlines(sentence, ref_date)
-        for rule, m in fired:
-            if rule.needs_time and not deadlines:
-                continue
-            if rule.needs_date and not any(d.by for d in deadlines):
-                continue
-            deadline = pick(deadlines)
-            if deadline is not None:
-                deadline = DeadlineFound(
-                    deadline.text, deadline.start + s, deadline.end + s, deadline.by, deadline.rule
-                )
-            actor = _actor(rule, m, sentence, actors)
-            actor = _clean_actor(actor) if actor else None
-            out.append(Found(rule.kind, actor, _action(sentence, m, rule), deadline, s, e, rule.id))
-            break
+        dl = pick(deadlines)
+        if dl is not None:
+            dl = DeadlineFound(dl.text, dl.start + s, dl.end + s, dl.by, dl.rule)
+        action = sentence[r.trigger :].rstrip(" .") or None
+        out.append(Found(r.kind, _clean_actor(r.actor), action, dl, s, e, r.rule, r.strong))
     return out
+
+
+def _clean_actor(actor: str | None) -> str | None:
+    if not actor:
+        return None
+    actor = " ".join(actor.split()).strip(" ,;:")
+    low = actor.lower()
+    if low in ("ik", "wij", "we", "mij", "ondergetekende", "de ondergetekende", "ondergeteekende"):
+        return "ik" if low not in ("wij", "we") else low
+    actor = re.sub(r"^(?:de|het|De|Het)\s+", "", actor)
+    return actor[:1].upper() + actor[1:]
 
 
 @stage("commitments.rules", writes="commitments", reads=("references",))
 def rules(chunk: Chunk) -> list[Commitment]:
-    """Toezeggingen, goals and forecasts by the commitment rules; the register id of a registered one."""
+    """Toezeggingen, goals and forecasts by the commitment grammar alone, with a registered one's id."""
     bounds = [(x.start, x.end) for x in chunk.sentences]
-    out = []
-    for c in find_commitments(chunk.text, bounds, chunk.structure.reference_date):
-        ref = None
-        if c.rule == "register":
-            ref = next((r.id for r in chunk.found.references if c.start <= r.span.start < c.end), None)
-        deadline = Deadline(c.deadline.text, c.deadline.by) if c.deadline else None
-        out.append(Commitment(c.kind, c.actor, c.action, deadline, chunk.span(c.start, c.end), ref))
-    return out
+    return [
+        _commitment(chunk, c) for c in find_commitments(chunk.text, bounds, chunk.structure.reference_date)
+    ]
 
 
-def _action(sentence: str, m: re.Match[str], rule: Rule) -> str | None:
-    """What is promised: the sentence from the trigger on, without its full stop."""
-    if rule.id == "register":
-        return None
-    rest = sentence[m.start() :].rstrip(" .")
-    return rest or None
+def _commitment(chunk: Chunk, c: Found, confidence: float | None = None) -> Commitment:
+    ref = _register_id(chunk, c.start, c.end)
+    deadline = Deadline(c.deadline.text, c.deadline.by) if c.deadline else None
+    return Commitment(
+        c.kind, c.actor, c.action, deadline, chunk.span(c.start, c.end), ref, confidence=confidence
+    )
+
+
+_REGISTER = re.compile(r"\bToezegging\b.{0,120}?\bgedaan\s+door\b", re.I)
+_REGISTER_ACTOR = re.compile(
+    r"\bToezegging\b.{0,120}?\bgedaan\s+door\s+(?:de\s+|het\s+)?(?P<actor>[A-Z][^,]{2,80}?)\s+(?:tijdens|in|bij|op|aan|d\.d\.)\b"
+)
+
+
+def _register_id(chunk: Chunk, start: int, end: int) -> str | None:
+    """The id a toezegging is registered under, where its sentence names one (register line, TZ number)."""
+    for r in chunk.found.references:
+        if start <= r.span.start < end and (
+            r.kind == "toezegging" or _REGISTER.search(chunk.text[start:end])
+        ):
+            return r.id
+    return None

@@ -1,10 +1,22 @@
-"""Deadlines: Dutch time expressions → the last day something is due.
+"""Deadlines: a small grammar of Dutch time expressions → the last day something is due.
 
-Patterns are data (``models/patterns/deadlines.json``, with examples). A
-relative expression (``voor de zomer``, ``dit jaar``) is resolved against the
-document's date; a document without a printed date gets one inferred from
-the dates it mentions (``document_date``). Vague expressions (``op korte
-termijn``) keep their text with ``by = None``.
+A deadline is a frame applied to a time (``models/patterns/deadlines.json``):
+
+* a **time** denotes a stretch of days: a date (``14 februari a.s.``), a month, a year (``2026``,
+  ``dit jaar``, ``volgend jaar``), a half or a quarter, the summer and its recess, Christmas,
+  Prinsjesdag, an event (``de begrotingsbehandeling``), or a vague term (``zo spoedig mogelijk``);
+* a **frame** says which day of it the promise is due by: ``before`` (``vóór 1 maart``, ``voorafgaand
+  aan``) the day before it starts, ``by`` (``uiterlijk``, ``op``, ``in``, ``eind``, ``tot en met``) its
+  last day, ``none`` (``na``, ``vanaf``, ``medio``, ``begin``) no day at all.
+
+Relative times resolve against the document's date; a time without a year means the next one to come.
+Events, seasons other than the summer, relative spans (``binnen zes weken``) and vague terms keep their
+text with ``by = None`` — never a guess. ``voor de zomer`` is due by 30 June, as the annotation rules say.
+
+>>> [(f.text, f.by) for f in find_deadlines("vóór de zomer van 2016", dt.date(2015, 4, 29))]
+[('vóór de zomer van 2016', '2016-06-30')]
+>>> [(f.text, f.by) for f in find_deadlines("het kabinet verwacht op korte termijn", None)]
+[('op korte termijn', None)]
 """
 
 from __future__ import annotations
@@ -16,15 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import rules as rules_mod
-from .dutch import DATE, MONTHS, NUMBERS, ORDINALS
-
-
-@dataclass(frozen=True)
-class DeadlineRule:
-    id: str
-    rule: str | None
-    regex: re.Pattern[str]
-    examples: tuple[tuple[str, str, str | None], ...]
+from .dutch import DATE, MONTHS
 
 
 @dataclass(frozen=True)
@@ -36,119 +40,211 @@ class Found:
     rule: str
 
 
+@dataclass(frozen=True)
+class Grammar:
+    regex: re.Pattern[str]
+    times: tuple[tuple[str, str], ...]  # (group name, kind)
+    frames: tuple[tuple[str, str], ...]  # (group name, rule)
+    examples: tuple[tuple[str, str, str | None], ...]
+
+
 @lru_cache(maxsize=1)
-def load_rules() -> tuple[DeadlineRule, ...]:
+def grammar() -> Grammar:
     data = rules_mod.load("deadlines.json")
     defs: dict[str, str] = data["defs"]
-    rules = []
-    for p in data["patterns"]:
-        alternatives = p["regex"] if isinstance(p["regex"], list) else [p["regex"]]
-        for alt in alternatives:
-            regex = re.compile(r"\b(?:" + rules_mod.expand(alt, defs) + r")", re.I)
-            rules.append(
-                DeadlineRule(p["id"], p["rule"], regex, tuple((e[0], e[1], e[2]) for e in p["examples"]))
-            )
-    return tuple(rules)
+    times, frames = [], []
+    time_alts, frame_alts = [], []
+    for t in data["times"]:
+        name = f"t_{t['id']}"
+        times.append((name, t["kind"]))
+        time_alts.append(f"(?P<{name}>{_unique(rules_mod.expand(t['regex'], defs), name)})")
+    for f in data["frames"]:
+        name = f"f_{f['id']}"
+        frames.append((name, f["rule"]))
+        frame_alts.append(f"(?P<{name}>{rules_mod.expand(f['regex'], defs)})")
+    regex = re.compile(r"\b(?:" + "|".join(frame_alts) + r")?(?:" + "|".join(time_alts) + r")", re.I)
+    examples = tuple((e[0], e[1], e[2]) for e in data["examples"])
+    return Grammar(regex, tuple(times), tuple(frames), examples)
+
+
+def _unique(regex: str, prefix: str) -> str:
+    """Named groups made unique (``year`` → ``t_date__year``, again ``t_date__year__2``) for one regex."""
+    seen: dict[str, int] = {}
+
+    def rename(m: re.Match[str]) -> str:
+        seen[m.group(1)] = seen.get(m.group(1), 0) + 1
+        n = seen[m.group(1)]
+        return f"(?P<{prefix}__{m.group(1)}{'' if n == 1 else f'__{n}'}>"
+
+    return re.sub(r"\(\?P<(\w+)>", rename, regex)
 
 
 def _last_day(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _year(m: re.Match[str], ref: dt.date) -> int:
-    return int(m.group("year")) if m.groupdict().get("year") else ref.year
+def _prinsjesdag(year: int) -> dt.date:
+    """The third Tuesday of September."""
+    first = dt.date(year, 9, 1)
+    return first + dt.timedelta(days=(1 - first.weekday()) % 7 + 14)
 
 
-def _resolve(rule: str, m: re.Match[str], ref: dt.date) -> dt.date | None:
-    g = m.groupdict()
-    explicit = bool(g.get("year"))
-    year = _year(m, ref)
+def _group(m: re.Match[str], prefix: str, name: str) -> str | None:
+    """A named part of a time, whichever of its alternatives matched."""
+    key = f"{prefix}__{name}"
+    return next(
+        (v for k, v in m.groupdict().items() if v is not None and (k == key or k.startswith(key + "__"))),
+        None,
+    )
 
-    def upcoming(day: dt.date) -> dt.date:
-        # a relative expression without a year means the next such moment
-        if not explicit and day < ref:
-            return day.replace(year=day.year + 1)
-        return day
 
-    if rule in ("day", "day_before"):
-        day = upcoming(dt.date(year, MONTHS[g["month"].lower()], int(g["day"])))
-        return day - dt.timedelta(days=1) if rule == "day_before" else day
-    if rule == "before_summer":
-        return upcoming(dt.date(year, 6, 30))
-    if rule == "end_of_summer":
-        return upcoming(dt.date(year, 9, 22))
-    if rule == "before_christmas":
-        return upcoming(dt.date(year, 12, 19))
-    if rule in ("half", "quarter"):
-        this = (g.get("this") or "").lower()
-        if this in ("volgend", "komend"):
-            year = ref.year + 1
-        if rule == "half":
-            return _last_day(year, 6 if g["half"].lower() == "eerste" else 12)
-        q = int(g["q"]) if g.get("q") else ORDINALS[g["ord"].lower()]
-        return upcoming(_last_day(year, 3 * q))
-    if rule == "end_of_year":
-        return dt.date(year, 12, 31)
-    if rule == "next_year":
-        return dt.date(ref.year + 1, 12, 31)
-    if rule == "end_of_month":
-        return upcoming(_last_day(year, MONTHS[g["month"].lower()]))
-    if rule == "month_before":
-        month = MONTHS[g["month"].lower()]
-        first = upcoming(dt.date(year, month, 1))
-        return first - dt.timedelta(days=1)
-    if rule == "year_before":
-        return dt.date(year - 1, 12, 31)
-    if rule == "in_year":
-        return dt.date(year, 12, 31)
-    if rule == "within":
-        n = g["n"].lower()
-        count = NUMBERS.get(n) or int(n)
-        unit = g["unit"].lower()
-        if unit.startswith("dag"):
-            return ref + dt.timedelta(days=count)
-        if unit.startswith("we"):
-            return ref + dt.timedelta(weeks=count)
-        months = count * (12 if unit.startswith("jaar") else 1)
-        y, mth = divmod(ref.month - 1 + months, 12)
-        return dt.date(ref.year + y, mth + 1, min(ref.day, calendar.monthrange(ref.year + y, mth + 1)[1]))
-    return None
+def _relative_year(rel: str, ref: dt.date) -> int:
+    rel = " ".join(rel.lower().split())
+    if rel.startswith(("volgend", "komend", "het komende", "het volgende")):
+        return ref.year + 1
+    if rel.startswith("vorig"):
+        return ref.year - 1
+    return ref.year
+
+
+def stretch(m: re.Match[str], name: str, kind: str, ref: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a time names (None when it names none a calendar can fix)."""
+    def g(key: str) -> str | None:
+        return _group(m, name, key)
+
+    year_text, rel = g("year"), g("rel")
+    explicit = year_text is not None
+    if year_text:
+        year = int(year_text)
+    elif g("yy"):
+        year = 2000 + int(g("yy") or 0)
+        explicit = True
+    elif rel and ref:
+        year, explicit = _relative_year(rel, ref), True
+    elif ref:
+        year = ref.year
+    else:
+        return None
+
+    def ahead(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
+        # a time without a year is the next one to come
+        if not explicit and ref is not None and last < ref:
+            return first.replace(year=first.year + 1), last.replace(year=last.year + 1)
+        return first, last
+
+    if kind == "day":
+        month = MONTHS[(g("month") or "").lower().rstrip(".")]
+        day = dt.date(year, month, int(g("day") or 1))
+        return ahead(day, day)
+    if kind == "month":
+        month = MONTHS[(g("month") or "").lower().rstrip(".")]
+        return ahead(dt.date(year, month, 1), _last_day(year, month))
+    if kind == "year":
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if kind == "half":
+        first_half = (g("half") or "").lower() == "eerste"
+        if g("month"):  # half of a month
+            month = MONTHS[(g("month") or "").lower().rstrip(".")]
+            last = _last_day(year, month)
+            return ahead(
+                dt.date(year, month, 1 if first_half else 16),
+                dt.date(year, month, 15) if first_half else last,
+            )
+        return (
+            (dt.date(year, 1, 1), dt.date(year, 6, 30))
+            if first_half
+            else (dt.date(year, 7, 1), dt.date(year, 12, 31))
+        )
+    if kind == "quarter":
+        ordinals = {"eerste": 1, "1e": 1, "1ste": 1, "tweede": 2, "2e": 2, "2de": 2, "derde": 3, "3e": 3}
+        ordinals.update({"3de": 3, "vierde": 4, "4e": 4, "4de": 4, "laatste": 4})
+        q = int(g("q") or 0) or ordinals[(g("ord") or "").lower()]
+        return ahead(dt.date(year, 3 * q - 2, 1), _last_day(year, 3 * q))
+    if kind == "summer":  # as the annotation rules have it: the summer (recess) begins after June
+        return ahead(dt.date(year, 7, 1), dt.date(year, 8, 31))
+    if kind == "christmas":  # the Christmas recess begins around 20 December
+        return ahead(dt.date(year, 12, 20), dt.date(year, 12, 31))
+    if kind == "prinsjesdag":
+        day = _prinsjesdag(year)
+        return ahead(day, day)
+    return None  # events and vague terms: no day
 
 
 def find_deadlines(text: str, ref: dt.date | None) -> list[Found]:
-    """Deadline expressions in ``text``, longest first where they overlap.
+    """Deadline expressions in ``text``, with the day each is due by where a calendar can fix it.
 
-    >>> [(f.text, f.by) for f in find_deadlines("vóór de zomer van 2016", dt.date(2015, 4, 29))]
-    [('vóór de zomer van 2016', '2016-06-30')]
-    >>> [(f.text, f.by) for f in find_deadlines("het kabinet verwacht op korte termijn", None)]
-    [('op korte termijn', None)]
+    >>> found = find_deadlines("Ik informeer u uiterlijk in maart 2016.", dt.date(2015, 11, 1))
+    >>> [(f.text, f.by) for f in found]
+    [('uiterlijk in maart 2016', '2016-03-31')]
     """
-    hits: list[tuple[int, int, DeadlineRule, re.Match[str]]] = []
-    for r in load_rules():
-        for m in r.regex.finditer(text):
-            hits.append((m.start(), -(m.end() - m.start()), r, m))
-    hits.sort(key=lambda h: (h[0], h[1]))
+    gr = grammar()
     out: list[Found] = []
-    taken: list[tuple[int, int]] = []
-    for start, neg, r, m in hits:
-        end = start - neg
-        if any(start < e and s < end for s, e in taken):
+    for m in gr.regex.finditer(text):
+        name, kind = next((n, k) for n, k in gr.times if m.group(n) is not None)
+        rule = next((r for n, r in gr.frames if m.group(n) is not None), None)
+        try:
+            days = stretch(m, name, kind, ref) if kind not in ("vague", "event") else None
+        except (ValueError, KeyError):  # a date that cannot exist ("31 februari"), a month OCR broke
+            days = None
+        by = due(rule, kind, days, _is_end(m))
+        found = m.group(0).rstrip()
+        out.append(
+            Found(found.strip(), m.start(), m.start() + len(found), by.isoformat() if by else None, name[2:])
+        )
+    return _dated_events(text, out)
+
+
+def _dated_events(text: str, found: list[Found]) -> list[Found]:
+    """An event dated in the same phrase ("voorafgaand aan het Wetgevingsoverleg … op 20 juni") is due
+    the day before that date."""
+    out: list[Found] = []
+    skip: set[int] = set()
+    for k, f in enumerate(found):
+        if k in skip:
             continue
-        taken.append((start, end))
-        by = None
-        if r.rule is not None and (ref is not None or m.groupdict().get("year")):
-            try:
-                day = _resolve(r.rule, m, ref or dt.date(int(m.group("year")), 1, 1))
-            except (ValueError, KeyError):
-                day = None
-            by = day.isoformat() if day else None
-        out.append(Found(m.group(0).strip(), start, end, by, r.id))
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        before = re.match(
+            r"(?i)(?:nog\s+)?(?:ruim\w*\s+)?(?:uiterlijk\s+)?(?:vóór|voor|voorafgaand\w*\s+aan)\b", f.text
+        )
+        if (
+            f.rule == "event"
+            and before
+            and nxt is not None
+            and nxt.rule == "date"
+            and nxt.by
+            and nxt.start - f.end <= 90
+            and not re.search(r"[.;!?]", text[f.end : nxt.start])
+            and re.match(r"(?i)op\b", nxt.text)
+        ):
+            day = dt.date.fromisoformat(nxt.by) - dt.timedelta(days=1)
+            out.append(Found(text[f.start : nxt.end], f.start, nxt.end, day.isoformat(), "event"))
+            skip.add(k + 1)
+            continue
+        out.append(f)
     return out
 
 
+def due(rule: str | None, kind: str, days: tuple[dt.date, dt.date] | None, end_of: bool) -> dt.date | None:
+    """The day a frame (``before``, ``by``, ``none`` or no frame) makes a time due by."""
+    if days is None or rule == "none":
+        return None
+    first, last = days
+    if kind == "summer":  # "voor de zomer" is due by 30 June; "eind van de zomer" by its astronomical end
+        if end_of:
+            return dt.date(first.year, 9, 22)
+        return dt.date(first.year, 6, 30) if rule == "before" else None
+    if rule == "before":
+        return last if end_of else first - dt.timedelta(days=1)
+    return last
+
+
+def _is_end(m: re.Match[str]) -> bool:
+    return bool(re.search(r"\beind(?:e)?\s+van\b", m.group(0), re.I))
+
+
 def pick(found: list[Found]) -> Found | None:
-    """The deadline of a sentence: the latest dated one (a sentence that moves a
-    deadline names the old one and the new one), else the first vague one."""
+    """The deadline of a sentence: the latest dated one (a sentence that moves a deadline names the old one
+    and the new one), else the first without a day."""
     dated = [f for f in found if f.by]
     if dated:
         return max(dated, key=lambda f: f.by or "")
@@ -158,8 +254,8 @@ def pick(found: list[Found]) -> Found | None:
 def document_date(text: str, printed: str | None) -> dt.date | None:
     """The document's date: as printed, else the latest full date it mentions.
 
-    A letter without a date still says 'op 12 mei 2016' and '15 juni jl.'
-    (jl. = of this year): it was written after the latest of them.
+    A letter without a date still says 'op 12 mei 2016' and '15 juni jl.' (jl. = of this year): it was
+    written after the latest of them.
     """
     if printed:
         try:

@@ -21,11 +21,28 @@ from .stages import Chunk, stage
 @lru_cache(maxsize=1)
 def cues() -> dict[str, Any]:
     data: dict[str, Any] = rules.load("follow_ups.json")
-    for rel in ("fulfils", "postpones", "answers"):
+    for rel in RELATIONS:
         data[rel + "_re"] = re.compile("|".join(f"(?:{p})" for p in data[rel]), re.I)
     data["negation_re"] = re.compile(data["negation"], re.I)
     data["anaphor_re"] = re.compile(data["anaphor"], re.I)
+    data["target_re"] = re.compile(data["target"], re.I)
     return data
+
+
+RELATIONS = ("postpones", "fulfils", "answers")  # tried in this order: a delay is said about what was asked
+_QUESTION = re.compile(r"\?\s*[\)\"'»”]?\s*$")
+
+
+def inner_dots(sentence: str) -> str:
+    """A sentence with the dots inside it made neutral: the splitter has decided the sentence ends at its
+    last one, so "a.i.", "c.s." and "nr. 3" inside end no phrase the cues read.
+
+    >>> inner_dots("De motie-Klaver c.s. is aangenomen.")
+    'De motie-Klaver c·s· is aangenomen.'
+    """
+    body = sentence.rstrip()
+    tail = len(body) - len(body.rstrip(".!?"))
+    return body[: len(body) - tail].replace(".", "·") + body[len(body) - tail :] + sentence[len(body) :]
 
 
 def relation_of(sentence: str) -> tuple[str, re.Match[str]] | None:
@@ -35,7 +52,10 @@ def relation_of(sentence: str) -> tuple[str, re.Match[str]] | None:
     ('fulfils', None)
     """
     c = cues()
-    for rel in ("fulfils", "postpones", "answers"):
+    if _QUESTION.search(sentence):
+        return None
+    sentence = inner_dots(sentence)
+    for rel in RELATIONS:
         m = c[rel + "_re"].search(sentence)
         if m:
             if rel == "fulfils" and c["negation_re"].search(sentence):
@@ -44,18 +64,24 @@ def relation_of(sentence: str) -> tuple[str, re.Match[str]] | None:
     return None
 
 
-_TARGET_END = re.compile(r"[,;:.]\s|\s(?:en|maar|waarin|waarmee|zodat|omdat)\s|$")
+_TARGET_END = re.compile(
+    r"[,;:]\s|\.\s|\s(?:en\s+(?:stuur|bied|zend|doe|informeer|deel|bericht)|maar|waarin|waarmee|zodat|omdat|stuur|bied|zend|"
+    r"doe|informeer|deel|bericht|heb|ga|geef|breng|ontvangt|treft|wordt|worden|is|zijn)\s|\.$|$"
+)
 
 
 def target_text(sentence: str, cue: re.Match[str]) -> str | None:
-    """The words after the cue that name what is acted on, up to the end of their phrase.
+    """The words that name what is acted on: from the first naming phrase at or after the cue (a motion,
+    a toezegging, a request, questions, a letter) up to the end of its phrase.
 
     >>> s = "Ter uitvoering van de motie van het lid Van Dijk over de wachttijden, stuur ik u dit."
     >>> target_text(s, relation_of(s)[1])
     'de motie van het lid Van Dijk over de wachttijden'
     """
-    rest = sentence[cue.end() :].lstrip()
-    end = _TARGET_END.search(rest)
+    c = cues()
+    m = c["target_re"].search(sentence, cue.start()) or c["target_re"].search(sentence)
+    rest = sentence[m.start() :] if m else sentence[cue.end() :].lstrip()
+    end = _TARGET_END.search(rest, 1)
     words = rest[: end.start() if end else len(rest)].strip(" ,.;:()")
     return words or None
 
