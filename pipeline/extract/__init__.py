@@ -20,7 +20,7 @@ from ..errors import ExtractError
 from ..schema import Document, Markup, Page, Source
 from . import layout as layout_mod
 from .lines import PageLines
-from .normalize import assemble, clean_unicode, repair_bullet, repair_ocr, strip_ocr_markers
+from .normalize import assemble, clean_line, repair_bullet, repair_ocr, strip_ocr_markers
 
 MEDIA = {
     "pdf": "application/pdf",
@@ -200,7 +200,7 @@ def _extract(
 
     for pl in pages:
         for ln in pl.lines:
-            ln.text = clean_unicode(ln.text)
+            clean_line(ln)
     if kind != "xml":
         lay = layout_mod.analyse(pages)
     noisy = {pl.number for pl in pages if pl.ocr or pl.path == "text"}
@@ -213,7 +213,7 @@ def _extract(
         for ln in [*lay.body, *(x for n in lay.notes for x in n.lines)]:
             if ln.page in noisy:
                 ln.text = repair_ocr(ln.text)
-    text, segments, footnotes = assemble(lay)
+    text, segments, footnotes, marks = assemble(lay)
     if not text.strip():
         raise ExtractError("empty", "no text could be read from the file", path)
     if len(text) > settings.max_text_chars:
@@ -240,4 +240,5 @@ def _extract(
         footnotes=footnotes,
         running=tuple(ln.text for ln in lay.removed),
         markup=markup,
+        marks=marks,
     )
