@@ -234,10 +234,6 @@ def _extract(
     for pl in pages:
         for ln in pl.lines:
             clean_line(ln)
-    if kind in ("xml", "docx"):
-        for note in lay.notes:
-            for ln in note.lines:
-                clean_line(ln)
     if kind not in ("xml", "docx"):  # structured sources come with their layout
         lay = layout_mod.analyse(pages)
     noisy = {pl.number for pl in pages if pl.ocr or pl.path == "text"}

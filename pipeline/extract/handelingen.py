@@ -50,6 +50,7 @@ from typing import Any
 from ..schema import KamerstukId, Markup
 from .layout import Layout, Note
 from .lines import Line, Region
+from .normalize import clean_unicode
 from .structured import LineWriter, attrs, inline_text, local, text_of
 
 BLOCKS = {"al", "item-titel", "titel", "tussenkop", "spreker"}
@@ -124,7 +125,7 @@ class _Reader:
             return None
         nr = _child(el, "noot.nr")
         number = text_of(nr) if nr is not None else str(len(self.notes) + 1)
-        body = " ".join(text_of(c) for c in el if local(c) and local(c) != "noot.nr")
+        body = clean_unicode(" ".join(text_of(c) for c in el if local(c) and local(c) != "noot.nr"))
         self.notes.append(Note(number, 1, [Line(text=body, page=1, markers=[(0, number)])]))
         return number
 
