@@ -415,3 +415,28 @@ def test_structured_files_without_text_say_so(tmp_path: Path) -> None:
         with pytest.raises(ExtractError) as err:
             extract(path)
         assert err.value.code == "empty"
+
+
+def test_vlos_votes_where_the_markup_has_them(tmp_path: Path) -> None:
+    """The verslag of 15 October 2014 has no votes. This shape of a vote (an ``activiteitdeel``
+    "Stemming item" with ``stemmingen/stemming``: ``fractie``, ``stem``) is taken from a test of
+    another project's VLOS reader, not from a published verslag: each ``stemming`` is a ``vote``
+    mark with its fields, empty where the markup gives it no text."""
+    path = tmp_path / "stemming.xml"
+    path.write_text(
+        '<vlosCoreDocument xmlns="http://www.tweedekamer.nl/ggm/vergaderverslag/v1.0"><vergadering>'
+        '<titel>90e vergadering</titel><activiteit soort="Stemmingen"><titel>Stemmingen</titel>'
+        "<activiteithoofd><tekst><alinea><alineaitem>In stemming komt de motie.</alineaitem></alinea></tekst>"
+        '<activiteitdeel soort="Stemming item"><stemmingen>'
+        "<stemming><fractie>VVD</fractie><stem>Voor</stem></stemming>"
+        "<stemming><fractie>SP</fractie><stem>Tegen</stem></stemming>"
+        "</stemmingen></activiteitdeel></activiteithoofd></activiteit></vergadering></vlosCoreDocument>",
+        encoding="utf-8",
+    )
+    d = extract(path)
+    assert d.text == "90e vergadering\n\nIn stemming komt de motie."
+    votes = marks(d, "vote")
+    assert [(v.attr("fractie"), v.attr("stem"), v.start, v.end) for v in votes] == [
+        ("VVD", "Voor", len(d.text), len(d.text)),
+        ("SP", "Tegen", len(d.text), len(d.text)),
+    ]
