@@ -1,4 +1,4 @@
-"""Roles of lines: running header/footer, footnote, body; footnote markers.
+"""Roles of lines: running header/footer, footnote, body; footnote markers; reading order of columns.
 
 Pure functions over ``PageLines``. Two kinds of evidence are used:
 
@@ -6,6 +6,9 @@ Pure functions over ``PageLines``. Two kinds of evidence are used:
   superscript markers that the producer already took out of the text;
 * text alone (plain-text sources): repetition across pages, line lengths
   that do not fit the body column, and numbered note lines at a page end.
+
+A page the producer found set in two columns (``PageLines.gutter``, see
+``lines.find_gutter``) is read column by column (``column_order``).
 """
 
 from __future__ import annotations
