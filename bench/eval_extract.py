@@ -24,7 +24,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline import extract  # noqa: E402
+from pipeline import process  # noqa: E402
 from pipeline.errors import ExtractError  # noqa: E402
 from pipeline.evaluate import Report, score_document  # noqa: E402
 
@@ -43,7 +43,7 @@ def _run(job: tuple[str, dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any
     xml = (GOLD.parent / g["path"]).resolve()
     try:
         if mode == "xml":
-            doc = extract(xml)
+            doc = process(xml)
         else:
             from tests.support.render import render_pdf, scan_pdf
 
@@ -52,7 +52,7 @@ def _run(job: tuple[str, dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any
             with tempfile.NamedTemporaryFile(suffix=".pdf") as tmp:
                 tmp.write(data)
                 tmp.flush()
-                doc = extract(tmp.name)
+                doc = process(tmp.name)
         return _meta_gold(g), {"meta": doc.meta.to_json()}
     except ExtractError as exc:
         return _meta_gold(g), {"error": {"message": exc.message}}

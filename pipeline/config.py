@@ -57,8 +57,8 @@ class Settings:
     max_pixels: int = 60_000_000  # per image / rendered page (≈ A3 at 600 dpi)
     max_document_pixels: int = 20_000_000_000  # all page images of one document (≈2,300 A4 pages, 300 dpi)
     max_frames: int = 500  # frames of a multi-frame image (TIFF)
-    max_stream_bytes: int = 256 * 1024 * 1024  # one decompressed PDF stream
-    max_decompressed_bytes: int = 1024 * 1024 * 1024  # all decompressed PDF streams of a document
+    max_stream_bytes: int = 256 * 1024 * 1024  # one decompressed PDF stream, or one part of a Word file
+    max_decompressed_bytes: int = 1024 * 1024 * 1024  # all decompressed PDF streams (Word parts) of a file
     max_text_chars: int = 50_000_000  # normalized text of one document
     max_page_points: float = 14_400.0  # PDF page side in points (200 inch, the PDF limit)
     ocr_seconds_per_page: float = 120.0

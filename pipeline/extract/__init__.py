@@ -20,17 +20,19 @@ from ..errors import ExtractError
 from ..schema import Document, Markup, Page, Source
 from . import layout as layout_mod
 from .lines import PageLines
-from .normalize import assemble, clean_unicode, repair_bullet, repair_ocr, strip_ocr_markers
+from .normalize import assemble, clean_line, repair_bullet, repair_ocr, strip_ocr_markers
 
 MEDIA = {
     "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "png": "image/png",
     "jpeg": "image/jpeg",
     "tiff": "image/tiff",
     "xml": "application/xml",
     "text": "text/plain",
 }
-SUFFIXES = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".xml", ".txt"}
+SUFFIXES = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".xml", ".txt", ".docx"}
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of old .doc files and of encrypted Office files
 
 
 def sniff(path: str, data: bytes) -> str:
@@ -45,6 +47,30 @@ def sniff(path: str, data: bytes) -> str:
         return "jpeg"
     if data[:4] in (b"II*\x00", b"MM\x00*"):
         return "tiff"
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        from .docx import is_docx
+
+        found = is_docx(data)
+        if found:
+            return "docx"
+        if found is None:
+            if b"PK\x05\x06" not in data[-65557:]:  # no end-of-central-directory record
+                raise ExtractError("truncated", "the ZIP archive (a Word file?) is truncated", path)
+            raise ExtractError("corrupt", "the file starts as a ZIP archive but cannot be read as one", path)
+        raise ExtractError(
+            "unsupported", "a ZIP archive that is not a Word .docx (it has no word/document.xml)", path
+        )
+    if data.startswith(OLE2):
+        if suffix == ".docx":
+            raise ExtractError(
+                "encrypted",
+                "the .docx is an OLE2 container, as Word writes a password-protected file "
+                "(or an old .doc renamed); save it without a password as .docx",
+                path,
+            )
+        raise ExtractError(
+            "unsupported", "an old Office file (Word 97-2003 .doc or similar); save it as .docx", path
+        )
     low = head[:200].lower()
     if low.startswith((b"<!doctype html", b"<html")) or b"<html" in low:
         raise ExtractError(
@@ -54,6 +80,8 @@ def sniff(path: str, data: bytes) -> str:
         raise ExtractError("corrupt", "the file has a .pdf name but no PDF header", path)
     if suffix in (".png", ".jpg", ".jpeg", ".tif", ".tiff"):
         raise ExtractError("corrupt", f"the file has a {suffix} name but is no image", path)
+    if suffix == ".docx":
+        raise ExtractError("corrupt", "the file has a .docx name but is no Word (ZIP) file", path)
     if head.startswith(b"<?xml") or head.startswith(b"<") or suffix == ".xml":
         return "xml"
     if suffix in (".txt", ".text", "") or suffix not in SUFFIXES:
@@ -193,6 +221,11 @@ def _extract(
 
         lay, markup = xml_layout(path, data)
         pages = [PageLines(1, lay.body, path="xml")]
+    elif kind == "docx":
+        from .docx import docx_layout
+
+        lay, markup = docx_layout(path, data, settings)
+        pages = [PageLines(1, lay.body, path="docx")]
     else:
         from .text import decode, text_pages
 
@@ -200,8 +233,8 @@ def _extract(
 
     for pl in pages:
         for ln in pl.lines:
-            ln.text = clean_unicode(ln.text)
-    if kind != "xml":
+            clean_line(ln)
+    if kind not in ("xml", "docx"):  # structured sources come with their layout
         lay = layout_mod.analyse(pages)
     noisy = {pl.number for pl in pages if pl.ocr or pl.path == "text"}
     scanned = {pl.number for pl in pages if pl.ocr}
@@ -213,7 +246,7 @@ def _extract(
         for ln in [*lay.body, *(x for n in lay.notes for x in n.lines)]:
             if ln.page in noisy:
                 ln.text = repair_ocr(ln.text)
-    text, segments, footnotes = assemble(lay)
+    text, segments, footnotes, marks = assemble(lay)
     if not text.strip():
         raise ExtractError("empty", "no text could be read from the file", path)
     if len(text) > settings.max_text_chars:
@@ -240,4 +273,5 @@ def _extract(
         footnotes=footnotes,
         running=tuple(ln.text for ln in lay.removed),
         markup=markup,
+        marks=marks,
     )

@@ -1,4 +1,4 @@
-"""Roles of lines: running header/footer, footnote, body; footnote markers.
+"""Roles of lines: running header/footer, footnote, body; footnote markers; reading order of columns.
 
 Pure functions over ``PageLines``. Two kinds of evidence are used:
 
@@ -6,6 +6,9 @@ Pure functions over ``PageLines``. Two kinds of evidence are used:
   superscript markers that the producer already took out of the text;
 * text alone (plain-text sources): repetition across pages, line lengths
   that do not fit the body column, and numbered note lines at a page end.
+
+A page the producer found set in two columns (``PageLines.gutter``, see
+``lines.find_gutter``) is read column by column (``column_order``).
 """
 
 from __future__ import annotations
@@ -94,7 +97,28 @@ def running_lines(pages: list[PageLines], band: int = 3) -> set[int]:
         repeated = len(pages) > 1 and counts[_shape(ln.text)] >= need
         if page_number or repeated:
             out.add(id(ln))
+    if any(page.gutter is not None for page in pages):
+        out |= _same_spot(pages)
     return out
+
+
+def _same_spot(pages: list[PageLines]) -> set[int]:
+    """ids of footer lines that recur word for word at the same place on two or more pages.
+
+    Used for papers set in two columns (the KOOP layout of the Handelingen):
+    an item's footer carries its date on the item's first and last page only,
+    too rare for the 40% rule, and the date starts with a digit like a
+    footnote. (Single-column papers are left alone: their footnotes may
+    repeat a line word for word at the same height.)
+    """
+    spots: dict[tuple[str, int, int], list[Line]] = {}
+    for page in pages:
+        for ln in page.lines:
+            if ln.top is None or ln.x0 is None or ln.top < 0.88 or not ln.text.strip():
+                continue
+            key = (" ".join(ln.text.split()), round(ln.top * 100), round(ln.x0 * 100))
+            spots.setdefault(key, []).append(ln)
+    return {id(ln) for group in spots.values() if len({ln.page for ln in group}) >= 2 for ln in group}
 
 
 def body_size(lines: list[Line]) -> float | None:
@@ -232,7 +256,10 @@ def analyse(pages: list[PageLines]) -> Layout:
     expected = 1
     for page, lines in zip(pages, kept_pages, strict=True):
         geometric = bool(lines) and all(ln.has_geometry for ln in lines) and size is not None
-        if geometric and size is not None:
+        if geometric and size is not None and page.gutter is not None:
+            lines = column_order(lines, page.gutter)
+            cut = _geometric_notes(page, lines, size)
+        elif geometric and size is not None:
             side, lines = side_column(lines, size)
             body.extend(side)
             cut = _geometric_notes(page, lines, size)
@@ -245,6 +272,30 @@ def analyse(pages: list[PageLines]) -> Layout:
             if page_notes:
                 expected = int(page_notes[-1].number) + 1
     return Layout(body=body, notes=notes, removed=removed)
+
+
+def column_order(lines: list[Line], gutter: float) -> list[Line]:
+    """Reading order of a page set in two columns (``PageLines.gutter``): column by column.
+
+    ``lines`` come top to bottom. A line that runs across the gutter (a
+    heading over both columns) closes a band; within a band the left column
+    is read before the right one. Each line learns its ``column``.
+    """
+    out: list[Line] = []
+    left: list[Line] = []
+    right: list[Line] = []
+    for ln in lines:
+        if (ln.x1 or 0.0) <= gutter + 0.002:
+            ln.column = 1
+            left.append(ln)
+        elif (ln.x0 or 0.0) >= gutter - 0.002:
+            ln.column = 2
+            right.append(ln)
+        else:
+            ln.column = 0
+            out += left + right + [ln]
+            left, right = [], []
+    return out + left + right
 
 
 def side_column(lines: list[Line], size: float) -> tuple[list[Line], list[Line]]:

@@ -2,8 +2,10 @@
 
 ``assemble`` turns a ``Layout`` into the normalized text: body paragraphs in
 reading order (joined across pages), then the footnotes, one per line. It
-records a ``Segment`` (page, role) for every stretch of the text and where
-each footnote marker stood in the body.
+records a ``Segment`` (page, role) for every stretch of the text, where each
+footnote marker stood in the body, and a ``Mark`` for every region the
+source's markup labels (``Line.opens`` / ``Line.closes``), with offsets that
+point exactly at the region's text in the result.
 """
 
 from __future__ import annotations
@@ -15,13 +17,14 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from .. import resources
-from ..schema import Footnote, Segment
+from ..schema import Footnote, Mark, Segment
 from .layout import NOTE_START, OCR_MARKERS, OCR_NOTE_START, Layout, Note, median_gap
-from .lines import Line
+from .lines import Line, Region
 
 LIGATURES = {
     "ﬀ": "ff",
@@ -60,6 +63,41 @@ def clean_unicode(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _LIG.sub(lambda m: LIGATURES[m.group(0)], text)
     return _CONTROL.sub("", text)
+
+
+def clean_line(line: Line) -> None:
+    """``clean_unicode`` on a line's text, keeping its markers and region ends at their characters.
+
+    Cleaning can change the length of the text (a ligature splits, a soft
+    hyphen goes); the text is cleaned piece by piece between the offsets that
+    point into it, so every offset still points between the same characters.
+
+    >>> ln = Line("ﬁnal\u00adly done", 1, opens=[(8, Region("x"))], markers=[(4, "1")])
+    >>> clean_line(ln); ln.text, ln.text[ln.opens[0][0]:], ln.markers
+    ('finally done', 'done', [(5, '1')])
+    """
+    text = line.text
+    offsets = {o for o, _ in line.markers} | {o for o, _ in line.opens} | {o for o, _ in line.closes}
+    if not offsets:
+        line.text = clean_unicode(text)
+        return
+    cuts = sorted({0, len(text), *(min(max(o, 0), len(text)) for o in offsets)})
+    pieces: list[str] = []
+    where: dict[int, int] = {0: 0}
+    length = 0
+    for a, b in pairwise(cuts):
+        piece = clean_unicode(text[a:b])
+        pieces.append(piece)
+        length += len(piece)
+        where[b] = length
+
+    def moved(o: int) -> int:
+        return where[min(max(o, 0), len(text))]
+
+    line.text = "".join(pieces)
+    line.markers = [(moved(o), m) for o, m in line.markers]
+    line.opens = [(moved(o), r) for o, r in line.opens]
+    line.closes = [(moved(o), r) for o, r in line.closes]
 
 
 # ---------------------------------------------------------------- OCR repair
@@ -331,8 +369,13 @@ def _known_hyphenated(lines: Iterable[Line]) -> set[str]:
     return known
 
 
-def _breaks_before(prev: Line, line: Line, gap: float | None, right: float | None, typical: float) -> bool:
-    """Does ``line`` open a new paragraph after ``prev``?"""
+def _breaks_before(
+    prev: Line, line: Line, gap: float | None, right: dict[int, float | None], typical: float
+) -> bool:
+    """Does ``line`` open a new paragraph after ``prev``?
+
+    ``right`` is the right edge of the text per column (``Line.column``).
+    """
     ptext = prev.text.rstrip()
     ends = ptext.endswith(_END)
     if prev.page != line.page and not _BULLET.match(line.text):
@@ -346,16 +389,18 @@ def _breaks_before(prev: Line, line: Line, gap: float | None, right: float | Non
     if gap and prev.bottom is not None and line.bottom is not None and line.bottom - prev.bottom > 1.35 * gap:
         return True
     starts_upper = line.text.lstrip()[:1].isupper()
-    if _short(prev, line, right, typical) and (ends or starts_upper) and not ptext.endswith("-"):
+    short = _short(prev, line, right.get(prev.column), typical)
+    if short and (ends or starts_upper) and not ptext.endswith("-"):
         return True
     # a heading: a short line without closing punctuation after a finished sentence
     ltext = line.text.rstrip()
+    edge = right.get(line.column)
     return (
         ends
         and starts_upper
         and not ltext.endswith((*_END, ","))
         and len(ltext) < 0.6 * typical
-        and (right is None or line.x1 is None or line.x1 < right - 0.15)
+        and (edge is None or line.x1 is None or line.x1 < edge - 0.15)
     )
 
 
@@ -369,28 +414,103 @@ def _short(prev: Line, line: Line, right: float | None, typical: float) -> bool:
     return typical - len(ptext) > len(first) + 2
 
 
-def assemble(layout: Layout) -> tuple[str, tuple[Segment, ...], tuple[Footnote, ...]]:
-    """The normalized text of a layout, its segments and its footnotes."""
+def _right_edge(lines: list[Line]) -> float | None:
+    rights = sorted(ln.x1 for ln in lines if ln.x1 is not None)
+    return rights[int(0.9 * (len(rights) - 1))] if rights else None
+
+
+class _Regions:
+    """Where the regions opened and closed on lines land in the text being built."""
+
+    def __init__(self) -> None:
+        self.starts: dict[Region, int] = {}
+        self.ends: dict[Region, int] = {}
+        self.order: list[Region] = []
+        self.pending: list[Region] = []  # opened on an empty line: they start with the next text
+        self.last: list[tuple[Region, str]] = []  # what the latest line placed
+
+    def skip(self, line: Line, here: int) -> None:
+        """A line without text: what opens on it waits for the next text, what closes ends here."""
+        for _, region in line.opens:
+            self._see(region)
+            self.pending.append(region)
+        for _, region in line.closes:
+            if region in self.pending:  # opened and closed without text between: empty, here
+                self.pending.remove(region)
+                self.starts[region] = here
+            self.ends[region] = here
+
+    def place(self, line: Line, start: int, lead: int, length: int) -> None:
+        """Regions of a line whose stripped text was put at ``start``."""
+
+        def at(offset: int) -> int:
+            return start + min(max(offset - lead, 0), length)
+
+        self.last = []
+        for region in self.pending:
+            self.starts[region] = start
+            self.last.append((region, "start"))
+        self.pending = []
+        for offset, region in line.opens:
+            self._see(region)
+            self.starts[region] = at(offset)
+            self.last.append((region, "start"))
+        for offset, region in line.closes:
+            self.ends[region] = at(offset)
+            self.last.append((region, "end"))
+
+    def rejoined(self, start: int) -> None:
+        """The latest line's tail was rewritten (a hyphen joined with the next line): clip to ``start``."""
+        for region, which in self.last:
+            table = self.starts if which == "start" else self.ends
+            table[region] = min(table[region], start)
+
+    def _see(self, region: Region) -> None:
+        if region not in self.starts and region not in self.pending:
+            self.order.append(region)
+
+    def marks(self, end: int) -> tuple[Mark, ...]:
+        out = []
+        for region in self.order:
+            if region not in self.starts:
+                continue  # opened on trailing empty lines only
+            s = self.starts[region]
+            e = max(self.ends.get(region, end), s)
+            out.append(Mark(region.kind, s, e, region.attrs))
+        return tuple(sorted(out, key=lambda m: (m.start, -m.end)))
+
+
+def assemble(layout: Layout) -> tuple[str, tuple[Segment, ...], tuple[Footnote, ...], tuple[Mark, ...]]:
+    """The normalized text of a layout, its segments, its footnotes and the marks of its regions."""
     body = layout.body
     lengths = sorted(len(ln.text) for ln in body if len(ln.text) > 20)
     typical = float(lengths[int(0.8 * (len(lengths) - 1))]) if lengths else 70.0
     known = _known_hyphenated(body + [ln for n in layout.notes for ln in n.lines])
     main = [ln for ln in body if not ln.side]
     gap = median_gap(main)
-    rights = sorted(ln.x1 for ln in main if ln.x1 is not None)
-    right = rights[int(0.9 * (len(rights) - 1))] if rights else None
+    right: dict[int, float | None] = {0: _right_edge(main)}
+    if any(ln.column for ln in main):
+        # a page in two columns: each column has its own right edge
+        for column in (0, 1, 2):
+            right[column] = _right_edge([ln for ln in main if ln.column == column]) or right[0]
 
     tb = TextBuilder(known)
+    regions = _Regions()
     markers: list[tuple[int, int, str]] = []  # (offset, page, marker)
     prev: Line | None = None
     for ln in body:
         if not ln.text.strip():
+            regions.skip(ln, tb.length)
             continue
         cont = prev is not None and not _breaks_before(prev, ln, gap, right, typical)
         if prev is not None and not cont:
             tb.paragraph_break(ln.page, "body")
         lead = len(ln.text) - len(ln.text.lstrip())
+        before = tb.length
         start = tb.add_line(ln, "body", cont)
+        if start < before:
+            regions.rejoined(start)
+        regions.place(ln, start, lead, len(ln.text.strip()))
         for off, mark in ln.markers:
             markers.append((start + max(0, off - lead), ln.page, mark))
         prev = ln
@@ -398,19 +518,21 @@ def assemble(layout: Layout) -> tuple[str, tuple[Segment, ...], tuple[Footnote, 
     footnotes: list[Footnote] = []
     for note in layout.notes:
         tb.paragraph_break(note.page, "body" if not footnotes else "footnote")
-        start = _add_note(tb, note)
+        start = _add_note(tb, note, regions)
         footnotes.append(Footnote(note.number, note.page, start, tb.length))
     where = _link_markers(footnotes, markers)
     linked = tuple(replace(n, marker=where.get(k)) for k, n in enumerate(footnotes))
-    return tb.text(), tb.segments(), linked
+    return tb.text(), tb.segments(), linked, regions.marks(tb.length)
 
 
-def _add_note(tb: TextBuilder, note: Note) -> int:
+def _add_note(tb: TextBuilder, note: Note, regions: _Regions) -> int:
     start = None
     for k, ln in enumerate(note.lines):
         if k == 0:
             ln = _strip_number(ln, note.number)
+        lead = len(ln.text) - len(ln.text.lstrip())
         s = tb.add_line(ln, "footnote", continues=k > 0)
+        regions.place(ln, s, lead, len(ln.text.strip()))
         start = s if start is None else start
     return start if start is not None else tb.length
 
@@ -426,7 +548,17 @@ def _strip_number(line: Line, number: str) -> Line:
             text = text[m.end() :]
         elif o:
             text = text[o.end() :]
-    return Line(text=text, page=line.page, top=line.top, x0=line.x0, x1=line.x1, size=line.size)
+    cut = len(line.text) - len(text)
+    return Line(
+        text=text,
+        page=line.page,
+        top=line.top,
+        x0=line.x0,
+        x1=line.x1,
+        size=line.size,
+        opens=[(max(0, o - cut), r) for o, r in line.opens],
+        closes=[(max(0, o - cut), r) for o, r in line.closes],
+    )
 
 
 def _link_markers(notes: list[Footnote], markers: list[tuple[int, int, str]]) -> dict[int, int]:

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import ExtractError
-from .lines import Line, PageLines, merge_rows
+from .lines import Line, PageLines, find_gutter, merge_rows
 
 
 @dataclass
@@ -89,9 +89,12 @@ def tsv_to_lines(data: dict[str, list[Any]], number: int, width: int, height: in
                 size=size,
             )
         )
-    lines = merge_rows(lines)
+    gutter = find_gutter(lines)
+    lines = merge_rows(lines, gutter)
     conf = round(statistics.fmean(confs), 1) if confs else None
-    return PageLines(number, lines, width * pt, height * pt, ocr=True, confidence=conf, path="tesseract")
+    return PageLines(
+        number, lines, width * pt, height * pt, ocr=True, confidence=conf, path="tesseract", gutter=gutter
+    )
 
 
 def ocr_pages(

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import ExtractError
-from .lines import Line, PageLines, merge_rows
+from .lines import Line, PageLines, find_gutter, merge_rows
 
 _WORDCHARS = re.compile(r"[A-Za-zÀ-ÿ]")
 _GOOD = re.compile(r"[^\W_]|[.,;:()\-–—'’\"«»“”?!/%&§€+*@#\[\]]")
@@ -314,8 +314,9 @@ def pdfium_page(page: Any, number: int) -> tuple[PageLines, str]:
         for group in _group_lines(chars)
         if (ln := _to_line(group, number, width, height)) is not None and ln.text
     ]
+    gutter = find_gutter(lines)
     return (
-        PageLines(number, merge_rows(lines), width, height, path="pdfium"),
+        PageLines(number, merge_rows(lines, gutter), width, height, path="pdfium", gutter=gutter),
         raw_text,
     )
 
@@ -355,4 +356,5 @@ def pdfplumber_page(data: bytes, index: int, number: int) -> PageLines:
         for group in _group_lines(words_line)
         if (ln := _to_line(group, number, width, height)) is not None and ln.text
     ]
-    return PageLines(number, merge_rows(lines), width, height, path="pdfplumber")
+    gutter = find_gutter(lines)
+    return PageLines(number, merge_rows(lines, gutter), width, height, path="pdfplumber", gutter=gutter)

@@ -185,8 +185,28 @@ def markup(root: Any) -> Markup:
 
 
 def xml_layout(path: str, data: bytes) -> tuple[Layout, Markup]:
-    """The XML's lines in print order, its footnotes as notes, and its head facts."""
+    """The XML's lines in print order, its footnotes as notes, and its head facts.
+
+    Three kinds of XML are read: a Tweede Kamer VLOS verslag (``vlos.py``),
+    officielebekendmakingen Handelingen (``handelingen.py``) and every other
+    officielebekendmakingen publication, such as a Kamerstuk (here).
+    """
     root = parse(path, data)
+    from . import handelingen, vlos
+
+    if vlos.is_vlos(root):
+        layout, mk = vlos.vlos_layout(root)
+    elif handelingen.is_handelingen(root):
+        layout, mk = handelingen.handelingen_layout(root)
+    else:
+        return kamerstuk_layout(path, root)
+    if not layout.body:
+        raise ExtractError("empty", f"the {mk.source} file holds no text", path)
+    return layout, mk
+
+
+def kamerstuk_layout(path: str, root: Any) -> tuple[Layout, Markup]:
+    """An officielebekendmakingen publication other than Handelingen (a Kamerstuk, a motion)."""
     notes = _Notes()
     lines: list[Line] = []
     _walk(root, lines, notes)

@@ -8,6 +8,7 @@ import os
 import struct
 import subprocess
 import sys
+import zipfile
 import zlib
 from pathlib import Path
 
@@ -61,7 +62,47 @@ def _huge_page_pdf() -> bytes:
     return buf.getvalue()
 
 
+def _docx(extra: dict[str, bytes] | None = None, patch: bytes = b"") -> bytes:
+    """A small Word file (python-docx), with parts added or a DTD put into its document.xml."""
+    import docx
+
+    buf = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph("De Kamer, gehoord de beraadslaging,")
+    document.save(buf)
+    out = io.BytesIO()
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/document.xml" and patch:
+                data = data.replace(b"?>", b"?>" + patch, 1)
+            dst.writestr(info.filename, data)
+        for name, data in (extra or {}).items():
+            dst.writestr(name, data)
+    return out.getvalue()
+
+
+def _docx_bomb() -> bytes:
+    """A Word file whose ZIP directory says one part inflates to 3 GB (checked before inflating)."""
+    data = bytearray(_docx({"word/media/nullen.bin": bytes(1000)}))
+    name = b"word/media/nullen.bin"
+    at = data.find(b"PK\x01\x02")
+    while at != -1:
+        if data[at + 46 : at + 46 + len(name)] == name:
+            data[at + 24 : at + 28] = (3_000_000_000).to_bytes(4, "little")
+        at = data.find(b"PK\x01\x02", at + 1)
+    return bytes(data)
+
+
+def _zip(name: str, data: bytes) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr(name, data)
+    return buf.getvalue()
+
+
 SEED_PDF = (SEED / "kamerbrief-imvo-convenanten-2016.pdf").read_bytes()
+ENTITIES = b'<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'
 
 HOSTILE: dict[str, tuple[str, bytes | None, str]] = {
     # name: (file name, content, expected code)
@@ -83,6 +124,19 @@ HOSTILE: dict[str, tuple[str, bytes | None, str]] = {
     "png header only": ("kop.png", _png_header(800, 600)[:40], "corrupt"),
     "absurd page size": ("reus.pdf", None, "page_size"),
     "missing": ("bestaat-niet.pdf", None, "not_found"),
+    "word zip bomb": ("bom.docx", None, "too_large"),
+    "word entity bomb": ("entiteit.docx", None, "malformed_xml"),
+    "zip that is no word file": ("archief.docx", _zip("leesmij.txt", b"hallo"), "unsupported"),
+    "truncated word file": ("half.docx", None, "truncated"),
+    "text named docx": ("geen.docx", b"Dit is geen Word-bestand, maar tekst.", "corrupt"),
+    "old word doc": ("oud.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "unsupported"),
+    "password word file": ("geheim.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "encrypted"),
+    "vlos entity bomb": (
+        "verslag.xml",
+        b'<?xml version="1.0"?>' + ENTITIES + b'<vlosCoreDocument xmlns="http://www.tweedekamer.nl/ggm/'
+        b'vergaderverslag/v1.0"><vergadering><titel>&b;</titel></vergadering></vlosCoreDocument>',
+        "malformed_xml",
+    ),
 }
 
 
@@ -95,6 +149,13 @@ def _write(tmp_path: Path, name: str) -> Path:
         content = _huge_page_pdf()
     elif name == "truncated png":
         content = _half_png()
+    elif name == "word zip bomb":
+        content = _docx_bomb()
+    elif name == "word entity bomb":
+        content = _docx(patch=ENTITIES)
+    elif name == "truncated word file":
+        whole = _docx()
+        content = whole[: len(whole) // 2]
     if content is not None:
         path.write_bytes(content)
     return path

@@ -105,7 +105,7 @@ def _cer(ref: str, hyp: str) -> float:
 @pytest.mark.slow
 def test_scan_matches_pdf(seed_pdf, seed_scan) -> None:
     doc = seed_scan
-    assert doc.source.ocr_pages == [1, 2, 3, 4, 5, 6]
+    assert doc.source.ocr_pages == (1, 2, 3, 4, 5, 6)
     assert all(p.ocr and p.confidence and p.confidence > 80 for p in doc.pages)
     assert len(doc.footnotes) == 10
     assert _cer(seed_pdf.text, doc.text) <= 0.01
