@@ -5,10 +5,14 @@ file) and the fields annotated for it. A field a line leaves out is not
 scored for that document. Scores are micro-averaged counts per field, and
 every miss and false hit is kept with its text so a regression shows what
 broke.
+
+A line with a ``label`` is a labelled sentence (promise, follow-up or look-alike); it is analysed as a
+one-sentence letter and scored under ``sentences.*`` (see ``score_sentence``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterable
@@ -16,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .nlp.dutch import TUSSENVOEGSELS
+from .nlp.dutch import MONTH_NAMES, TUSSENVOEGSELS
 
 
 @dataclass
@@ -341,10 +345,69 @@ def evaluate(golds: list[dict[str, Any]], preds: Iterable[dict[str, Any]]) -> Re
         if "error" in pred:
             report.errors.append(f"{gold.get('path', gold.get('text', '?'))}: {pred['error']['message']}")
             pred = {}
+        if "label" in gold:
+            report.documents += 1
+            score_sentence(report, gold, pred)
+            continue
         if "path" not in gold and "text" in gold:
             gold = {**gold, "path": gold["text"][:60]}
         score_document(report, gold, pred)
     return report
+
+
+PROMISES = ("toezegging", "doel", "verwachting")
+RELATIONS = ("fulfils", "postpones", "answers")
+
+
+def sentence_letter(gold: dict[str, Any]) -> str:
+    """A labelled sentence as the one-sentence letter it is analysed as: its date above it when known."""
+    head = ""
+    if gold.get("doc_date"):
+        d = dt.date.fromisoformat(gold["doc_date"])
+        head = f"Den Haag, {d.day} {MONTH_NAMES[d.month - 1]} {d.year}\n\n"
+    return head + str(gold["text"]) + "\n"
+
+
+def score_sentence(report: Report, gold: dict[str, Any], pred: dict[str, Any]) -> None:
+    """One labelled sentence (../shared/gold/commitment-sentences-dev.jsonl, models/training/*.jsonl).
+
+    ``sentences.promise``: a promise must give a commitment and anything else must not (a false hit is a
+    look-alike or follow-up taken for a promise); ``sentences.follow_up`` the same for follow-ups, with the
+    labelled relation; ``.kind``, ``.deadline`` (``by``) and ``.actor`` (where the gold names one other
+    than ik/wij) on the promises found, as ``../shared/tools/score_sentences.py`` counts them.
+    """
+    label, where = gold["label"], gold["text"][:100]
+    commitments = pred.get("commitments", [])
+    relations = {f.get("relation") for f in pred.get("follow_ups", [])}
+    promise, follow_up = report["sentences.promise"], report["sentences.follow_up"]
+    if label in PROMISES:
+        if not commitments:
+            promise.fn += 1
+            promise.misses.append(f"{label}: {where}")
+            return
+        promise.tp += 1
+        c = commitments[0]
+        report.value("sentences.kind", label, c.get("kind"), where)
+        if gold.get("by"):
+            report.value("sentences.deadline", gold["by"], (c.get("deadline") or {}).get("by"), where)
+        actor = (gold.get("actor") or "").lower()
+        if actor and actor not in ("ik", "wij", "we", "mij"):
+            got = (c.get("actor") or "").lower()
+            same = bool(got) and (actor in got or got in actor)
+            report.value("sentences.actor", actor, actor if same else got, where)
+        return
+    if commitments:
+        promise.fp += 1
+        promise.false_hits.append(f"{label}: {where}")
+    if label in RELATIONS:
+        if label in relations:
+            follow_up.tp += 1
+        else:
+            follow_up.fn += 1
+            follow_up.misses.append(f"{label}: {where}")
+    elif relations:
+        follow_up.fp += 1
+        follow_up.false_hits.append(f"{label}: {where} → {sorted(relations)}")
 
 
 def run_gold(
@@ -365,7 +428,18 @@ def run_gold(
     files = [g["abspath"] for g in golds if "abspath" in g]
     by_path = dict(zip(files, process_many(files, settings, progress), strict=True))
     preds = [
-        by_path[g["abspath"]] if "abspath" in g else analyse(from_text(g["text"]), settings).to_json()
+        by_path[g["abspath"]] if "abspath" in g else _analyse_text(g, settings, analyse, from_text)
         for g in golds
     ]
     return evaluate(golds, preds)
+
+
+def _analyse_text(gold: dict[str, Any], settings: Any, analyse: Any, from_text: Any) -> dict[str, Any]:
+    from .errors import ExtractError
+
+    text = sentence_letter(gold) if "label" in gold else gold["text"]
+    try:
+        result: dict[str, Any] = analyse(from_text(text), settings).to_json()
+    except ExtractError as e:  # a sentence too short or empty to be a paper: scored as finding nothing
+        return {"error": {"message": str(e)}}
+    return result

@@ -43,7 +43,7 @@ MONTHS: dict[str, int] = {
     "nov": 11,
     "dec": 12,
 }
-MONTH_NAMES = tuple(m for m in MONTHS if len(m) > 4 or m == "mei")  # the twelve full names
+MONTH_NAMES = tuple(next(k for k, v in MONTHS.items() if v == n) for n in range(1, 13))  # as written today
 MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "21 december 2023", "3 mrt. 2016", "1 januari 1994"; OCR puts spaces inside the numbers
 DATE = re.compile(rf"\b(\d{{1,2}})\s*(?:e\s+)?({MONTH_RE})\.?\s+((?:1[89]|20)\d\d)\b", re.IGNORECASE)
