@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import cast
 
-from ..schema import Author, Document, KamerstukId, Kind, Meta, Motion, Segment
+from ..schema import Author, Document, KamerstukId, Kind, Meta, Motion, Segment, Turn
 from . import meta as m
 from . import motions as motions_mod
 from . import rules
@@ -290,11 +290,83 @@ def _is_questions(ev: Evidence) -> bool:
     return _aanhangsel(ev)
 
 
+# the running line of a Handelingen item as printed since 2011: "Tweede Kamer <title> TK 40 40-6-1"
+_HANDELINGEN_RUNNING = re.compile(r"\b(?P<kamer>TK|EK)\s+(?P<n>\d{1,3})\s+(?P=n)-(?P<item>\d{1,3})-\d{1,3}\b")
+# a speaker's label on a line of its own: "De heer De Hoop (GroenLinks-PvdA):", "Minister De Jonge:"
+_SPEAKER_LABEL = re.compile(
+    r"(?m)^(?:(?:De\s+heer|Mevrouw)\s+(?P<member>[A-Z][^\n():]{1,60}?)\s*\((?P<party>[^)\n]{1,40})\)"
+    r"|(?P<function>(?:Minister(?:-president)?|Staatssecretaris|Minister\s+van\s+[^\n:]{3,60})(?:\s+van\s+[^\n:]{3,60})?)"
+    r"(?:\s+(?P<name>[A-Z][^\n:]{1,60}?))?"
+    r"|(?P<chair>De\s+(?:voorzitter|Voorzitter)))\s*:\s*$"
+)
+
+
 def _is_handelingen(ev: Evidence) -> bool:
     mk = ev.doc.markup
     if mk.source in ("handelingen-xml", "vlos-xml"):
         return True
+    if any(_HANDELINGEN_RUNNING.search(line) for line in ev.doc.running[:20]):
+        return True
+    chaired = re.search(r"(?m)^Voorzitter:\s*\S", ev.top)
+    if chaired and len(_SPEAKER_LABEL.findall(ev.doc.text[:20000])) >= 3:
+        return True
     return bool(re.search(r"\bHandelingen\b", ev.top) and re.search(r"\bVoorzitter:", ev.doc.text))
+
+
+def speaker_turns(doc: Document) -> tuple[Turn, ...]:
+    """Who speaks where: the markup's turns (VLOS, Handelingen XML), else the printed speaker labels."""
+    marked = [k for k in doc.marks if k.kind == "turn"]
+    if marked:
+        return tuple(
+            Turn(
+                k.attr("speaker") or k.attr("achternaam") or "?",
+                k.attr("party") or None,
+                k.attr("function") or None,
+                k.start,
+                k.end,
+            )
+            for k in marked
+        )
+    labels = list(_SPEAKER_LABEL.finditer(doc.text))
+    turns = []
+    for i, lab in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(doc.text)
+        if lab.group("member"):
+            turn = Turn(
+                " ".join(lab.group("member").split()), lab.group("party").strip(), None, lab.start(), end
+            )
+        elif lab.group("function"):
+            function = " ".join(lab.group("function").split())
+            name = " ".join((lab.group("name") or "").split()) or function
+            turn = Turn(name, None, function, lab.start(), end)
+        else:
+            turn = Turn("voorzitter", None, "voorzitter", lab.start(), end)
+        turns.append(turn)
+    return tuple(turns)
+
+
+def read_debate(ev: Evidence, kind: Kind) -> Structure:
+    """A sitting's report (Handelingen, VLOS): its date and item, and its speakers' turns."""
+    doc = ev.doc
+    running = next((r for r in doc.running[:20] if _HANDELINGEN_RUNNING.search(r)), None)
+    dated = next(
+        (
+            iso_date(r)
+            for r in doc.running[:20]
+            if re.fullmatch(rf"\s*\d{{1,2}}\s+(?:{MONTH_RE})\s+\d{{4}}\s*", r)
+        ),
+        None,
+    )
+    date = doc.markup.date or dated or m.fixed_date(doc.text) or m.place_date(doc.text, 0, 2500)
+    meta = _common_meta(ev, kind, date)
+    doc_id = None
+    rm = _HANDELINGEN_RUNNING.search(running) if running else None
+    if rm and date:
+        year = int(date[:4])
+        start = year if int(date[5:7]) >= 9 else year - 1  # the vergaderjaar runs from September
+        doc_id = f"h-{rm.group('kamer').lower()}-{start}{start + 1}-{rm.group('n')}-{rm.group('item')}"
+    structure = _structure(ev, meta, doc_id=doc_id)
+    return replace(structure, turns=speaker_turns(doc))
 
 
 def _is_report(ev: Evidence) -> bool:
@@ -322,7 +394,7 @@ def _is_other(ev: Evidence) -> bool:
 
 
 REGISTRY: tuple[KindReader, ...] = (
-    KindReader("handelingen", _is_handelingen, read_plain),
+    KindReader("handelingen", _is_handelingen, read_debate),
     KindReader("gewijzigde_motie", _is_changed_motion, read_motion),
     KindReader("motie", _is_motion, read_motion),
     KindReader("amendement", _is_amendment, read_plain),

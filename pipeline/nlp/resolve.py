@@ -206,6 +206,10 @@ def _commitments(
     out: list[Commitment] = []
     seen: set[tuple[str, str]] = set()
     for c in found:
+        if structure.turns:  # in a debate only the government's own turns promise anything
+            turn = next((t for t in structure.turns if t.start <= c.span.start < t.end), None)
+            if turn is None or not turn.is_government:
+                continue
         by = c.deadline.by if c.deadline else None
         if by and c.kind != "toezegging":
             if (c.kind, by) in seen:
@@ -225,7 +229,8 @@ def _actor(
     if low in ("ik", "wij", "we"):
         turn = next((t for t in structure.turns if t.start <= c.span.start < t.end), None)
         if turn is not None and turn.is_government:
-            return turn.function or turn.speaker
+            bare = (turn.function or "").lower() in ("minister", "staatssecretaris", "minister-president")
+            return f"{turn.function} {turn.speaker}" if bare else turn.function or turn.speaker
         if low == "ik" and signers:
             return signers[0].role or signers[0].name
         return "kabinet" if low != "ik" else actor

@@ -1,0 +1,53 @@
+"""Debates read as debates: a sitting is recognised, its speakers' turns found, and only the
+government's own turns promise anything (the real sittings in corpus/debates)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from pipeline import analyse, extract
+from pipeline.schema import Document
+from tests.conftest import CORPUS
+
+DEBATES = CORPUS / "debates"
+PDF = DEBATES / "h-tk-20232024-40-6.pdf"
+VLOS = DEBATES / "vlos-plenair-2014-10-15-vergadering-14-excerpt.xml"
+
+
+@cache
+def read(path: Path) -> Document:
+    return analyse(extract(str(path)))
+
+
+@pytest.mark.parametrize("path", [PDF, VLOS], ids=["handelingen-pdf", "vlos"])
+def test_a_sitting_is_a_debate_with_turns(path: Path) -> None:
+    d = read(path)
+    assert d.meta.kind == "handelingen"
+    assert len(d.turns) > 100
+    assert all(a.end <= b.start for a, b in zip(d.turns, d.turns[1:], strict=False))  # in order, no overlap
+
+
+def test_the_printed_report_names_its_item_and_speakers() -> None:
+    d = read(PDF)
+    assert d.doc_id == "h-tk-20232024-40-6" and d.meta.date == "2024-02-08"
+    speakers = {(t.speaker, t.function, t.party) for t in d.turns}
+    assert ("De Jonge", "Minister", None) in speakers
+    assert ("De Hoop", None, "GroenLinks-PvdA") in speakers
+    assert ("voorzitter", "voorzitter", None) in speakers
+
+
+@pytest.mark.parametrize("path", [PDF, VLOS], ids=["handelingen-pdf", "vlos"])
+def test_only_the_government_promises_in_a_debate(path: Path) -> None:
+    d = read(path)
+    for c in d.commitments:
+        turn = next(t for t in d.turns if t.start <= c.span.start < t.end)
+        assert turn.is_government, (turn.speaker, c.span.text)
+
+
+def test_a_minister_promising_a_letter_is_that_minister() -> None:
+    d = read(PDF)
+    letters = [c for c in d.commitments if "brief toe" in c.span.text or "brief toezeggen" in c.span.text]
+    assert letters and {c.actor for c in letters} == {"Minister De Jonge"}
