@@ -179,3 +179,55 @@ def mentions(chunk: Chunk) -> list[Motion]:
             )
         )
     return out
+
+
+# A motion read out in a debate, as the report prints it: "Motie / De Kamer, … en gaat over tot de orde
+# van de dag." then the chair: "Deze motie is voorgesteld door het lid De Hoop. Zij krijgt nr. 1136 (32847)."
+DEBATE_MOTION = re.compile(r"(?m)^De\s+Kamer,\s*gehoord\s+de\s+beraadslaging")
+PROPOSED_BY = re.compile(
+    r"Deze\s+(?:gewijzigde\s+)?motie\s+is\s+voorgesteld\s+door\s+(?:het\s+lid|de\s+leden)\s+(?P<names>[^.]{2,300}?)\."
+)
+NUMBERED = re.compile(
+    r"Zij\s+krijgt\s+nr\.\s*(?P<nr>\d{1,5}),?\s*\((?P<dossier>\d{4,6}(?:[-\s][A-Z]{1,5})?)\)"
+)
+
+
+@stage("motions.debate", writes="motions", reads=())
+def debate_motions(chunk: Chunk) -> list[Motion]:
+    """Motions submitted in a debate: their dictum and considerations, who proposed them and the number the
+    chair gives them (``Zij krijgt nr. 1136 (32847).``), dated by the sitting; only in a debate."""
+    structure = chunk.structure
+    if structure.meta.kind != "handelingen":
+        return []
+    text, out = chunk.text, []
+    for m in DEBATE_MOTION.finditer(text, chunk.start, chunk.end):
+        orde = ORDE.search(text, m.end(), m.end() + 6000)
+        if orde is None:
+            continue
+        body_end = orde.end()
+        by = PROPOSED_BY.search(text, body_end, body_end + 400)
+        nr = NUMBERED.search(text, by.end(), by.end() + 400) if by else None
+        body = text[m.start() : body_end]
+        c = clauses(body)
+        kid = None
+        if nr:
+            dossier = re.sub(r"\s+", "-", nr.group("dossier").strip()).lower()
+            kid = f"kst-{dossier}-{int(nr.group('nr'))}"
+        end = nr.end() if nr else by.end() if by else body_end
+        turn = next((t for t in structure.turns if t.start <= m.start() < t.end), None)
+        names = tuple(split_names(by.group("names"))) if by else ()
+        # a member who reads out several motions may do so inside the chair's turn after the first
+        speaker = turn.speaker if turn and turn.function != "voorzitter" else (names[0] if names else None)
+        out.append(
+            Motion(
+                kid,
+                names,
+                structure.meta.date,
+                chunk.span(m.start(), end),
+                requests=tuple(" ".join(body[s:e].split()) for s, e in c.requests),
+                considerations=tuple(" ".join(body[s:e].split()) for s, e in c.considerations),
+                mentioned=True,
+                speaker=speaker,
+            )
+        )
+    return out

@@ -51,3 +51,27 @@ def test_a_minister_promising_a_letter_is_that_minister() -> None:
     d = read(PDF)
     letters = [c for c in d.commitments if "brief toe" in c.span.text or "brief toezeggen" in c.span.text]
     assert letters and {c.actor for c in letters} == {"Minister De Jonge"}
+
+
+def test_motions_read_out_in_a_sitting_get_the_number_the_chair_gives() -> None:
+    d = read(PDF)
+    submitted = {m.id: m for m in d.motions if m.requests}
+    assert sorted(submitted) == [f"kst-32847-{n}" for n in range(1136, 1152)]
+    last = submitted["kst-32847-1151"]
+    assert last.submitters == ("Paternotte", "Pierik") and last.date == "2024-02-08"
+    assert len(last.requests) == 2 and last.requests[0].startswith("verzoekt de regering ervoor te zorgen")
+    assert submitted["kst-32847-1150"].requests == (
+        "verzoekt de minister om de maximale stijging van de huurprijs per 1 juli 2024 vast te stellen op 3,5%,",
+    )  # "De Kamer, gehoord de beraadslaging," on one line
+
+
+def test_the_motions_in_vlos_text_are_the_ones_its_markup_names() -> None:
+    d = read(VLOS)
+    marked = {
+        f"kst-{k.attr('dossier')}-{int(k.attr('number') or 0)}"
+        for k in d.marks
+        if k.kind == "motion" and k.attr("fragment") == "Motie indiening"
+    }
+    read_out = {m.id for m in d.motions if m.requests}
+    assert marked and read_out == marked
+    assert {m.speaker for m in d.motions if m.id == "kst-33972-36"} == {"Ulenbelt"}
