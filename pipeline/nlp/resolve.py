@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..schema import (
+    Appraisal,
     Author,
     Commitment,
     Document,
@@ -37,6 +38,8 @@ from ..schema import (
     SectorMention,
 )
 from . import meta
+from . import motions as motions_mod
+from .sentences import sentences as split_sentences
 from .stages import Found, Sentence, Structure
 
 SP = "[ \u00a0]"
@@ -83,7 +86,7 @@ def resolve(doc: Document, structure: Structure, sentences: Sequence[Sentence], 
     """The document's facts, resolved: references, motions, commitments, follow-ups, sectors."""
     sents = Sentences(tuple(sentences))
     references = _references(doc, structure, sents, found.references)
-    motions = _motions(doc, structure, sents, found.motions, references)
+    motions = _appraisals(doc, structure, _motions(doc, structure, sents, found.motions, references))
     commitments = _commitments(structure, found.commitments, found.sectors)
     follow_ups = _follow_ups(doc, structure, sents, found.follow_ups, motions, commitments, references)
     return [*references, *motions, *commitments, *follow_ups, *found.sectors]
@@ -170,6 +173,47 @@ def _motions(
     own = structure.own_motion
     out = [own] if own else []
     return out + [mo for mo in merged if not (own and mo.id and mo.id == own.id)]
+
+
+def _appraisals(doc: Document, structure: Structure, motions: list[Motion]) -> list[Motion]:
+    """In a debate, the government's appraisal of each motion: said in a bewindspersoon's turn, an
+    appraisal ("ontraad ik", "oordeel Kamer") is about the motions that turn named since the last one
+    ("de motie op stuk nr. 1141"); the last word on a motion counts."""
+    if not structure.turns or not motions:
+        return motions
+    words = motions_mod.motion_words()
+    numbers = re.compile(words["motion_numbers"], re.I)
+    values = [
+        (v, re.compile(words["appraisals"][v]))
+        for v in ("overgenomen", "oordeel_kamer", "ontraden", "ontijdig")
+    ]
+    by_number = {m.id.rsplit("-", 1)[1]: m.id for m in motions if m.id and m.id.startswith("kst-")}
+    said: dict[str, Appraisal] = {}
+    pending: list[
+        str
+    ] = []  # named since the last appraisal: by the chair ("Dan de motie op stuk nr. 1139") or the minister
+    last: list[str] = []
+    for turn in structure.turns:
+        government, chair = turn.is_government, turn.function == "voorzitter"
+        if not (government or chair):
+            continue
+        text = doc.text[turn.start : turn.end]
+        for s, e in split_sentences(text):
+            sentence = text[s:e]
+            for m in numbers.finditer(sentence):
+                pending += [n for n in re.findall(r"\d{1,5}", m.group("nrs")) if n in by_number]
+            value = next((v for v, rx in values if rx.search(sentence)), None) if government else None
+            if value is None or sentence.rstrip().endswith("?"):
+                continue
+            about = pending or (last if re.search(r"\b(?:beide|alle\s+\w+|allebei)\b", sentence) else [])
+            span = doc.span(turn.start + s, turn.start + e)
+            for n in about:
+                said[by_number[n]] = Appraisal(
+                    value, span, turn.function and f"{turn.function} {turn.speaker}"
+                )
+            if about:
+                last, pending = about, []
+    return [replace(m, appraisal=said.get(m.id or "", m.appraisal)) for m in motions]
 
 
 def _same_motion(a: Motion, b: Motion) -> bool:
