@@ -22,9 +22,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 from typing import cast
 
-from ..schema import Author, Document, KamerstukId, Kind, Meta, Motion, Segment, Turn
+from ..schema import Author, Document, KamerstukId, Kind, Meta, Motion, Question, Segment, Span, Turn
 from . import meta as m
 from . import motions as motions_mod
 from . import rules
@@ -192,13 +193,61 @@ def read_motion(ev: Evidence, kind: Kind) -> Structure:
     return replace(structure, own_motion=own)
 
 
+_DATUM_LABEL = re.compile(rf"(?m)^\s*Datum\s*:?\s*\n?\s*(\d{{1,2}}\s+(?:{MONTH_RE})\.?\s+\d{{4}})\s*$", re.I)
+
+
+def letterhead_date(doc: Document) -> str | None:
+    """The date a ministry's letterhead prints under its 'Datum' label (in the text or the page's running
+    parts), else the Word file's own date field: what is printed wins over what is stored."""
+    found = _DATUM_LABEL.search(doc.text[:4000])
+    if found:
+        return iso_date(found.group(1))
+    for label, value in pairwise(doc.running[:40]):
+        if label.strip().lower() == "datum" and (day := iso_date(value.strip())):
+            return day
+    stored = doc.markup.prop("datum")
+    return iso_date(stored) if stored else None
+
+
 def read_letter(ev: Evidence, kind: Kind) -> Structure:
-    """A letter: the place-and-date line under the head, the bewindspersonen who sign it."""
+    """A letter: the place-and-date line under the head (or its letterhead's date), who signs it."""
     text = ev.doc.text
     start = ev.head.end
-    date = m.place_date(text, start, start + 2500) or m.place_date(text, max(0, len(text) - 3000))
+    date = m.place_date(text, start, start + 2500) or letterhead_date(ev.doc)
+    date = date or m.place_date(text, max(0, len(text) - 3000))
     meta = replace(_common_meta(ev, kind, date), authors=tuple(m.signers(text, start)))
     return _structure(ev, meta)
+
+
+# an answer letter's labels, each on a line of its own: "Vraag 1", "Antwoord op vraag 1", "Antwoord 1"
+_QA_LABEL = re.compile(
+    r"(?m)^[ \t]*(?:(?P<q>Vraag)\s+(?P<qn>\d{1,3}[a-z]?)"
+    r"|(?P<a>Antwoord)(?:\s+op\s+vraag)?\s+(?P<an>\d{1,3}[a-z]?)"
+    r"(?:\s*(?:en|,|t/m|tot\s+en\s+met)\s*\d{1,3}[a-z]?)*)[ \t]*:?[ \t]*$",
+    re.I,
+)
+
+
+def questions_and_answers(doc: Document) -> tuple[Question, ...]:
+    """The numbered questions of an answer letter, each with the government's answer to it.
+
+    One answer may cover several questions ("Antwoord op vraag 3 en 8")."""
+    labels = list(_QA_LABEL.finditer(doc.text))
+    asked: dict[str, Span] = {}
+    answered: dict[str, Span] = {}
+    for i, lab in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(doc.text)
+        body_end = len(doc.text[:end].rstrip())
+        body_start = lab.end() + (len(doc.text[lab.end() : end]) - len(doc.text[lab.end() : end].lstrip()))
+        if body_start >= body_end:
+            continue
+        span = doc.span(body_start, body_end)
+        if lab.group("q"):
+            asked.setdefault(lab.group("qn").lower(), span)
+        else:  # "Antwoord op vraag 3 en 8" answers both
+            for n in re.findall(r"\d{1,3}[a-z]?", lab.group(0).lower()):
+                answered.setdefault(n, span)
+    return tuple(Question(n, q, answered.get(n)) for n, q in asked.items())
 
 
 def read_answer(ev: Evidence, kind: Kind) -> Structure:
@@ -206,13 +255,16 @@ def read_answer(ev: Evidence, kind: Kind) -> Structure:
     text = ev.doc.text
     authors = m.answerers(text) or m.signers(text, ev.head.end)
     date = m.received_date(text) if kind == "antwoord" else m.sent_in_date(text)
+    if date is None and kind == "antwoord":  # a ministry's answer letter (Word), not an Aanhangsel: signed
+        date = letterhead_date(ev.doc)
+        authors = m.signers(text, ev.head.end) or authors
     meta = replace(_common_meta(ev, kind, date), authors=tuple(authors), kamerstuk=None)
     number = re.search(r"\bantwoorden\s*\n*\s*(\d{1,4})\b", ev.top)
     doc_id = None
     if number and meta.vergaderjaar:
         house = "ek" if ev.head.kamer == "ek" else "tk"
         doc_id = f"ah-{house}-{meta.vergaderjaar.replace('-', '')}-{int(number.group(1))}"
-    return _structure(ev, meta, doc_id=doc_id)
+    return replace(_structure(ev, meta, doc_id=doc_id), questions=questions_and_answers(ev.doc))
 
 
 def read_report(ev: Evidence, kind: Kind) -> Structure:

@@ -521,7 +521,9 @@ PARTICLE = (
 )
 INITIALS = r"(?:(?:[A-Z]|Th|Ch|Ph|IJ|Tj|Chr|Joh|Jac|Wm)\s?\.\s*){1,6}"
 TITLES = r"(?:(?:mr|drs|dr|ir|prof|ing|jhr)\.?\s+)*"
-SURNAME = rf"(?:{PARTICLE}\s+)*[A-ZÀ-Ý][A-Za-zà-ÿ'’]+(?:-(?:{PARTICLE}-)?[A-ZÀ-Ýa-zà-ÿ][A-Za-zà-ÿ'’]+)*"
+# Latin letters with accents, Latin Extended-A too (Yeşilgöz, Çelik, Łukasz)
+_LETTERS = "A-Za-zà-ÿĀ-ž'’"
+SURNAME = rf"(?:{PARTICLE}\s+)*[A-ZÀ-ÝĀ-ž][{_LETTERS}]+(?:-(?:{PARTICLE}-)?[A-ZÀ-Ýa-zà-ÿĀ-ž][{_LETTERS}]+)*"
 NOT_A_NAME = r"(?:Tweede|Eerste|Aan|De|Het|Ter|Bijlage|Den|Kamer|Staten|Nota|Zie)\b"
 NAME = (
     rf"(?:{TITLES}{INITIALS}\s*{TITLES}|(?:[A-Z][a-zà-ÿ]+\s+)?)"

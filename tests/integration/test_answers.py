@@ -1,0 +1,50 @@
+"""Answers to Kamervragen as ministries send them (Word letters in corpus/answers): the printed date,
+who signs, and each numbered question paired with its answer."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from pipeline import analyse, extract
+from pipeline.schema import Document
+from tests.conftest import CORPUS
+
+ANSWERS = CORPUS / "answers"
+
+
+@cache
+def read(name: str) -> Document:
+    return analyse(extract(str(ANSWERS / name)))
+
+
+def test_the_printed_date_wins_over_the_stored_one() -> None:
+    # the Word file's own Datum property says 8 juli 2024; the letterhead prints 25 juli 2024
+    d = read("jenv_antwoord_kamervragen_01.docx")
+    assert d.meta.kind == "antwoord" and d.meta.date == "2024-07-25"
+    d = read("jenv_antwoord_kamervragen_04.docx")  # property 14 maart, printed 24 maart
+    assert d.meta.date == "2024-03-24"
+
+
+def test_the_signer_with_a_name_outside_latin_1() -> None:
+    d = read("jenv_antwoord_kamervragen_04.docx")
+    assert [(a.name, a.role) for a in d.meta.authors] == [
+        ("Yeşilgöz-Zegerius", "Minister van Justitie en Veiligheid")
+    ]
+
+
+def test_every_question_with_its_answer() -> None:
+    d = read("jenv_antwoord_kamervragen_01.docx")
+    assert [q.number for q in d.questions] == [str(n) for n in range(1, 9)]
+    assert all(q.answer is not None for q in d.questions)
+    first = d.questions[0]
+    assert first.question.text.startswith("Kent u de berichten") and first.answer is not None
+    assert first.answer.text == "Ja."
+    three, eight = d.questions[2], d.questions[7]  # "Antwoord op vraag 3 en 8": one answer to both
+    assert three.answer is not None and eight.answer is not None and three.answer == eight.answer
+    assert d.text[first.question.start : first.question.end] == first.question.text
+
+
+def test_the_questions_are_in_the_stored_json() -> None:
+    d = read("jenv_antwoord_kamervragen_04.docx")
+    again = Document.from_json(d.to_json(with_text=True))
+    assert again.questions == d.questions and len(again.questions) == 3
