@@ -26,6 +26,7 @@ def cues() -> dict[str, Any]:
     data["negation_re"] = re.compile(data["negation"], re.I)
     data["anaphor_re"] = re.compile(data["anaphor"], re.I)
     data["target_re"] = re.compile(data["target"], re.I)
+    data["heading_re"] = re.compile(data["heading"])
     return data
 
 
@@ -52,7 +53,7 @@ def relation_of(sentence: str) -> tuple[str, re.Match[str]] | None:
     ('fulfils', None)
     """
     c = cues()
-    if _QUESTION.search(sentence):
+    if _QUESTION.search(sentence) or c["heading_re"].match(sentence):
         return None
     sentence = inner_dots(sentence)
     for rel in RELATIONS:

@@ -312,10 +312,18 @@ def _follow_ups(
             if c.kind == "toezegging" and c.ref and (sent := body_sentence(doc, sents, c.span.start)):
                 targets.append((c.ref, "toezegging", sent))
         answerable = [(r.id, r.span.start) for r in refs if r.kind in ANSWERABLE]
+        cited = [(r.id, r.span.start) for r in refs if r.kind == "kamerstuk" and r.id != structure.doc_id]
         seen: set[tuple[str, str | None]] = set()
         for f in found:
             s, e = f.span.start, f.span.end
             ids = _targets(doc.text, sents, f, (s, e), targets, answerable)
+            if f.relation == "answers" and not any(s <= pos < e for _, pos in answerable):
+                # "In antwoord op uw brief (20 646, nr. 95)": the paper the sentence names
+                named = [tid for tid, pos in cited if s <= pos < e]
+                ids = named[:1] or ids
+            if not ids and f.relation in ("fulfils", "postpones"):
+                # "Deze notitie vormt het vervolg op onze brief … (21 137, nr. 269)": the paper it names
+                ids = list(dict.fromkeys(tid for tid, pos in cited if s <= pos < e))[:1]
             for tid in ids or [None]:  # type: ignore[list-item]
                 if (f.relation, tid) in seen and tid is not None:
                     continue

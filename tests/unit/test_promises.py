@@ -109,6 +109,11 @@ def test_follow_up_cues(text: str, relation: str, source: str) -> None:
     assert found is not None and found[0] == relation
 
 
+@pytest.mark.parametrize(("text", "why"), [tuple(c) for c in follow_ups.cues()["counter_examples"]])
+def test_follow_up_counter_examples(text: str, why: str) -> None:
+    assert follow_ups.relation_of(text) is None, why
+
+
 def test_follow_up_without_a_named_target_is_reported_with_its_description() -> None:
     text = (
         "Met deze brief geef ik uitvoering aan de motie van het lid Van Dijk over de wachttijden in de ggz."
