@@ -138,6 +138,8 @@ def main() -> None:
       kamer query open-motions                    adopted motions nobody has carried out
       kamer query open-commitments --overdue      toezeggingen past their deadline
       kamer query chain kst-32852-24              what cites or acts on a paper, and around it
+      kamer show "36600 VIII nr. 38"              one paper, motion or promise with its facts and links
+      kamer serve                                 the same in a browser (read-only, 127.0.0.1)
       kamer report                                all of that as a Markdown report
       kamer reanalyse                             after the rules or models changed
       kamer failures                              files that could not be read, and why
@@ -596,6 +598,114 @@ def chain_cmd(node_id: str, db: str, fmt: str, depth: int) -> None:
         _table(result["nodes"], ["id", "distance", "type", "kind", "date", "status", "title"])
         click.echo("")
         _table(result["edges"], ["source", "relation", "target"])
+
+
+@main.command()
+@click.argument("key", metavar="ID")
+@db_option
+@format_option
+@click.option("--today", help="Date that decides what is overdue (YYYY-MM-DD; default: today).")
+@friendly
+def show(key: str, db: str, fmt: str, today: str | None) -> None:
+    """One document, motion or commitment: its facts, its links, and what followed.
+
+    ID in any common spelling: 36600 VIII nr. 38, kst-36600-viii-38,
+    36600-VIII-38, Kamerstuk 28 844, nr. 290; also h-tk-… and doc:… ids,
+    commitment:… ids (from --format json), or the path of a stored file.
+    An id the store does not know is an error (exit 1).
+
+    \b
+    Examples:
+      kamer show "36600 VIII nr. 38"
+      kamer show corpus/letters/brief-uitvoering-motie-van-nispen-2025.txt
+      kamer show kst-28844-290 --format json
+    """
+    from .store import Store
+    from .web.lookup import describe, index, resolve
+
+    day = parse_date("--today", today) if today else None
+    with Store(db, readonly=True) as store:
+        ix = index(store)
+        node = resolve(ix, key)
+        if node is None:
+            click.echo(f"error: the store holds no document, motion or commitment {key!r}", err=True)
+            sys.exit(1)
+        item = describe(ix, node, day)
+    if fmt == "json":
+        _emit(item)
+    else:
+        click.echo(_shown_item(item))
+
+
+def _shown_item(item: dict[str, Any]) -> str:
+    """A described item as readable text: names first, ids in brackets."""
+
+    def ref(link: dict[str, Any] | None) -> str:
+        if not link:
+            return "(not named)"
+        where = "" if link["in_store"] else ", not in the store"
+        return f"{link['name']} [{link['id']}{where}]"
+
+    def sentence(text: str | None) -> str:
+        return " ".join((text or "").split())
+
+    lines = [f"{item['name']}", f"  {item['type']} {item['id']}"]
+    if item["type"] == "motion":
+        lines.append(f"  indieners: {', '.join(item['submitters']) or '?'}   date: {item['date'] or '?'}")
+        lines.append(
+            f"  status: {item['status'] or 'unknown'}"
+            + (f" ({item['status_source']})" if item["status_source"] else "")
+            + f"   now: {item['state']}"
+        )
+        lines.append("  life:")
+        for step in item["life"]:
+            ev = f"\n      “{sentence(step['evidence'])}”" if step.get("evidence") else ""
+            lines.append(f"    {step['date'] or '':<10}  {step['step']}: {step['what']}{ev}")
+        if item["mentioned_in"]:
+            lines.append("  mentioned in:")
+            lines += [f"    {ref(m)}" for m in item["mentioned_in"]]
+    elif item["type"] == "commitment":
+        dl = item["deadline"] or {}
+        lines.append(
+            f"  {item['kind']} of {item['actor'] or '?'}, by {dl.get('by') or dl.get('text') or '?'}"
+            + ("  OVERDUE" if item["overdue"] else "")
+            + f"   now: {item['state']}"
+        )
+        lines.append(f"  “{sentence(item['text'])}”")
+        lines.append(f"  made in: {ref(item['made_in'])}, page {item['made_in']['page']}")
+        for f in item["follow_ups"]:
+            lines.append(f"  {f['relation']} by {ref(f['by'])}: “{sentence(f['evidence'])}”")
+    else:
+        for label, key in (("kind", "kind"), ("date", "date"), ("file", "path")):
+            if item.get(key):
+                lines.append(f"  {label}: {item[key]}")
+        if item.get("authors"):
+            lines.append(f"  by: {'; '.join(item['authors'])}")
+        sections = (
+            (
+                "follow-ups",
+                "follow_ups",
+                lambda f: f"{f['relation']} {ref(f['target'])}: “{sentence(f['text'])}”",
+            ),
+            (
+                "commitments",
+                "commitments",
+                lambda c: (
+                    f"{c['kind']} of {c['actor'] or '?'}"
+                    + (f", by {c['deadline']['by'] or c['deadline']['text']}" if c["deadline"] else "")
+                    + f": “{sentence(c['text'])}”"
+                ),
+            ),
+            ("motions", "motions", lambda m: f"{ref(m['target'])}: “{sentence(m['text'])}”"),
+            ("references", "references", lambda r: f"{ref(r['target'])}: “{sentence(r['text'])}”"),
+            ("cited by", "cited_by", ref),
+            ("acted on by", "acted_on_by", lambda f: f"{f['relation']} by {ref(f['by'])}"),
+        )
+        for title, key, fmt_one in sections:
+            if item.get(key):
+                lines.append(f"  {title}:")
+                lines += [f"    {fmt_one(x)}" for x in item[key]]
+    return "\n".join(lines)
 
 
 @main.command()
