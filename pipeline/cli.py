@@ -711,6 +711,45 @@ def _shown_item(item: dict[str, Any]) -> str:
 @main.command()
 @db_option
 @click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on. Anything but 127.0.0.1/localhost exposes the view to the network.",
+)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--today", help="Date that decides what is overdue (YYYY-MM-DD; default: today).")
+@friendly
+def serve(db: str, host: str, port: int, today: str | None) -> None:
+    """A read-only web view of the store: search, papers with their facts, motions, promises, dashboards.
+
+    The store is opened read-only; only GET requests are answered. Open the
+    address it prints in a browser. Stop it with Ctrl-C.
+
+    \b
+    Examples:
+      kamer serve
+      kamer serve --db outputs/kamerwacht.sqlite --port 8080
+    """
+    from .store import Store
+    from .web.app import serve as run
+
+    day = parse_date("--today", today) if today else None
+    Store(
+        db, readonly=True
+    ).close()  # a missing or foreign store is a one-line error, before the server starts
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(
+            f"warning: listening on {host}: anyone who can reach this machine can read the whole store",
+            err=True,
+        )
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"serving {db} read-only at http://{shown}:{port}/  (Ctrl-C stops)", err=True)
+    run(db, host, port, day)
+
+
+@main.command()
+@db_option
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(["graphml", "node-link", "csv"]),

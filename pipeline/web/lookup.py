@@ -153,9 +153,12 @@ def _short(text: str | None, limit: int) -> str:
 # ------------------------------------------------------------ what one thing is
 
 
-def describe(ix: Index, node: str, today: dt.date | None = None) -> dict[str, Any]:
-    """Everything ``kamer show`` and the pages say about a node: JSON-able, names beside ids."""
-    kind = kind_of(ix, node)
+def describe(ix: Index, node: str, today: dt.date | None = None, as_paper: bool = False) -> dict[str, Any]:
+    """Everything ``kamer show`` and the pages say about a node: JSON-able, names beside ids.
+
+    ``as_paper`` describes a motion as the paper it is printed on (its text and facts).
+    """
+    kind = "document" if as_paper else kind_of(ix, node)
     if kind == "motion":
         return _motion(ix, node)
     if kind == "commitment":
@@ -300,7 +303,7 @@ def _document(ix: Index, node: str) -> dict[str, Any]:
     meta = ix.metas.get(node)
     doc = ix.store.document(node) if not a.get("placeholder") else None
     out: dict[str, Any] = {
-        "type": str(a.get("type") or "document"),
+        "type": "document" if a.get("type") in (None, "motion") else str(a["type"]),
         "id": node,
         "name": name(ix, node),
         "in_store": doc is not None,

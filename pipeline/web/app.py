@@ -1,0 +1,388 @@
+"""``kamer serve``: a read-only web view of the store (Starlette, Jinja2, uvicorn).
+
+Read-only three times over: the store is opened ``readonly`` (SQLite
+``mode=ro``), every route is GET (any other method is 405 before routing),
+and no route calls a writing method. Every text is escaped by Jinja2's
+autoescape; the Content-Security-Policy allows only this server's own
+stylesheet (no scripts at all, no frames, forms only to itself), so even a
+text that slipped through could not run. Nothing is fetched from the
+internet: the one stylesheet is ``static/kamer.css``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import itertools
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from .. import query
+from ..export import csv_cell
+from ..schema import Document
+from ..store import Store
+from . import lookup
+from .search import WHAT, SearchIndex
+
+HERE = Path(__file__).resolve().parent
+CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none';"
+    " frame-ancestors 'none'"
+)
+HEADERS = {
+    "content-security-policy": CSP,
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+}
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGI = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+def href(node: str | None) -> str:
+    """The page of any node: ``/show/<id>``."""
+    return "/show/" + quote(node or "", safe="")
+
+
+env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True))
+env.globals["href"] = href
+
+
+@dataclass
+class View:
+    """What the pages read: the store's index (graph, names) and the search index."""
+
+    ix: lookup.Index
+    search: SearchIndex
+    today: dt.date | None
+
+
+def _view(request: Request) -> View:
+    view: View = request.app.state.view
+    return view
+
+
+def _page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    return HTMLResponse(env.get_template(template).render(**context), status_code=status)
+
+
+# ------------------------------------------------------------ pages
+
+
+async def home(request: Request) -> Response:
+    v = _view(request)
+    return _page("home.html", stats=v.ix.store.stats(), title="Kamerwacht")
+
+
+async def show(request: Request) -> Response:
+    v = _view(request)
+    key = request.path_params["key"]
+    node = lookup.resolve(v.ix, key)
+    if node is None:
+        return _page("missing.html", 404, key=key, title="Not in the store")
+    item = lookup.describe(v.ix, node, v.today, as_paper=request.query_params.get("text") == "1")
+    if item["type"] == "motion":
+        return _page("motion.html", item=item, title=item["name"])
+    if item["type"] == "commitment":
+        return _page("commitment.html", item=item, title=item["name"])
+    doc = v.ix.store.document(node) if item["in_store"] else None
+    pieces = _pieces(doc, item) if doc else []
+    return _page("document.html", item=item, pieces=pieces, title=item["name"])
+
+
+async def search(request: Request) -> Response:
+    v = _view(request)
+    p = request.query_params
+    q = p.get("q", "")
+    what = p.get("what") if p.get("what") in WHAT else None
+    kinds = v.search.kinds()
+    kind = p.get("kind") if p.get("kind") in kinds else None
+    since, until = _date(p.get("from")), _date(p.get("to"))
+    hits = v.search.search(q, what, kind, since, until) if q.strip() else []
+    named = [(h, lookup.name(v.ix, h.node)) for h in hits]
+    return _page(
+        "search.html",
+        q=q,
+        hits=named,
+        what=what,
+        whats=WHAT,
+        kind=kind,
+        kinds=sorted(kinds),
+        since=since or "",
+        until=until or "",
+        title=f"Search: {q}" if q else "Search",
+    )
+
+
+def _date(value: str | None) -> str | None:
+    try:
+        return dt.date.fromisoformat(value).isoformat() if value else None
+    except ValueError:
+        return None
+
+
+# ------------------------------------------------------------ dashboards: one table, three formats
+
+
+MOTION_COLUMNS = [
+    "id",
+    "motion",
+    "date",
+    "indieners",
+    "status",
+    "source",
+    "kabinetsappreciatie",
+    "follow_ups",
+]
+COMMITMENT_COLUMNS = ["deadline", "overdue", "actor", "promise", "made_in", "id"]
+
+
+def _open_motions(v: View, params: Any) -> tuple[list[dict[str, Any]], list[str], dict[str, str]]:
+    rows = [
+        {
+            "id": m["id"],
+            "motion": lookup.name(v.ix, m["id"]),
+            "date": m["date"],
+            "indieners": ", ".join(m["submitters"]),
+            "status": m["status"],
+            "source": m["status_source"],
+            "kabinetsappreciatie": m["kabinetsappreciatie"],
+            "follow_ups": "; ".join(
+                f"{f['relation']} by {lookup.name(v.ix, f['source'])}" for f in m["follow_ups"]
+            ),
+        }
+        for m in lookup._ask(query.open_motions, v.ix)
+    ]
+    return rows, MOTION_COLUMNS, {}
+
+
+def _open_commitments(v: View, params: Any) -> tuple[list[dict[str, Any]], list[str], dict[str, str]]:
+    overdue = params.get("overdue") in ("1", "on", "true")
+    actor = (params.get("actor") or "").strip() or None
+    rows = [
+        {
+            "deadline": (c["deadline"] or {}).get("by") or (c["deadline"] or {}).get("text"),
+            "overdue": "yes" if c["overdue"] else "",
+            "actor": c["actor"],
+            "promise": " ".join((c["text"] or "").split()),
+            "made_in": lookup.name(v.ix, c["doc_id"]),
+            "id": c["id"],
+        }
+        for c in lookup._ask(query.open_commitments, v.ix, None, actor, None, overdue, v.today)
+    ]
+    filters = {k: val for k, val in (("overdue", "1" if overdue else ""), ("actor", actor or "")) if val}
+    return rows, COMMITMENT_COLUMNS, filters
+
+
+DASHBOARDS: dict[str, tuple[str, Callable[..., tuple[list[dict[str, Any]], list[str], dict[str, str]]]]] = {
+    "open-motions": ("Open motions: adopted, not yet carried out", _open_motions),
+    "open-commitments": ("Open toezeggingen", _open_commitments),
+}
+
+
+async def dashboard(request: Request) -> Response:
+    v = _view(request)
+    name, fmt = request.path_params["name"], request.path_params.get("fmt", "html")
+    if name not in DASHBOARDS or fmt not in ("html", "csv", "json"):
+        return _page("missing.html", 404, key=request.url.path, title="Not found")
+    title, rows_of = DASHBOARDS[name]
+    rows, columns, filters = rows_of(v, request.query_params)
+    if fmt == "json":
+        return JSONResponse(rows, headers={"content-disposition": f'attachment; filename="{name}.json"'})
+    if fmt == "csv":
+        out = io.StringIO()
+        w = csv.writer(out)
+        w.writerow(columns)
+        for r in rows:
+            w.writerow([csv_cell(r.get(c)) for c in columns])
+        return Response(
+            out.getvalue(),
+            media_type="text/csv; charset=utf-8",
+            headers={"content-disposition": f'attachment; filename="{name}.csv"'},
+        )
+    qs = ("?" + urlencode(filters)) if filters else ""
+    return _page(
+        "dashboard.html",
+        title=title,
+        name=name,
+        rows=rows,
+        columns=columns,
+        filters=filters,
+        csv_url=f"/{name}.csv{qs}",
+        json_url=f"/{name}.json{qs}",
+        link_column="motion" if name == "open-motions" else "promise",
+    )
+
+
+# ------------------------------------------------------------ a document's text with its facts in place
+
+
+@dataclass
+class Piece:
+    """A stretch of text under one set of facts: ``classes`` to colour it, ``link`` where it leads."""
+
+    start: int
+    text: str
+    classes: str
+    link: str | None
+    note: str
+    page: int | None  # set on the first piece of a page
+    speaker: str | None  # set where a turn starts
+
+
+def _pieces(doc: Document, item: dict[str, Any]) -> list[Piece]:
+    marks: list[tuple[int, int, str, str | None, str]] = []  # start, end, class, link, note
+    for r in item["references"]:
+        t = r["target"]
+        marks.append(
+            (r["start"], r["end"], "ref", href(t["id"]) if t["in_store"] else None, f"cites {t['name']}")
+        )
+    for m in item["motions"]:
+        t = m["target"]
+        link = href(t["id"]) if t and t["in_store"] else None
+        marks.append((m["start"], m["end"], "motion", link, f"motion {t['name'] if t else ''}".strip()))
+    for c in item["commitments"]:
+        dl = c["deadline"] or {}
+        note = f"{c['kind']} of {c['actor'] or '?'}" + (
+            f", by {dl.get('by') or dl.get('text')}" if dl else ""
+        )
+        marks.append((c["start"], c["end"], f"commitment {c['kind']}", href(c["target"]["id"]), note))
+    for f in item["follow_ups"]:
+        t = f["target"]
+        link = href(t["id"]) if t else None
+        marks.append(
+            (
+                f["start"],
+                f["end"],
+                f"follow-up {f['relation']}",
+                link,
+                f"{f['relation']} {t['name'] if t else f['target_text'] or ''}",
+            )
+        )
+    text = doc.text
+    cuts = {0, len(text)}
+    for s, e, *_ in marks:
+        cuts.update((max(0, min(s, len(text))), max(0, min(e, len(text)))))
+    pages: dict[int, int] = {}
+    last = None
+    for seg in doc.segments:
+        cuts.add(seg.start)
+        if seg.page != last:
+            pages.setdefault(seg.start, seg.page)
+            last = seg.page
+    turns = {
+        t.start: t.speaker + (f" ({t.party or t.function})" if (t.party or t.function) else "")
+        for t in doc.turns
+    }
+    cuts.update(turns)
+    roles = {seg.start: seg.role for seg in doc.segments}
+    bounds = sorted(c for c in cuts if 0 <= c <= len(text))
+    out: list[Piece] = []
+    role = "body"
+    marks.sort(key=lambda m: m[0])
+    active: list[tuple[int, int, str, str | None, str]] = []
+    i = 0
+    for a, b in itertools.pairwise(bounds):
+        role = roles.get(a, role)
+        while i < len(marks) and marks[i][0] <= a:
+            active.append(marks[i])
+            i += 1
+        active = [m for m in active if m[1] >= b]
+        linked = sorted((m for m in active if m[3]), key=lambda m: m[1] - m[0])
+        classes = " ".join(sorted({"fact", *(c for m in active for c in m[2].split())})) if active else ""
+        if role == "footnote":
+            classes = (classes + " footnote").strip()
+        out.append(
+            Piece(
+                a,
+                text[a:b],
+                classes,
+                linked[0][3] if linked else None,
+                "; ".join(dict.fromkeys(m[4] for m in active)),
+                pages.get(a),
+                turns.get(a),
+            )
+        )
+    return out
+
+
+# ------------------------------------------------------------ the application
+
+
+class ReadOnly:
+    """GET and HEAD only (405 for anything else, before any route runs), and the security headers."""
+
+    def __init__(self, app: ASGI) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if scope["method"] not in ("GET", "HEAD"):
+            response = PlainTextResponse(
+                "This view is read-only: only GET.",
+                status_code=405,
+                headers={"allow": "GET, HEAD", **HEADERS},
+            )
+            await response(scope, receive, send)
+            return
+
+        async def secured(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = [(k, v) for k, v in message.get("headers", []) if k.decode().lower() not in HEADERS]
+                headers += [(k.encode(), v.encode()) for k, v in HEADERS.items()]
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, secured)
+
+
+def create_app(db: str | Path, today: dt.date | None = None) -> Starlette:
+    """The view over the store at ``db``, opened read-only when the server starts."""
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        store = Store(db, readonly=True)
+        app.state.view = View(lookup.index(store), SearchIndex(store), today)
+        try:
+            yield
+        finally:
+            store.close()
+
+    routes = [
+        Route("/", home),
+        Route("/search", search),
+        Route("/show/{key:path}", show),
+        Route("/{name}.{fmt}", dashboard),
+        Route("/{name}", dashboard),
+        Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+    ]
+    app = Starlette(routes=routes, lifespan=lifespan)
+    return app
+
+
+def wrap(app: Starlette) -> ReadOnly:
+    return ReadOnly(app)
+
+
+def serve(db: str, host: str, port: int, today: dt.date | None = None) -> None:
+    import uvicorn
+
+    uvicorn.run(wrap(create_app(db, today)), host=host, port=port, log_level="warning", server_header=False)
