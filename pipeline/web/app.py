@@ -25,7 +25,7 @@ from urllib.parse import quote, urlencode
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -98,12 +98,31 @@ async def show(request: Request) -> Response:
         return _page("missing.html", 404, key=key, title="Not in the store")
     item = lookup.describe(v.ix, node, v.today, as_paper=request.query_params.get("text") == "1")
     if item["type"] == "motion":
-        return _page("motion.html", item=item, title=item["name"])
-    if item["type"] == "commitment":
-        return _page("commitment.html", item=item, title=item["name"])
+        return _page("motion.html", item=item, graph=lookup.neighbourhood(v.ix, node), title=item["name"])
+    if item["type"] in ("commitment", "dossier", "person"):
+        return _page(f"{item['type']}.html", item=item, title=item["name"])
     doc = v.ix.store.document(node) if item["in_store"] else None
     pieces = _pieces(doc, item) if doc else []
-    return _page("document.html", item=item, pieces=pieces, title=item["name"])
+    graph = lookup.neighbourhood(v.ix, node)
+    return _page("document.html", item=item, pieces=pieces, graph=graph, title=item["name"])
+
+
+async def original(request: Request) -> Response:
+    """The file a paper was read from (its best rendition), as it lies on disk; nothing else is served."""
+    v = _view(request)
+    node = lookup.resolve(v.ix, request.path_params["key"])
+    row = (
+        v.ix.store.db.execute(
+            "SELECT s.path, s.media_type FROM documents d JOIN sources s ON s.sha256 = d.best"
+            " WHERE COALESCE(d.doc_id, 'doc:' || d.uid) = ?",
+            (node,),
+        ).fetchone()
+        if node
+        else None
+    )
+    if row is None or not Path(row[0]).is_file():
+        return _page("missing.html", 404, key=request.path_params["key"], title="No file")
+    return FileResponse(row[0], media_type=row[1] or None, content_disposition_type="inline")
 
 
 async def search(request: Request) -> Response:
@@ -370,6 +389,7 @@ def create_app(db: str | Path, today: dt.date | None = None) -> Starlette:
         Route("/", home),
         Route("/search", search),
         Route("/show/{key:path}", show),
+        Route("/file/{key:path}", original),
         Route("/{name}.{fmt}", dashboard),
         Route("/{name}", dashboard),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),

@@ -93,6 +93,12 @@ def kind_of(ix: Index, node: str) -> str:
 # ------------------------------------------------------------ names
 
 
+def dossier_of(node: str) -> str | None:
+    """The dossier a Kamerstuk id belongs to (``kst-36600-VIII-38`` → ``dossier-36600-VIII``)."""
+    ks = KamerstukId.parse(node)
+    return ks.dossier_id if ks is not None and ks.ondernummer else None
+
+
 def _spelled(node: str) -> str:
     """A Kamerstuk id as people write it: ``Kamerstuk 36600-VIII nr. 38``."""
     ks = KamerstukId.parse(node)
@@ -163,6 +169,10 @@ def describe(ix: Index, node: str, today: dt.date | None = None, as_paper: bool 
         return _motion(ix, node)
     if kind == "commitment":
         return _commitment(ix, node, today or dt.date.today())
+    if kind == "dossier":
+        return _dossier(ix, node)
+    if kind == "person":
+        return _person(ix, node, today or dt.date.today())
     return _document(ix, node)
 
 
@@ -263,6 +273,7 @@ def _motion(ix: Index, node: str) -> dict[str, Any]:
         "submitters": a.get("submitters") or [],
         "date": a.get("date"),
         "zaak": a.get("zaak"),
+        "dossier": dossier_of(node),
         "status": status,
         "status_source": "open data" if a.get("status_official") else ("text" if status else None),
         "kabinetsappreciatie": a.get("kabinetsappreciatie"),
@@ -286,6 +297,7 @@ def _commitment(ix: Index, node: str, today: dt.date) -> dict[str, Any]:
         "name": name(ix, node),
         "kind": a.get("kind"),
         "actor": a.get("actor"),
+        "person": _link(ix, f"person:{a['actor'].lower()}") if a.get("actor") else None,
         "action": a.get("action"),
         "text": a.get("text"),
         "deadline": {"text": a.get("deadline"), "by": by} if a.get("deadline") else None,
@@ -313,6 +325,7 @@ def _document(ix: Index, node: str) -> dict[str, Any]:
         "title": _title(a.get("title")),
         "authors": [f"{x.name}, {x.role}" if x.role else x.name for x in meta.authors] if meta else [],
         "path": a.get("path"),
+        "dossier": dossier_of(node),
     }
     out.update(
         facts(ix, doc) if doc else {"references": [], "motions": [], "commitments": [], "follow_ups": []}
@@ -386,3 +399,89 @@ def facts(ix: Index, doc: Document) -> dict[str, list[dict[str, Any]]]:
         for f in doc.follow_ups
     ]
     return {"references": refs, "motions": motions, "commitments": commitments, "follow_ups": follow_ups}
+
+
+def _dossier(ix: Index, node: str) -> dict[str, Any]:
+    """A dossier's papers and motions in date order: those in the store and those only cited."""
+    members: dict[str, dict[str, Any]] = {}
+    for u, _, key in ix.G.in_edges(node, keys=True):
+        if key == "part_of":
+            members[u] = {}
+    for other in ix.G.nodes:
+        ks = KamerstukId.parse(other) if isinstance(other, str) else None
+        if ks is not None and ks.ondernummer and ks.dossier_id == node:
+            members[other] = {}
+    timeline = []
+    for m in members:
+        a = ix.G.nodes[m]
+        timeline.append(
+            {**_link(ix, m), "date": a.get("date"), "kind": kind_of(ix, m), "status": a.get("status")}
+        )
+    timeline.sort(key=lambda t: (t["date"] or "9999", t["id"]))
+    return {
+        "type": "dossier",
+        "id": node,
+        "name": _spelled(node),
+        "timeline": timeline,
+        "cited_by": _mentions(ix, node),
+    }
+
+
+def _person(ix: Index, node: str, today: dt.date) -> dict[str, Any]:
+    """A bewindspersoon's (or member's) promises, open and overdue first, and the motions they submitted."""
+    a = ix.G.nodes[node]
+    promises = []
+    motions = []
+    for u, _, key in ix.G.in_edges(node, keys=True):
+        if key == "made_by":
+            promises.append(_commitment(ix, u, today))
+        elif key == "submitted_by":
+            motions.append(
+                {**_link(ix, u), "date": ix.G.nodes[u].get("date"), "status": ix.G.nodes[u].get("status")}
+            )
+    promises.sort(
+        key=lambda c: (c["state"] != "open", not c["overdue"], (c["deadline"] or {}).get("by") or "9999")
+    )
+    motions.sort(key=lambda m: m["date"] or "")
+    return {
+        "type": "person",
+        "id": node,
+        "name": str(a.get("name") or node.split(":", 1)[-1]),
+        "promises": promises,
+        "open": sum(c["state"] == "open" for c in promises),
+        "overdue": sum(c["overdue"] for c in promises),
+        "motions": motions,
+    }
+
+
+def neighbourhood(ix: Index, node: str, limit: int = 24) -> dict[str, Any]:
+    """The nodes one step from ``node`` by citation and follow-up, laid out on a circle for an SVG.
+
+    Positions are in a 600×400 box, the node itself in the middle.
+    """
+    import math
+
+    found = _ask(query.chain, ix, node, 1)
+    around = [n for n in found["nodes"] if n["id"] != node][:limit]
+    cx, cy, r = 300.0, 200.0, 150.0
+    pos = {node: (cx, cy)}
+    nodes = [{**_link(ix, node), "x": cx, "y": cy, "root": True, "label": _short(name(ix, node), 40)}]
+    for i, n in enumerate(around):
+        angle = 2 * math.pi * i / max(1, len(around)) - math.pi / 2
+        x, y = cx + r * math.cos(angle) * 1.5, cy + r * math.sin(angle) * 0.95
+        pos[n["id"]] = (x, y)
+        nodes.append(
+            {**_link(ix, n["id"]), "x": x, "y": y, "root": False, "label": _short(name(ix, n["id"]), 32)}
+        )
+    edges = [
+        {
+            "x1": pos[e["source"]][0],
+            "y1": pos[e["source"]][1],
+            "x2": pos[e["target"]][0],
+            "y2": pos[e["target"]][1],
+            "relation": e["relation"],
+        }
+        for e in found["edges"]
+        if e["source"] in pos and e["target"] in pos
+    ]
+    return {"nodes": nodes, "edges": edges}

@@ -232,3 +232,36 @@ def test_nothing_can_be_changed_and_the_store_stays_as_it_was(server: str, demo_
     assert "script-src" not in head.headers["content-security-policy"]
     assert hashlib.sha256(demo_db.read_bytes()).hexdigest() == before
     assert not Path(str(demo_db) + "-wal").exists() or os.path.getsize(str(demo_db) + "-wal") == 0
+
+
+def test_a_dossier_page_is_a_timeline_and_a_member_page_lists_their_motions(
+    browser: webdriver.Chrome, server: str
+) -> None:
+    _open(browser, server, "/show/" + quote("kst-36600-VIII-38"))
+    browser.find_element(By.LINK_TEXT, "dossier-36600-VIII").click()
+    assert browser.find_element(By.TAG_NAME, "h1").text == "dossier 36600-VIII"
+    (entry,) = browser.find_elements(By.CSS_SELECTOR, "ol.timeline li")
+    assert entry.text.startswith("2024-11-18 motion Motie van de leden Westerveld en Kostic")
+    _open(browser, server, "/show/" + MOTION)
+    browser.find_element(By.LINK_TEXT, "Van Nispen").click()
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Van Nispen"
+    submitted = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "main ul li a")]
+    assert any(t.startswith("Motie van het lid Van Nispen over openbaarmaking") for t in submitted)
+    assert any(t.startswith("Motie van de leden Van Nispen en Chakor") for t in submitted)
+
+
+def test_a_motion_shows_its_neighbourhood_as_svg_and_links_its_file(
+    browser: webdriver.Chrome, server: str
+) -> None:
+    _open(browser, server, "/show/" + MOTION)
+    titles = [
+        t.get_attribute("textContent")
+        for t in browser.find_elements(By.CSS_SELECTOR, "figure.neighbourhood svg circle title")
+    ]
+    assert "Openbaarmaking van financiële belangen van bewindspersonen (brief, 2025-10-14)" in titles
+    browser.find_element(By.LINK_TEXT, "The motion's text").click()
+    assert "verzoekt de regering" in browser.find_element(By.CSS_SELECTOR, "article.text").text.lower()
+    original = browser.find_element(By.LINK_TEXT, "the original").get_attribute("href")
+    assert original and original.startswith(server + "/file/")
+    body = urllib.request.urlopen(original).read().decode()
+    assert "Van Nispen" in body and body.lstrip().startswith("<?xml")
