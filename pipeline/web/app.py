@@ -133,7 +133,9 @@ async def search(request: Request) -> Response:
     kinds = v.search.kinds()
     kind = p.get("kind") if p.get("kind") in kinds else None
     since, until = _date(p.get("from")), _date(p.get("to"))
-    hits = v.search.search(q, what, kind, since, until) if q.strip() else []
+    dossier = (p.get("dossier") or "").strip() or None
+    actor = (p.get("actor") or "").strip() or None
+    hits = v.search.search(q, what, kind, since, until, dossier, actor) if q.strip() else []
     named = [(h, lookup.name(v.ix, h.node)) for h in hits]
     return _page(
         "search.html",
@@ -145,6 +147,8 @@ async def search(request: Request) -> Response:
         kinds=sorted(kinds),
         since=since or "",
         until=until or "",
+        dossier=dossier or "",
+        actor=actor or "",
         title=f"Search: {q}" if q else "Search",
     )
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from ..schema import KamerstukId
 from ..store import Store
 
 OPEN, CLOSE = "\x02", "\x03"  # snippet markers; never in stored text (normalization drops controls)
@@ -41,7 +42,8 @@ class SearchIndex:
         self.db = sqlite3.connect(":memory:", check_same_thread=False)
         self.db.execute(
             "CREATE VIRTUAL TABLE fts USING fts5(node UNINDEXED, what UNINDEXED, kind UNINDEXED,"
-            " date UNINDEXED, start UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2')"
+            " date UNINDEXED, start UNINDEXED, dossier UNINDEXED, actor UNINDEXED, body,"
+            " tokenize = 'unicode61 remove_diacritics 2')"
         )
         self._build(store)
 
@@ -53,8 +55,9 @@ class SearchIndex:
         where: dict[int, tuple[str, str | None, str | None]] = {}
         for document, node, kind, date, text in papers:
             where[int(document)] = (node, kind, date)
-            rows = [(node, "text", kind, date, start, para) for start, para in paragraphs(text)]
-            self.db.executemany("INSERT INTO fts VALUES (?,?,?,?,?,?)", rows)
+            dossier = _dossier(node)
+            rows = [(node, "text", kind, date, start, dossier, None, p) for start, p in paragraphs(text)]
+            self.db.executemany("INSERT INTO fts VALUES (?,?,?,?,?,?,?,?)", rows)
         facts = store.db.execute(
             "SELECT document, type, json FROM facts WHERE type IN ('reference', 'motion', 'commitment',"
             " 'follow_up')"
@@ -64,8 +67,13 @@ class SearchIndex:
             data = json.loads(raw)
             if node is None or not data.get("text"):
                 continue
+            actor = (
+                data.get("actor") or data.get("speaker") or ", ".join(data.get("submitters") or []) or None
+            )
+            dossier = _dossier(node)
             self.db.execute(
-                "INSERT INTO fts VALUES (?,?,?,?,?,?)", (node, ftype, kind, date, data["start"], data["text"])
+                "INSERT INTO fts VALUES (?,?,?,?,?,?,?,?)",
+                (node, ftype, kind, date, data["start"], dossier, actor, data["text"]),
             )
 
     def search(
@@ -75,18 +83,22 @@ class SearchIndex:
         kind: str | None = None,
         since: str | None = None,
         until: str | None = None,
+        dossier: str | None = None,
+        actor: str | None = None,
         limit: int = 50,
     ) -> list[Hit]:
         """Paragraphs and facts holding every word of ``q`` (any order), best first.
 
         Words are taken literally (FTS5 operators in ``q`` are plain words).
+        ``dossier`` is a dossier in any spelling (``36600 VIII``); ``actor`` part
+        of the name of whoever promises, speaks or submits.
         """
         words = re.findall(r"\w+", q)
         if not words:
             return []
         match = " ".join('"' + w.replace('"', "") + '"' for w in words)
         sql = (
-            f"SELECT node, what, kind, date, start, snippet(fts, 5, '{OPEN}', '{CLOSE}', '…', 32)"
+            f"SELECT node, what, kind, date, start, snippet(fts, 7, '{OPEN}', '{CLOSE}', '…', 32)"
             " FROM fts WHERE fts MATCH ?"
         )
         args: list[object] = [match]
@@ -97,6 +109,13 @@ class SearchIndex:
         if until:
             sql += " AND date <= ?"
             args.append(until)
+        if dossier:
+            ks = KamerstukId.read(dossier)
+            sql += " AND dossier = ?"
+            args.append(ks.dossier_id if ks else dossier)
+        if actor:
+            sql += " AND actor LIKE ?"
+            args.append(f"%{actor}%")
         sql += " ORDER BY rank LIMIT ?"
         args.append(limit)
         return [
@@ -115,6 +134,11 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
     [(0, 'Geachte voorzitter,'), (21, 'Met deze brief.\\nTweede regel.')]
     """
     return [(m.start(), m.group()) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text)]
+
+
+def _dossier(node: str) -> str | None:
+    ks = KamerstukId.parse(node)
+    return ks.dossier_id if ks is not None else None
 
 
 def _marked(snippet: str) -> Markup:
