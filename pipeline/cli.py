@@ -672,6 +672,8 @@ def _shown_item(item: dict[str, Any]) -> str:
             + f"   now: {item['state']}"
         )
         lines.append(f"  “{sentence(item['text'])}”")
+        if item["speaker"] and item["speaker"] != item["actor"]:
+            lines.append(f"  speaking: {item['speaker']}")
         lines.append(f"  made in: {ref(item['made_in'])}, page {item['made_in']['page']}")
         for f in item["follow_ups"]:
             lines.append(f"  {f['relation']} by {ref(f['by'])}: “{sentence(f['evidence'])}”")

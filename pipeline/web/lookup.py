@@ -9,6 +9,7 @@ switch when the queries take a ``Store`` instead of the graph).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 from collections.abc import Callable
@@ -291,12 +292,17 @@ def _commitment(ix: Index, node: str, today: dt.date) -> dict[str, Any]:
     acting = _acting(ix, node)
     by = a.get("by")
     done = any(f["relation"] == "fulfils" for f in acting)
+    speaker = _speaker(ix, node, a.get("doc"))
+    actor = a.get("actor")
+    if speaker and (actor or "").lower() in ("", "ik", "wij", "we"):
+        actor = speaker  # "ik" in a debate is whoever has the floor
     return {
         "type": "commitment",
         "id": node,
         "name": name(ix, node),
         "kind": a.get("kind"),
-        "actor": a.get("actor"),
+        "actor": actor,
+        "speaker": speaker,
         "person": _link(ix, f"person:{a['actor'].lower()}") if a.get("actor") else None,
         "action": a.get("action"),
         "text": a.get("text"),
@@ -308,6 +314,30 @@ def _commitment(ix: Index, node: str, today: dt.date) -> dict[str, Any]:
         "postpones": _link(ix, a["postpones"]) if a.get("postpones") else None,
         "follow_ups": acting,
     }
+
+
+def _speaker(ix: Index, node: str, doc: str | None) -> str | None:
+    """Who had the floor when a commitment made in a debate was made (from its stored fact)."""
+    m = re.search(r"@(\d+)$", node)
+    if not m or not doc:
+        return None
+    start = int(m[1])
+    row = ix.store.db.execute(
+        "SELECT json_extract(f.json, '$.speaker'), d.extras FROM facts f"
+        " JOIN documents d ON d.id = f.document"
+        " WHERE COALESCE(d.doc_id, 'doc:' || d.uid) = ? AND f.type = 'commitment' AND f.start = ? LIMIT 1",
+        (doc, start),
+    ).fetchone()
+    if row is None:
+        return None
+    if row[0]:
+        return str(row[0])
+    turns = [t for t in json.loads(row[1] or "{}").get("turns", []) if int(t.get("start", 0)) <= start]
+    if not turns:
+        return None
+    turn = max(turns, key=lambda t: int(t["start"]))
+    extra = turn.get("function") or turn.get("party")
+    return f"{turn['speaker']} ({extra})" if extra else str(turn["speaker"])
 
 
 def _document(ix: Index, node: str) -> dict[str, Any]:
