@@ -34,7 +34,7 @@ from ..export import csv_cell
 from ..schema import Document
 from ..store import Store
 from . import lookup
-from .search import WHAT, SearchIndex
+from .search import WHAT, SearchIndex, paragraphs
 
 HERE = Path(__file__).resolve().parent
 CSP = (
@@ -302,6 +302,7 @@ def _pieces(doc: Document, item: dict[str, Any]) -> list[Piece]:
     cuts = {0, len(text)}
     for s, e, *_ in marks:
         cuts.update((max(0, min(s, len(text))), max(0, min(e, len(text)))))
+    cuts.update(start for start, _ in paragraphs(text))  # where search hits point (#o<offset>)
     pages: dict[int, int] = {}
     last = None
     for seg in doc.segments:
