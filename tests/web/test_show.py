@@ -70,3 +70,10 @@ def test_an_unknown_id_is_an_error(demo_db: Path) -> None:
     code, out, err = show(demo_db, "99999 nr. 1")
     assert code == 1 and out == ""
     assert "no document, motion or commitment '99999 nr. 1'" in err
+
+
+def test_serve_without_a_store_says_what_to_do(tmp_path: Path) -> None:
+    r = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.sqlite")])
+    assert r.exit_code == 1
+    assert "no store at" in r.stderr and "kamer ingest" in r.stderr
+    assert not (tmp_path / "none.sqlite").exists()
