@@ -267,6 +267,8 @@ class Piece:
     note: str
     page: int | None  # set on the first piece of a page
     speaker: str | None  # set where a turn starts
+    note_marker: str | None = None  # a footnote's number, where its marker stood in the body
+    note_start: str | None = None  # a footnote's number, where its text begins
 
 
 def _pieces(doc: Document, item: dict[str, Any]) -> list[Piece]:
@@ -315,6 +317,10 @@ def _pieces(doc: Document, item: dict[str, Any]) -> list[Piece]:
         for t in doc.turns
     }
     cuts.update(turns)
+    markers = {f.marker: f.number for f in doc.footnotes if f.marker is not None}
+    notes = {f.start: f.number for f in doc.footnotes}
+    cuts.update(markers)
+    cuts.update(notes)
     roles = {seg.start: seg.role for seg in doc.segments}
     bounds = sorted(c for c in cuts if 0 <= c <= len(text))
     out: list[Piece] = []
@@ -341,6 +347,8 @@ def _pieces(doc: Document, item: dict[str, Any]) -> list[Piece]:
                 "; ".join(dict.fromkeys(m[4] for m in active)),
                 pages.get(a),
                 turns.get(a),
+                markers.get(a),
+                notes.get(a),
             )
         )
     return out

@@ -21,6 +21,7 @@ DEMO_PARTS = (
     "letters",
     "answers",
     "seed/kamerbrief-imvo-convenanten-2016.txt",
+    "seed/kamerbrief-imvo-convenanten-2016.pdf",  # born digital: its footnotes
     "debates/vlos-plenair-2014-10-15-vergadering-14-excerpt.xml",
 )
 SCRIPT_LETTER = """Tweede Kamer der Staten-Generaal

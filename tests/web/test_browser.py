@@ -266,3 +266,15 @@ def test_a_motion_shows_its_neighbourhood_as_svg_and_links_its_file(
     assert original and original.startswith(server + "/file/")
     body = urllib.request.urlopen(original).read().decode()
     assert "Van Nispen" in body and body.lstrip().startswith("<?xml")
+
+
+def test_a_footnote_marker_leads_to_its_note_and_back(browser: webdriver.Chrome, server: str) -> None:
+    _open(browser, server, "/show/" + quote("kamerbrief-imvo-convenanten-2016.pdf", safe=""))
+    marker = browser.find_element(By.ID, "fnref-1")
+    assert marker.text == "1"
+    marker.click()
+    assert browser.current_url.endswith("#fn-1")
+    note = browser.find_element(By.ID, "fn-1")
+    following = browser.execute_script("return arguments[0].parentNode.textContent", note)
+    assert "Stand van zaken Sector Risico Analyse (SRA). Kamerstuk 26 485, nr. 187" in following
+    assert browser.find_elements(By.CSS_SELECTOR, ".footnote")
