@@ -87,7 +87,14 @@ def _page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
 
 async def home(request: Request) -> Response:
     v = _view(request)
-    return _page("home.html", stats=v.ix.store.stats(), title="Kamerwacht")
+    who: dict[str, list[int]] = {}
+    for c in lookup._ask(query.open_commitments, v.ix, None, None, None, False, v.today):
+        if c["actor"]:
+            counts = who.setdefault(c["actor"], [0, 0])
+            counts[0] += 1
+            counts[1] += int(c["overdue"])
+    actors = sorted(who.items(), key=lambda kv: (-kv[1][1], -kv[1][0], kv[0]))[:15]
+    return _page("home.html", stats=v.ix.store.stats(), actors=actors, title="Kamerwacht")
 
 
 async def show(request: Request) -> Response:

@@ -458,7 +458,11 @@ def _dossier(ix: Index, node: str) -> dict[str, Any]:
 
 
 def _person(ix: Index, node: str, today: dt.date) -> dict[str, Any]:
-    """A bewindspersoon's (or member's) promises, open and overdue first, and the motions they submitted."""
+    """A bewindspersoon's (or member's) promises, open and overdue first, and the motions they submitted.
+
+    ``open`` and ``overdue`` count toezeggingen, as the open-commitments dashboard does; goals and
+    forecasts are listed too.
+    """
     a = ix.G.nodes[node]
     promises = []
     motions = []
@@ -478,8 +482,8 @@ def _person(ix: Index, node: str, today: dt.date) -> dict[str, Any]:
         "id": node,
         "name": str(a.get("name") or node.split(":", 1)[-1]),
         "promises": promises,
-        "open": sum(c["state"] == "open" for c in promises),
-        "overdue": sum(c["overdue"] for c in promises),
+        "open": sum(c["state"] == "open" and c["kind"] == "toezegging" for c in promises),
+        "overdue": sum(c["overdue"] and c["kind"] == "toezegging" for c in promises),
         "motions": motions,
     }
 

@@ -278,3 +278,18 @@ def test_a_footnote_marker_leads_to_its_note_and_back(browser: webdriver.Chrome,
     following = browser.execute_script("return arguments[0].parentNode.textContent", note)
     assert "Stand van zaken Sector Risico Analyse (SRA). Kamerstuk 26 485, nr. 187" in following
     assert browser.find_elements(By.CSS_SELECTOR, ".footnote")
+
+
+def test_from_the_home_page_to_a_bewindspersoons_open_promises(
+    browser: webdriver.Chrome, server: str
+) -> None:
+    _open(browser, server, "/")
+    first = browser.find_element(By.CSS_SELECTOR, "table.actors tbody tr")
+    who, open_count, _ = (td.text for td in first.find_elements(By.TAG_NAME, "td"))
+    first.find_element(By.TAG_NAME, "a").click()
+    assert browser.find_element(By.TAG_NAME, "h1").text == who
+    assert browser.find_element(By.CSS_SELECTOR, "p.count").text.startswith(f"{open_count} open toezegging")
+    rows = browser.find_elements(By.CSS_SELECTOR, "table.dashboard tbody tr")
+    cells = [[td.text for td in r.find_elements(By.TAG_NAME, "td")] for r in rows]
+    assert sum(c[0].startswith("open") and c[1] == "toezegging" for c in cells) == int(open_count)
+    _shot(browser, "person")
