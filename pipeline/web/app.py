@@ -89,7 +89,7 @@ async def home(request: Request) -> Response:
     v = _view(request)
     who: dict[str, list[int]] = {}
     for c in lookup._ask(query.open_commitments, v.ix, None, None, None, False, v.today):
-        if c["actor"]:
+        if lookup.named(c["actor"]):
             counts = who.setdefault(c["actor"], [0, 0])
             counts[0] += 1
             counts[1] += int(c["overdue"])
@@ -257,6 +257,7 @@ async def dashboard(request: Request) -> Response:
         csv_url=f"/{name}.csv{qs}",
         json_url=f"/{name}.json{qs}",
         link_column="motion" if name == "open-motions" else "promise",
+        named=lookup.named,
     )
 
 

@@ -23,6 +23,16 @@ from ..schema import Commitment, Document, KamerstukId, Meta
 from ..store import Store
 
 FOLLOW_UPS = ("fulfils", "postpones", "answers", "replaces")
+PRONOUNS = frozenset({"ik", "wij", "we", "u", "zij", "ze", "hij", "men", "jullie"})
+
+
+def named(actor: str | None) -> bool:
+    """Whether an actor names someone (``de minister van Financiën``) rather than points (``ik``).
+
+    >>> named("De Minister van Sociale Zaken en Werkgelegenheid"), named("ik"), named(None)
+    (True, False, False)
+    """
+    return bool(actor and actor.strip().lower() not in PRONOUNS)
 
 
 # ------------------------------------------------------------ the store's graph, asked in one place
@@ -303,7 +313,7 @@ def _commitment(ix: Index, node: str, today: dt.date) -> dict[str, Any]:
         "kind": a.get("kind"),
         "actor": actor,
         "speaker": speaker,
-        "person": _link(ix, f"person:{a['actor'].lower()}") if a.get("actor") else None,
+        "person": _link(ix, f"person:{a['actor'].lower()}") if named(a.get("actor")) else None,
         "action": a.get("action"),
         "text": a.get("text"),
         "deadline": {"text": a.get("deadline"), "by": by} if a.get("deadline") else None,
