@@ -457,12 +457,44 @@ def evaluate(
     sys.exit(1 if failed else 0)
 
 
-def _graph(db: str) -> Any:
-    from .graph import build_graph
+def _index(db: str) -> Any:
+    """The store's graph with what names its nodes (``web.lookup.Index``), read once per command."""
     from .store import Store
+    from .web.lookup import index
 
-    with Store(db, readonly=True) as store:
-        return build_graph(store)
+    ctx = click.get_current_context()
+    key = f"kamer.index:{db}"
+    if key not in ctx.meta:
+        store = ctx.with_resource(Store(db, readonly=True))  # closed when the command ends
+        ctx.meta[key] = index(store)
+    return ctx.meta[key]
+
+
+def _graph(db: str) -> Any:
+    return _index(db).G
+
+
+def _name(db: str) -> Callable[[str | None], str]:
+    """How tables and reports name a node: a letter by its Betreft and date, a motion by its subject."""
+    from .web.lookup import name
+
+    ix = _index(db)
+    return lambda node: name(ix, node)
+
+
+def _node(db: str, key: str) -> str:
+    """The node an id on the command line stands for, in any spelling; an unknown id is an error."""
+    from .web.lookup import resolve
+
+    node = resolve(_index(db), key)
+    if node is None:
+        click.echo(f"error: the store neither holds nor cites {key!r}", err=True)
+        sys.exit(1)
+    return str(node)
+
+
+def _acting(named: Callable[[str | None], str], follow_ups: list[dict[str, Any]]) -> str:
+    return "; ".join(f"{f['relation']} by {named(f['source'])}" for f in follow_ups)
 
 
 def _table(rows: list[dict[str, Any]], columns: list[str]) -> None:
@@ -516,7 +548,9 @@ def open_motions_cmd(db: str, fmt: str, mentioned: bool) -> None:
     if fmt == "json":
         _emit(rows)
     else:
-        _table(rows, ["id", "date", "submitters", "title", "follow_ups"])
+        named = _name(db)
+        shown = [{**r, "motion": named(r["id"]), "follow_ups": _acting(named, r["follow_ups"])} for r in rows]
+        _table(shown, ["id", "date", "motion", "follow_ups"])
 
 
 @query.command("open-commitments")
@@ -556,7 +590,11 @@ def open_commitments_cmd(
     if fmt == "json":
         _emit(rows)
     else:
-        _table(rows, ["deadline", "overdue", "actor", "text", "doc_id"])
+        named = _name(db)
+        _table(
+            [{**r, "made_in": named(r["doc_id"])} for r in rows],
+            ["deadline", "overdue", "actor", "text", "made_in"],
+        )
 
 
 def _relation_command(name: str, doc: str) -> None:
@@ -568,15 +606,24 @@ def _relation_command(name: str, doc: str) -> None:
     def command(node_id: str, db: str, fmt: str) -> None:
         from . import query as q
 
-        rows = getattr(q, name.replace("-", "_"))(_graph(db), node_id)
+        rows = getattr(q, name.replace("-", "_"))(_graph(db), _node(db, node_id))
         if fmt == "json":
             _emit(rows)
         else:
-            _table(rows, ["id", "relation", "title", "in_store"])
+            named = _name(db)
+            _table([{**r, "name": named(r["id"])} for r in rows], ["id", "relation", "name", "in_store"])
 
 
-_relation_command("cites", "What ID cites or acts on (fulfils, postpones, answers, replaces).")
-_relation_command("cited-by", "The documents that cite or act on ID.")
+_relation_command(
+    "cites",
+    "What ID cites or acts on (fulfils, postpones, answers, replaces). ID in any spelling"
+    " (kst-32852-24, 32852 nr. 24); one the store neither holds nor cites is an error.",
+)
+_relation_command(
+    "cited-by",
+    "The documents that cite or act on ID. ID in any spelling (kst-32852-24, 32852 nr. 24);"
+    " one the store neither holds nor cites is an error.",
+)
 
 
 @query.command("chain")
@@ -591,11 +638,13 @@ def chain_cmd(node_id: str, db: str, fmt: str, depth: int) -> None:
     """The citation and follow-up chain around one document or motion id."""
     from .query import chain
 
-    result = chain(_graph(db), node_id, depth)
+    result = chain(_graph(db), _node(db, node_id), depth)
     if fmt == "json":
         _emit(result)
     else:
-        _table(result["nodes"], ["id", "distance", "type", "kind", "date", "status", "title"])
+        named = _name(db)
+        nodes = [{**n, "name": named(n["id"])} for n in result["nodes"]]
+        _table(nodes, ["id", "distance", "type", "kind", "date", "status", "name"])
         click.echo("")
         _table(result["edges"], ["source", "relation", "target"])
 
@@ -778,7 +827,7 @@ def report(db: str, out: str, today: str | None) -> None:
     """Write the Markdown report: open motions, open and overdue toezeggingen, most cited."""
     from .export import report as make_report
 
-    text = make_report(_graph(db), parse_date("--today", today) if today else None)
+    text = make_report(_graph(db), parse_date("--today", today) if today else None, name=_name(db))
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     Path(out).write_text(text, encoding="utf-8")
     click.echo(f"wrote {out}")

@@ -77,3 +77,19 @@ def test_serve_without_a_store_says_what_to_do(tmp_path: Path) -> None:
     assert r.exit_code == 1
     assert "no store at" in r.stderr and "kamer ingest" in r.stderr
     assert not (tmp_path / "none.sqlite").exists()
+
+
+def test_query_tables_and_the_report_name_papers_as_people_do(demo_db: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    r = runner.invoke(main, ["query", "cited-by", "28844 nr. 290", "--db", str(demo_db)])
+    assert r.exit_code == 0
+    assert "Openbaarmaking van financiële belangen" in r.stdout
+    r = runner.invoke(main, ["query", "open-motions", "--db", str(demo_db)])
+    assert "postpones by Stand van zaken uitvoering motie-Ouwehand" in r.stdout
+    r = runner.invoke(main, ["query", "chain", "99999 nr. 1", "--db", str(demo_db)])
+    assert r.exit_code == 1 and "neither holds nor cites '99999 nr. 1'" in r.stderr
+    out = tmp_path / "r.md"
+    r = runner.invoke(main, ["report", "--out", str(out), "--today", "2026-12-01", "--db", str(demo_db)])
+    report = out.read_text()
+    assert r.exit_code == 0 and "doc:" not in report
+    assert "Stand van zaken uitvoering motie-Ouwehand over locatiekeuze" in report
