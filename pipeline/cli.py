@@ -527,7 +527,7 @@ def query() -> None:
     \b
     Examples:
       kamer query open-motions
-      kamer query open-commitments --overdue --actor "Economische Zaken"
+      kamer query open-commitments --overdue --actor Klimaat
       kamer query cited-by kst-32852-24
       kamer query chain kst-32852-24 --format json
     """
