@@ -708,7 +708,12 @@ def _shown_item(item: dict[str, Any]) -> str:
         )
         lines.append("  life:")
         for step in item["life"]:
-            ev = f"\n      “{sentence(step['evidence'])}”" if step.get("evidence") else ""
+            where = (
+                f" ({step['by']['name']})"
+                if step.get("by") and step["step"] in ("appraised", "voted")
+                else ""
+            )
+            ev = f"\n      “{sentence(step['evidence'])}”{where}" if step.get("evidence") else ""
             lines.append(f"    {step['date'] or '':<10}  {step['step']}: {step['what']}{ev}")
         if item["mentioned_in"]:
             lines.append("  mentioned in:")

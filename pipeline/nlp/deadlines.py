@@ -109,6 +109,7 @@ def _relative_year(rel: str, ref: dt.date) -> int:
 
 def stretch(m: re.Match[str], name: str, kind: str, ref: dt.date | None) -> tuple[dt.date, dt.date] | None:
     """The first and last day a time names (None when it names none a calendar can fix)."""
+
     def g(key: str) -> str | None:
         return _group(m, name, key)
 

@@ -218,6 +218,37 @@ def _mentions(ix: Index, node: str) -> list[dict[str, Any]]:
     return list(seen.values())
 
 
+def sentence_around(ix: Index, doc: str | None, start: int | None, end: int | None) -> str | None:
+    """The sentence of a paper's text that holds ``[start, end)``: evidence a reader can judge.
+
+    Sentences end at ``.``, ``?``, ``!`` or ``;`` before a space, or at a blank line.
+    """
+    if not doc or start is None or end is None:
+        return None
+    lo = max(0, start - 400)
+    row = ix.store.db.execute(
+        "SELECT substr(s.text, ?, ?) FROM documents d JOIN sources s ON s.sha256 = d.best"
+        " WHERE COALESCE(d.doc_id, 'doc:' || d.uid) = ?",
+        (lo + 1, end - lo + 400, doc),
+    ).fetchone()
+    if row is None or not row[0]:
+        return None
+    window, a, b = row[0], start - lo, end - lo
+    ends = [
+        m.end() for m in _SENTENCE_END.finditer(window) if not _ABBREVIATION.search(window[: m.start() + 1])
+    ]
+    left = max((e for e in ends if e <= a), default=0)
+    right = min((e for e in ends if e >= b), default=len(window))
+    return " ".join(window[left:right].split())
+
+
+_SENTENCE_END = re.compile(r"[.?!;](?=\s+[A-Z“\"(']|\s*$)|\n\s*\n")
+# a full stop that closes an abbreviation or an initial does not end a sentence
+_ABBREVIATION = re.compile(
+    r"(?i)(?:\b(?:nr|nrs|blz|art|o\.a|d\.d|jl|resp|vgl|zgn|ca|mr|dr|drs|ir|prof)|\b[A-Z])\.$"
+)
+
+
 def _motion(ix: Index, node: str) -> dict[str, Any]:
     a = ix.G.nodes[node]
     acting = _acting(ix, node)
@@ -250,8 +281,9 @@ def _motion(ix: Index, node: str) -> dict[str, Any]:
                 "source": "open data",
             }
         )
-    elif a.get("status_text"):
-        ev = a.get("status_evidence") or {}
+    if a.get("status_text"):  # what a text says of the vote, beside (or instead of) the open data
+        ev = dict(a.get("status_evidence") or {})
+        ev["text"] = sentence_around(ix, ev.get("doc"), ev.get("start"), ev.get("end")) or ev.get("text")
         life.append(
             {
                 "step": "voted",

@@ -52,6 +52,11 @@ def test_a_carried_out_motion_shows_the_letter_and_its_evidence(demo_db: Path) -
         == "Openbaarmaking van financiële belangen van bewindspersonen (brief, 2025-10-14)"
     )
     assert fulfils["evidence"] == "Met deze brief geef ik uitvoering aan deze motie."
+    (said,) = [s for s in item["life"] if s["step"] == "voted" and s["source"] == "text"]
+    assert said["evidence"].startswith(
+        "Op 12 juni 2025 heeft uw Kamer de motie van het lid Van Nispen aangenomen"
+    )
+    assert said["evidence"].endswith("(Kamerstuk 28 844, nr. 290).")
 
 
 def test_a_commitment_by_its_id_from_json(demo_db: Path) -> None:
