@@ -717,7 +717,10 @@ def _shown_item(item: dict[str, Any]) -> str:
             lines.append(f"    {step['date'] or '':<10}  {step['step']}: {step['what']}{ev}")
         if item["mentioned_in"]:
             lines.append("  mentioned in:")
-            lines += [f"    {ref(m)}" for m in item["mentioned_in"]]
+            lines += [
+                f"    {ref(m)}" + (f": “{sentence(m['evidence'])}”" if m.get("evidence") else "")
+                for m in item["mentioned_in"]
+            ]
     elif item["type"] == "commitment":
         dl = item["deadline"] or {}
         lines.append(

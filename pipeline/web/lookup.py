@@ -214,7 +214,8 @@ def _mentions(ix: Index, node: str) -> list[dict[str, Any]]:
     for c in _ask(query.cited_by, ix, node):
         if c["relation"] == "cites" and c["id"] not in seen:
             ev = c.get("evidence") or {}
-            seen[c["id"]] = {**_link(ix, c["id"]), "evidence": ev.get("text"), "page": ev.get("page")}
+            said = sentence_around(ix, ev.get("doc"), ev.get("start"), ev.get("end")) or ev.get("text")
+            seen[c["id"]] = {**_link(ix, c["id"]), "evidence": said, "page": ev.get("page")}
     return list(seen.values())
 
 
