@@ -180,6 +180,8 @@ MOTION_COLUMNS = [
     "kabinetsappreciatie",
     "follow_ups",
 ]
+KINDS = ("toezegging", "doel", "verwachting")
+PLURAL = {"toezegging": "toezeggingen", "doel": "doelen", "verwachting": "verwachtingen"}
 COMMITMENT_COLUMNS = ["deadline", "overdue", "actor", "promise", "made_in", "id"]
 
 
@@ -205,6 +207,7 @@ def _open_motions(v: View, params: Any) -> tuple[list[dict[str, Any]], list[str]
 def _open_commitments(v: View, params: Any) -> tuple[list[dict[str, Any]], list[str], dict[str, str]]:
     overdue = params.get("overdue") in ("1", "on", "true")
     actor = (params.get("actor") or "").strip() or None
+    kind = params.get("kind") if params.get("kind") in KINDS else "toezegging"
     rows = [
         {
             "deadline": (c["deadline"] or {}).get("by") or (c["deadline"] or {}).get("text"),
@@ -214,15 +217,16 @@ def _open_commitments(v: View, params: Any) -> tuple[list[dict[str, Any]], list[
             "made_in": lookup.name(v.ix, c["doc_id"]),
             "id": c["id"],
         }
-        for c in lookup._ask(query.open_commitments, v.ix, None, actor, None, overdue, v.today)
+        for c in lookup._ask(query.open_commitments, v.ix, None, actor, None, overdue, v.today, (kind,))
     ]
-    filters = {k: val for k, val in (("overdue", "1" if overdue else ""), ("actor", actor or "")) if val}
+    chosen = (("overdue", "1" if overdue else ""), ("actor", actor or ""), ("kind", kind))
+    filters = {k: val for k, val in chosen if val}
     return rows, COMMITMENT_COLUMNS, filters
 
 
 DASHBOARDS: dict[str, tuple[str, Callable[..., tuple[list[dict[str, Any]], list[str], dict[str, str]]]]] = {
     "open-motions": ("Open motions: adopted, not yet carried out", _open_motions),
-    "open-commitments": ("Open toezeggingen", _open_commitments),
+    "open-commitments": ("Open commitments", _open_commitments),
 }
 
 
@@ -233,6 +237,8 @@ async def dashboard(request: Request) -> Response:
         return _page("missing.html", 404, key=request.url.path, title="Not found")
     title, rows_of = DASHBOARDS[name]
     rows, columns, filters = rows_of(v, request.query_params)
+    if filters.get("kind"):
+        title = f"Open {PLURAL[filters['kind']]}" + (": overdue" if filters.get("overdue") else "")
     if fmt == "json":
         return JSONResponse(rows, headers={"content-disposition": f'attachment; filename="{name}.json"'})
     if fmt == "csv":
@@ -258,6 +264,7 @@ async def dashboard(request: Request) -> Response:
         json_url=f"/{name}.json{qs}",
         link_column="motion" if name == "open-motions" else "promise",
         named=lookup.named,
+        kinds=KINDS,
     )
 
 

@@ -188,7 +188,14 @@ def test_dashboards_and_their_downloads_hold_the_same_rows(browser: webdriver.Ch
     shown = len(browser.find_elements(By.CSS_SELECTOR, "table.dashboard tbody tr"))
     data = json.loads(urllib.request.urlopen(server + "/open-commitments.json?overdue=1").read())
     assert shown == len(data) and all(d["overdue"] == "yes" for d in data)
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Open toezeggingen: overdue"
     _shot(browser, "overdue-commitments")
+    _open(browser, server, "/open-commitments?kind=doel")
+    goals = browser.find_elements(By.CSS_SELECTOR, "table.dashboard tbody tr")
+    assert goals and browser.find_element(By.TAG_NAME, "h1").text == "Open doelen"
+    assert len(json.loads(urllib.request.urlopen(server + "/open-commitments.json?kind=doel").read())) == len(
+        goals
+    )
 
 
 def test_a_search_finds_a_sentence(browser: webdriver.Chrome, server: str) -> None:
