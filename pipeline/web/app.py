@@ -25,7 +25,14 @@ from urllib.parse import quote, urlencode
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, Response
+from starlette.responses import (
+    FileResponse,
+    HTMLResponse,
+    JSONResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+)
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -112,6 +119,12 @@ async def show(request: Request) -> Response:
     pieces = _pieces(doc, item) if doc else []
     graph = lookup.neighbourhood(v.ix, node)
     return _page("document.html", item=item, pieces=pieces, graph=graph, title=item["name"])
+
+
+async def look_up(request: Request) -> Response:
+    """``/show?id=36600 VIII nr. 38`` (the home page's form) goes to that thing's page."""
+    key = (request.query_params.get("id") or "").strip()
+    return RedirectResponse(href(key) if key else "/", status_code=303)
 
 
 async def original(request: Request) -> Response:
@@ -416,6 +429,7 @@ def create_app(db: str | Path, today: dt.date | None = None) -> Starlette:
     routes = [
         Route("/", home),
         Route("/search", search),
+        Route("/show", look_up),
         Route("/show/{key:path}", show),
         Route("/file/{key:path}", original),
         Route("/{name}.{fmt}", dashboard),

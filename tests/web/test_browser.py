@@ -300,3 +300,14 @@ def test_from_the_home_page_to_a_bewindspersoons_open_promises(
     cells = [[td.text for td in r.find_elements(By.TAG_NAME, "td")] for r in rows]
     assert sum(c[0].startswith("open") and c[1] == "toezegging" for c in cells) == int(open_count)
     _shot(browser, "person")
+
+
+def test_look_up_a_motion_by_its_number_as_people_write_it(browser: webdriver.Chrome, server: str) -> None:
+    _open(browser, server, "/")
+    box = browser.find_element(By.CSS_SELECTOR, "form.lookup input[name=id]")
+    box.send_keys("36600 VIII nr. 38")
+    box.submit()
+    assert "Westerveld en Kostic" in browser.find_element(By.TAG_NAME, "h1").text
+    _open(browser, server, "/show?id=" + quote("99999 nr. 1"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Not in the store"
+    assert "99999 nr. 1" in browser.find_element(By.CSS_SELECTOR, "p.missing").text
