@@ -114,7 +114,8 @@ async def show(request: Request) -> Response:
     if item["type"] == "motion":
         return _page("motion.html", item=item, graph=lookup.neighbourhood(v.ix, node), title=item["name"])
     if item["type"] in ("commitment", "dossier", "person"):
-        return _page(f"{item['type']}.html", item=item, title=item["name"])
+        graph = lookup.neighbourhood(v.ix, node)
+        return _page(f"{item['type']}.html", item=item, graph=graph, title=item["name"])
     doc = v.ix.store.document(node) if item["in_store"] else None
     pieces = _pieces(doc, item) if doc else []
     graph = lookup.neighbourhood(v.ix, node)
