@@ -95,7 +95,7 @@ def _page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
 async def home(request: Request) -> Response:
     v = _view(request)
     who: dict[str, list[int]] = {}
-    for c in lookup._ask(query.open_commitments, v.ix, None, None, None, False, v.today):
+    for c in lookup.ask(query.open_commitments, v.ix, None, None, None, False, v.today):
         if lookup.named(c["actor"]):
             counts = who.setdefault(c["actor"], [0, 0])
             counts[0] += 1
@@ -213,7 +213,7 @@ def _open_motions(v: View, params: Any) -> tuple[list[dict[str, Any]], list[str]
                 f"{f['relation']} by {lookup.name(v.ix, f['source'])}" for f in m["follow_ups"]
             ),
         }
-        for m in lookup._ask(query.open_motions, v.ix)
+        for m in lookup.ask(query.open_motions, v.ix)
     ]
     return rows, MOTION_COLUMNS, {}
 
@@ -231,7 +231,7 @@ def _open_commitments(v: View, params: Any) -> tuple[list[dict[str, Any]], list[
             "made_in": lookup.name(v.ix, c["doc_id"]),
             "id": c["id"],
         }
-        for c in lookup._ask(query.open_commitments, v.ix, None, actor, None, overdue, v.today, (kind,))
+        for c in lookup.ask(query.open_commitments, v.ix, None, actor, None, overdue, v.today, (kind,))
     ]
     chosen = (("overdue", "1" if overdue else ""), ("actor", actor or ""), ("kind", kind))
     filters = {k: val for k, val in chosen if val}

@@ -2,8 +2,8 @@
 
 What ``kamer show`` prints and the web view's pages show: a document with its
 facts and links, a motion with its life, a commitment with what followed.
-Nothing here writes; every query answer goes through ``_ask`` (one place to
-switch when the queries take a ``Store`` instead of the graph).
+Nothing here writes; every ``query`` answer goes through ``ask`` (one place to
+switch when the queries take a ``Store`` instead of the graph: ``fn(ix.store, *args)``).
 """
 
 from __future__ import annotations
@@ -53,8 +53,12 @@ def index(store: Store) -> Index:
     return Index(store, build_graph(store), dict(store.metas()))
 
 
-def _ask(fn: Callable[..., Any], ix: Index, *args: Any) -> Any:
-    """A ``query`` function's answer for this store (today the functions take the graph)."""
+def ask(fn: Callable[..., Any], ix: Index, *args: Any) -> Any:
+    """A ``query`` function's answer for this store: the one place that knows what the queries take.
+
+    Today they take the graph; once they take a ``Store``, this becomes ``fn(ix.store, *args)``.
+    (``cli.py``'s ``query`` commands still call them with ``_graph(db)``.)
+    """
     return fn(ix.G, *args)
 
 
@@ -194,7 +198,7 @@ def _link(ix: Index, node: str | None) -> dict[str, Any]:
 
 def _acting(ix: Index, node: str) -> list[dict[str, Any]]:
     out = []
-    for f in _ask(query.follow_ups_of, ix, node):
+    for f in ask(query.follow_ups_of, ix, node):
         ev = f.get("evidence") or {}
         out.append(
             {
@@ -211,7 +215,7 @@ def _acting(ix: Index, node: str) -> list[dict[str, Any]]:
 def _mentions(ix: Index, node: str) -> list[dict[str, Any]]:
     """Documents that cite ``node`` (not those that act on it: see ``_acting``)."""
     seen: dict[str, dict[str, Any]] = {}
-    for c in _ask(query.cited_by, ix, node):
+    for c in ask(query.cited_by, ix, node):
         if c["relation"] == "cites" and c["id"] not in seen:
             ev = c.get("evidence") or {}
             said = sentence_around(ix, ev.get("doc"), ev.get("start"), ev.get("end")) or ev.get("text")
@@ -405,7 +409,7 @@ def _document(ix: Index, node: str) -> dict[str, Any]:
     )
     out["acts_on"] = [
         {"relation": c["relation"], **_link(ix, c["id"])}
-        for c in _ask(query.cites, ix, node)
+        for c in ask(query.cites, ix, node)
         if c["relation"] in FOLLOW_UPS
     ]
     out["cited_by"] = _mentions(ix, node)
@@ -538,7 +542,7 @@ def neighbourhood(ix: Index, node: str, limit: int = 24) -> dict[str, Any]:
     """
     import math
 
-    found = _ask(query.chain, ix, node, 1)
+    found = ask(query.chain, ix, node, 1)
     around = [n for n in found["nodes"] if n["id"] != node][:limit]
     cx, cy, r = 300.0, 200.0, 150.0
     pos = {node: (cx, cy)}
