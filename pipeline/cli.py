@@ -734,6 +734,27 @@ def _shown_item(item: dict[str, Any]) -> str:
         lines.append(f"  made in: {ref(item['made_in'])}, page {item['made_in']['page']}")
         for f in item["follow_ups"]:
             lines.append(f"  {f['relation']} by {ref(f['by'])}: “{sentence(f['evidence'])}”")
+    elif item["type"] == "dossier":
+        lines.append("  timeline:")
+        for t in item["timeline"]:
+            status = f"  ({t['status']})" if t.get("status") else ""
+            lines.append(f"    {t['date'] or 'no date':<10}  {t['kind']}: {ref(t)}{status}")
+        lines += ["  cited by:", *(f"    {ref(c)}" for c in item["cited_by"])] if item["cited_by"] else []
+    elif item["type"] == "person":
+        if item["promises"]:
+            lines.append(f"  {item['open']} open toezeggingen, {item['overdue']} overdue:")
+        for c in item["promises"]:
+            dl = c["deadline"] or {}
+            late = ", OVERDUE" if c["overdue"] else ""
+            lines.append(
+                f"    {c['state']}{late}  {c['kind']}  by {dl.get('by') or dl.get('text') or '?'}: "
+                f"“{sentence(c['text'])}” in {c['made_in']['name']}"
+            )
+        if item["motions"]:
+            lines.append("  motions submitted:")
+            lines += [
+                f"    {m['date'] or '':<10}  {ref(m)}  {m['status'] or ''}".rstrip() for m in item["motions"]
+            ]
     else:
         for label, key in (("kind", "kind"), ("date", "date"), ("file", "path")):
             if item.get(key):

@@ -98,3 +98,11 @@ def test_query_tables_and_the_report_name_papers_as_people_do(demo_db: Path, tmp
     report = out.read_text()
     assert r.exit_code == 0 and "doc:" not in report
     assert "Stand van zaken uitvoering motie-Ouwehand over locatiekeuze" in report
+
+
+def test_a_dossier_and_a_person_are_shown_too(demo_db: Path) -> None:
+    code, out, _ = show(demo_db, "dossier 36600 VIII")
+    assert code == 0 and out.splitlines()[0] == "dossier 36600-VIII"
+    assert "2024-11-18  motion: Motie van de leden Westerveld en Kostic" in out
+    code, out, _ = show(demo_db, "person:van nispen")
+    assert code == 0 and "motions submitted:" in out and "[kst-28844-290]" in out
