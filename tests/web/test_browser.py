@@ -90,12 +90,21 @@ def browser() -> Iterator[webdriver.Chrome]:
 
     options = Options()
     options.binary_location = str(CHROMIUM)
+    # headless, and nothing of Chromium's own reaching out (updates, sync, metrics, safe browsing)
     for arg in (
         "--headless=new",
         "--no-sandbox",
         "--disable-gpu",
         "--disable-dev-shm-usage",
         "--window-size=1280,1000",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-default-apps",
+        "--disable-domain-reliability",
+        "--metrics-recording-only",
+        "--no-first-run",
+        "--no-pings",
     ):
         options.add_argument(arg)
     driver = webdriver.Chrome(service=Service(executable_path=str(DRIVER)), options=options)
