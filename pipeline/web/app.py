@@ -341,10 +341,7 @@ def _pieces(doc: Document, item: dict[str, Any]) -> list[Piece]:
         if seg.page != last:
             pages.setdefault(seg.start, seg.page)
             last = seg.page
-    turns = {
-        t.start: t.speaker + (f" ({t.party or t.function})" if (t.party or t.function) else "")
-        for t in doc.turns
-    }
+    turns = speakers(doc)
     cuts.update(turns)
     markers = {f.marker: f.number for f in doc.footnotes if f.marker is not None}
     notes = {f.start: f.number for f in doc.footnotes}
@@ -380,6 +377,27 @@ def _pieces(doc: Document, item: dict[str, Any]) -> list[Piece]:
                 notes.get(a),
             )
         )
+    return out
+
+
+def speakers(doc: Document) -> dict[int, str]:
+    """Where each speaker's turn begins in a debate, and who it is (``De Hoop (GroenLinks-PvdA)``).
+
+    From the analysed turns, else from the turns the markup states (Handelingen and VLOS XML); a
+    turn that continues the same speaker is not named again.
+    """
+    found = [(t.start, t.speaker, lookup.speaking_as(t.party, t.function)) for t in doc.turns] or [
+        (m.start, m.attr("speaker") or "", lookup.speaking_as(m.attr("party"), m.attr("function")))
+        for m in doc.marks
+        if m.kind == "turn" and m.attr("speaker")
+    ]
+    out: dict[int, str] = {}
+    last = None
+    for start, who, what in sorted(found):
+        label = f"{who} ({what})" if what else who
+        if label != last:
+            out[start] = label
+        last = label
     return out
 
 

@@ -363,6 +363,17 @@ def _commitment(ix: Index, node: str, today: dt.date) -> dict[str, Any]:
     }
 
 
+def speaking_as(party: str | None, function: str | None) -> str | None:
+    """What to name beside a speaker: a bewindspersoon's function, a member's party.
+
+    >>> speaking_as("D66", "Lid Tweede Kamer"), speaking_as(None, "minister van Financiën")
+    ('D66', 'minister van Financiën')
+    """
+    if function and not function.lower().startswith("lid "):
+        return function
+    return party or function
+
+
 def _speaker(ix: Index, node: str, doc: str | None) -> str | None:
     """Who had the floor when a commitment made in a debate was made (from its stored fact)."""
     m = re.search(r"@(\d+)$", node)
@@ -370,8 +381,8 @@ def _speaker(ix: Index, node: str, doc: str | None) -> str | None:
         return None
     start = int(m[1])
     row = ix.store.db.execute(
-        "SELECT json_extract(f.json, '$.speaker'), d.extras FROM facts f"
-        " JOIN documents d ON d.id = f.document"
+        "SELECT json_extract(f.json, '$.speaker'), d.extras, json_extract(s.extraction, '$.marks')"
+        " FROM facts f JOIN documents d ON d.id = f.document JOIN sources s ON s.sha256 = d.best"
         " WHERE COALESCE(d.doc_id, 'doc:' || d.uid) = ? AND f.type = 'commitment' AND f.start = ? LIMIT 1",
         (doc, start),
     ).fetchone()
@@ -379,12 +390,19 @@ def _speaker(ix: Index, node: str, doc: str | None) -> str | None:
         return None
     if row[0]:
         return str(row[0])
-    turns = [t for t in json.loads(row[1] or "{}").get("turns", []) if int(t.get("start", 0)) <= start]
-    if not turns:
+    turns = [
+        (int(t.get("start", 0)), t.get("speaker"), speaking_as(t.get("party"), t.get("function")))
+        for t in json.loads(row[1] or "{}").get("turns", [])
+    ]
+    if not turns:  # the turns the markup states (Handelingen, VLOS)
+        marks = [m for m in json.loads(row[2] or "[]") if m.get("kind") == "turn"]
+        attrs = [(int(m.get("start", 0)), dict(m.get("attrs") or [])) for m in marks]
+        turns = [(at, a.get("speaker"), speaking_as(a.get("party"), a.get("function"))) for at, a in attrs]
+    before = [t for t in turns if t[0] <= start and t[1]]
+    if not before:
         return None
-    turn = max(turns, key=lambda t: int(t["start"]))
-    extra = turn.get("function") or turn.get("party")
-    return f"{turn['speaker']} ({extra})" if extra else str(turn["speaker"])
+    _, who, what = max(before, key=lambda t: t[0])
+    return f"{who} ({what})" if what else str(who)
 
 
 def _document(ix: Index, node: str) -> dict[str, Any]:

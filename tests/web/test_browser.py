@@ -320,3 +320,14 @@ def test_look_up_a_motion_by_its_number_as_people_write_it(browser: webdriver.Ch
     _open(browser, server, "/show?id=" + quote("99999 nr. 1"))
     assert browser.find_element(By.TAG_NAME, "h1").text == "Not in the store"
     assert "99999 nr. 1" in browser.find_element(By.CSS_SELECTOR, "p.missing").text
+
+
+def test_a_debate_names_each_speaker_where_their_turn_begins(browser: webdriver.Chrome, server: str) -> None:
+    _open(browser, server, "/show/" + quote("vlos-plenair-2014-10-15-vergadering-14-excerpt.xml", safe=""))
+    assert (
+        browser.find_element(By.TAG_NAME, "h1").text
+        == "14e vergadering, woensdag 15 oktober 2014 (handelingen, 2014-10-15)"
+    )
+    turns = [t.text for t in browser.find_elements(By.CSS_SELECTOR, "article.text .turn")]
+    assert turns[:4] == ["Arib (PvdA)", "Berndsen-Jansen (D66)", "Arib (PvdA)", "Van Tongeren (GroenLinks)"]
+    _shot(browser, "debate")
