@@ -115,10 +115,14 @@ def dossier_of(node: str) -> str | None:
 
 
 def _spelled(node: str) -> str:
-    """A Kamerstuk id as people write it: ``Kamerstuk 36600-VIII nr. 38``."""
+    """An id as people write it: ``Kamerstuk 36600-VIII nr. 38``, ``Zaak 2014Z17463``.
+
+    >>> _spelled("kst-36600-VIII-38"), _spelled("dossier-28844"), _spelled("2014Z17463")
+    ('Kamerstuk 36600-VIII nr. 38', 'dossier 28844', 'Zaak 2014Z17463')
+    """
     ks = KamerstukId.parse(node)
     if ks is None:
-        return node
+        return f"Zaak {node}" if re.fullmatch(r"\d{4}[A-Z]\d{5}", node) else node
     dossier = "-".join([ks.dossier] + ([ks.toevoeging] if ks.toevoeging else []))
     return f"Kamerstuk {dossier} nr. {ks.ondernummer}" if ks.ondernummer else f"dossier {dossier}"
 
