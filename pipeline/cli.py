@@ -686,6 +686,22 @@ def show(key: str, db: str, fmt: str, today: str | None) -> None:
         click.echo(_shown_item(item))
 
 
+def _loopback(host: str) -> bool:
+    """Whether only this machine can reach ``host``.
+
+    >>> _loopback("127.0.0.1"), _loopback("localhost"), _loopback("::1"), _loopback("0.0.0.0")
+    (True, True, True, False)
+    """
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def _shown_item(item: dict[str, Any]) -> str:
     """A described item as readable text: names first, ids in brackets."""
 
@@ -817,7 +833,7 @@ def serve(db: str, host: str, port: int, today: str | None) -> None:
     Store(
         db, readonly=True
     ).close()  # a missing or foreign store is a one-line error, before the server starts
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    if not _loopback(host):
         click.echo(
             f"warning: listening on {host}: anyone who can reach this machine can read the whole store",
             err=True,
