@@ -142,7 +142,8 @@ async def original(request: Request) -> Response:
         else None
     )
     if row is None or not Path(row[0]).is_file():
-        return _page("missing.html", 404, key=request.path_params["key"], title="No file")
+        message = "The store holds no file for this paper, or the file is no longer where it was read from."
+        return _page("missing.html", 404, key=request.path_params["key"], title="No file", message=message)
     return FileResponse(row[0], media_type=row[1] or None, content_disposition_type="inline")
 
 
@@ -248,7 +249,7 @@ async def dashboard(request: Request) -> Response:
     v = _view(request)
     name, fmt = request.path_params["name"], request.path_params.get("fmt", "html")
     if name not in DASHBOARDS or fmt not in ("html", "csv", "json"):
-        return _page("missing.html", 404, key=request.url.path, title="Not found")
+        return _page("missing.html", 404, key=request.url.path, title="Not found", message="No such page.")
     title, rows_of = DASHBOARDS[name]
     rows, columns, filters = rows_of(v, request.query_params)
     if filters.get("kind"):
