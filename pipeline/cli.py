@@ -138,6 +138,8 @@ def main() -> None:
       kamer query open-motions                    adopted motions nobody has carried out
       kamer query open-commitments --overdue      toezeggingen past their deadline
       kamer query chain kst-32852-24              what cites or acts on a paper, and around it
+      kamer show "36600 VIII nr. 38"              one paper, motion or promise with its facts and links
+      kamer serve                                 the same in a browser (read-only, 127.0.0.1)
       kamer report                                all of that as a Markdown report
       kamer reanalyse                             after the rules or models changed
       kamer failures                              files that could not be read, and why
@@ -455,12 +457,44 @@ def evaluate(
     sys.exit(1 if failed else 0)
 
 
-def _graph(db: str) -> Any:
-    from .graph import build_graph
+def _index(db: str) -> Any:
+    """The store's graph with what names its nodes (``web.lookup.Index``), read once per command."""
     from .store import Store
+    from .web.lookup import index
 
-    with Store(db, readonly=True) as store:
-        return build_graph(store)
+    ctx = click.get_current_context()
+    key = f"kamer.index:{db}"
+    if key not in ctx.meta:
+        store = ctx.with_resource(Store(db, readonly=True))  # closed when the command ends
+        ctx.meta[key] = index(store)
+    return ctx.meta[key]
+
+
+def _graph(db: str) -> Any:
+    return _index(db).G
+
+
+def _name(db: str) -> Callable[[str | None], str]:
+    """How tables and reports name a node: a letter by its Betreft and date, a motion by its subject."""
+    from .web.lookup import name
+
+    ix = _index(db)
+    return lambda node: name(ix, node)
+
+
+def _node(db: str, key: str) -> str:
+    """The node an id on the command line stands for, in any spelling; an unknown id is an error."""
+    from .web.lookup import resolve
+
+    node = resolve(_index(db), key)
+    if node is None:
+        click.echo(f"error: the store neither holds nor cites {key!r}", err=True)
+        sys.exit(1)
+    return str(node)
+
+
+def _acting(named: Callable[[str | None], str], follow_ups: list[dict[str, Any]]) -> str:
+    return "; ".join(f"{f['relation']} by {named(f['source'])}" for f in follow_ups)
 
 
 def _table(rows: list[dict[str, Any]], columns: list[str]) -> None:
@@ -493,7 +527,7 @@ def query() -> None:
     \b
     Examples:
       kamer query open-motions
-      kamer query open-commitments --overdue --actor "Economische Zaken"
+      kamer query open-commitments --overdue --actor Klimaat
       kamer query cited-by kst-32852-24
       kamer query chain kst-32852-24 --format json
     """
@@ -514,7 +548,9 @@ def open_motions_cmd(db: str, fmt: str, mentioned: bool) -> None:
     if fmt == "json":
         _emit(rows)
     else:
-        _table(rows, ["id", "date", "submitters", "title", "follow_ups"])
+        named = _name(db)
+        shown = [{**r, "motion": named(r["id"]), "follow_ups": _acting(named, r["follow_ups"])} for r in rows]
+        _table(shown, ["id", "date", "motion", "follow_ups"])
 
 
 @query.command("open-commitments")
@@ -554,7 +590,11 @@ def open_commitments_cmd(
     if fmt == "json":
         _emit(rows)
     else:
-        _table(rows, ["deadline", "overdue", "actor", "text", "doc_id"])
+        named = _name(db)
+        _table(
+            [{**r, "made_in": named(r["doc_id"])} for r in rows],
+            ["deadline", "overdue", "actor", "text", "made_in"],
+        )
 
 
 def _relation_command(name: str, doc: str) -> None:
@@ -566,15 +606,24 @@ def _relation_command(name: str, doc: str) -> None:
     def command(node_id: str, db: str, fmt: str) -> None:
         from . import query as q
 
-        rows = getattr(q, name.replace("-", "_"))(_graph(db), node_id)
+        rows = getattr(q, name.replace("-", "_"))(_graph(db), _node(db, node_id))
         if fmt == "json":
             _emit(rows)
         else:
-            _table(rows, ["id", "relation", "title", "in_store"])
+            named = _name(db)
+            _table([{**r, "name": named(r["id"])} for r in rows], ["id", "relation", "name", "in_store"])
 
 
-_relation_command("cites", "What ID cites or acts on (fulfils, postpones, answers, replaces).")
-_relation_command("cited-by", "The documents that cite or act on ID.")
+_relation_command(
+    "cites",
+    "What ID cites or acts on (fulfils, postpones, answers, replaces). ID in any spelling"
+    " (kst-32852-24, 32852 nr. 24); one the store neither holds nor cites is an error.",
+)
+_relation_command(
+    "cited-by",
+    "The documents that cite or act on ID. ID in any spelling (kst-32852-24, 32852 nr. 24);"
+    " one the store neither holds nor cites is an error.",
+)
 
 
 @query.command("chain")
@@ -589,13 +638,209 @@ def chain_cmd(node_id: str, db: str, fmt: str, depth: int) -> None:
     """The citation and follow-up chain around one document or motion id."""
     from .query import chain
 
-    result = chain(_graph(db), node_id, depth)
+    result = chain(_graph(db), _node(db, node_id), depth)
     if fmt == "json":
         _emit(result)
     else:
-        _table(result["nodes"], ["id", "distance", "type", "kind", "date", "status", "title"])
+        named = _name(db)
+        nodes = [{**n, "name": named(n["id"])} for n in result["nodes"]]
+        _table(nodes, ["id", "distance", "type", "kind", "date", "status", "name"])
         click.echo("")
         _table(result["edges"], ["source", "relation", "target"])
+
+
+@main.command()
+@click.argument("key", metavar="ID")
+@db_option
+@format_option
+@click.option("--today", help="Date that decides what is overdue (YYYY-MM-DD; default: today).")
+@friendly
+def show(key: str, db: str, fmt: str, today: str | None) -> None:
+    """One document, motion or commitment: its facts, its links, and what followed.
+
+    ID in any common spelling: 36600 VIII nr. 38, kst-36600-viii-38,
+    36600-VIII-38, Kamerstuk 28 844, nr. 290; also h-tk-… and doc:… ids,
+    commitment:… ids (from --format json), or the path of a stored file.
+    An id the store does not know is an error (exit 1).
+
+    \b
+    Examples:
+      kamer show "36600 VIII nr. 38"
+      kamer show corpus/letters/brief-uitvoering-motie-van-nispen-2025.txt
+      kamer show kst-28844-290 --format json
+    """
+    from .store import Store
+    from .web.lookup import describe, index, resolve
+
+    day = parse_date("--today", today) if today else None
+    with Store(db, readonly=True) as store:
+        ix = index(store)
+        node = resolve(ix, key)
+        if node is None:
+            click.echo(f"error: the store holds no document, motion or commitment {key!r}", err=True)
+            sys.exit(1)
+        item = describe(ix, node, day)
+    if fmt == "json":
+        _emit(item)
+    else:
+        click.echo(_shown_item(item))
+
+
+def _loopback(host: str) -> bool:
+    """Whether only this machine can reach ``host``.
+
+    >>> _loopback("127.0.0.1"), _loopback("localhost"), _loopback("::1"), _loopback("0.0.0.0")
+    (True, True, True, False)
+    """
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _shown_item(item: dict[str, Any]) -> str:
+    """A described item as readable text: names first, ids in brackets."""
+
+    def ref(link: dict[str, Any] | None) -> str:
+        if not link:
+            return "(not named)"
+        where = "" if link["in_store"] else ", not in the store"
+        return f"{link['name']} [{link['id']}{where}]"
+
+    def sentence(text: str | None) -> str:
+        return " ".join((text or "").split())
+
+    lines = [f"{item['name']}", f"  {item['type']} {item['id']}"]
+    if item["type"] == "motion":
+        lines.append(f"  indieners: {', '.join(item['submitters']) or '?'}   date: {item['date'] or '?'}")
+        lines.append(
+            f"  status: {item['status'] or 'unknown'}"
+            + (f" ({item['status_source']})" if item["status_source"] else "")
+            + f"   now: {item['state']}"
+        )
+        lines.append("  life:")
+        for step in item["life"]:
+            where = (
+                f" ({step['by']['name']})"
+                if step.get("by") and step["step"] in ("appraised", "voted")
+                else ""
+            )
+            ev = f"\n      “{sentence(step['evidence'])}”{where}" if step.get("evidence") else ""
+            lines.append(f"    {step['date'] or '':<10}  {step['step']}: {step['what']}{ev}")
+        if item["mentioned_in"]:
+            lines.append("  mentioned in:")
+            lines += [
+                f"    {ref(m)}" + (f": “{sentence(m['evidence'])}”" if m.get("evidence") else "")
+                for m in item["mentioned_in"]
+            ]
+    elif item["type"] == "commitment":
+        dl = item["deadline"] or {}
+        lines.append(
+            f"  {item['kind']} of {item['actor'] or '?'}, by {dl.get('by') or dl.get('text') or '?'}"
+            + ("  OVERDUE" if item["overdue"] else "")
+            + f"   now: {item['state']}"
+        )
+        lines.append(f"  “{sentence(item['text'])}”")
+        if item["speaker"] and item["speaker"] != item["actor"]:
+            lines.append(f"  speaking: {item['speaker']}")
+        lines.append(f"  made in: {ref(item['made_in'])}, page {item['made_in']['page']}")
+        for f in item["follow_ups"]:
+            lines.append(f"  {f['relation']} by {ref(f['by'])}: “{sentence(f['evidence'])}”")
+    elif item["type"] == "dossier":
+        lines.append("  timeline:")
+        for t in item["timeline"]:
+            status = f"  ({t['status']})" if t.get("status") else ""
+            lines.append(f"    {t['date'] or 'no date':<10}  {t['kind']}: {ref(t)}{status}")
+        lines += ["  cited by:", *(f"    {ref(c)}" for c in item["cited_by"])] if item["cited_by"] else []
+    elif item["type"] == "person":
+        if item["promises"]:
+            lines.append(f"  {item['open']} open toezeggingen, {item['overdue']} overdue:")
+        for c in item["promises"]:
+            dl = c["deadline"] or {}
+            late = ", OVERDUE" if c["overdue"] else ""
+            lines.append(
+                f"    {c['state']}{late}  {c['kind']}  by {dl.get('by') or dl.get('text') or '?'}: "
+                f"“{sentence(c['text'])}” in {c['made_in']['name']}"
+            )
+        if item["motions"]:
+            lines.append("  motions submitted:")
+            lines += [
+                f"    {m['date'] or '':<10}  {ref(m)}  {m['status'] or ''}".rstrip() for m in item["motions"]
+            ]
+    else:
+        for label, key in (("kind", "kind"), ("date", "date"), ("file", "path")):
+            if item.get(key):
+                lines.append(f"  {label}: {item[key]}")
+        if item.get("authors"):
+            lines.append(f"  by: {'; '.join(item['authors'])}")
+        sections = (
+            (
+                "follow-ups",
+                "follow_ups",
+                lambda f: f"{f['relation']} {ref(f['target'])}: “{sentence(f['text'])}”",
+            ),
+            (
+                "commitments",
+                "commitments",
+                lambda c: (
+                    f"{c['kind']} of {c['actor'] or '?'}"
+                    + (f", by {c['deadline']['by'] or c['deadline']['text']}" if c["deadline"] else "")
+                    + f": “{sentence(c['text'])}”"
+                ),
+            ),
+            ("motions", "motions", lambda m: f"{ref(m['target'])}: “{sentence(m['text'])}”"),
+            ("references", "references", lambda r: f"{ref(r['target'])}: “{sentence(r['text'])}”"),
+            ("cited by", "cited_by", ref),
+            ("acted on by", "acted_on_by", lambda f: f"{f['relation']} by {ref(f['by'])}"),
+        )
+        for title, key, fmt_one in sections:
+            if item.get(key):
+                lines.append(f"  {title}:")
+                lines += [f"    {fmt_one(x)}" for x in item[key]]
+    return "\n".join(lines)
+
+
+@main.command()
+@db_option
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on. Anything but 127.0.0.1/localhost exposes the view to the network.",
+)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--today", help="Date that decides what is overdue (YYYY-MM-DD; default: today).")
+@friendly
+def serve(db: str, host: str, port: int, today: str | None) -> None:
+    """A read-only web view of the store: search, papers with their facts, motions, promises, dashboards.
+
+    The store is opened read-only; only GET requests are answered. Open the
+    address it prints in a browser. Stop it with Ctrl-C.
+
+    \b
+    Examples:
+      kamer serve
+      kamer serve --db outputs/kamerwacht.sqlite --port 8080
+    """
+    from .store import Store
+    from .web.app import serve as run
+
+    day = parse_date("--today", today) if today else None
+    Store(
+        db, readonly=True
+    ).close()  # a missing or foreign store is a one-line error, before the server starts
+    if not _loopback(host):
+        click.echo(
+            f"warning: listening on {host}: anyone who can reach this machine can read the whole store",
+            err=True,
+        )
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"serving {db} read-only at http://{shown}:{port}/  (Ctrl-C stops)", err=True)
+    run(db, host, port, day)
 
 
 @main.command()
@@ -627,7 +872,7 @@ def report(db: str, out: str, today: str | None) -> None:
     """Write the Markdown report: open motions, open and overdue toezeggingen, most cited."""
     from .export import report as make_report
 
-    text = make_report(_graph(db), parse_date("--today", today) if today else None)
+    text = make_report(_graph(db), parse_date("--today", today) if today else None, name=_name(db))
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     Path(out).write_text(text, encoding="utf-8")
     click.echo(f"wrote {out}")

@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -91,9 +92,18 @@ def export_graph(G: nx.MultiDiGraph, fmt: str, out: Path) -> list[Path]:
     raise ValueError(f"unknown export format {fmt!r}")
 
 
-def report(G: nx.MultiDiGraph, today: dt.date | None = None, top: int = 15) -> str:
-    """A Markdown report: open motions, open and overdue commitments, most cited documents."""
+def report(
+    G: nx.MultiDiGraph,
+    today: dt.date | None = None,
+    top: int = 15,
+    name: Callable[[str | None], str] | None = None,
+) -> str:
+    """A Markdown report: open motions, open and overdue commitments, most cited documents.
+
+    ``name`` names a node as people do (``web.lookup.name``); without it, titles and ids.
+    """
     today = today or dt.date.today()
+    named = name or (lambda node: str((G.nodes[node].get("title") if node in G else None) or node or ""))
     motions = open_motions(G)
     commitments = open_commitments(G, today=today)
     overdue = [c for c in commitments if c["overdue"]]
@@ -110,12 +120,12 @@ def report(G: nx.MultiDiGraph, today: dt.date | None = None, top: int = 15) -> s
         "|---|---|---|---|---|",
     ]
     for m in motions[:top]:
-        fu = ", ".join(f"{f['relation']} by {md(f['source'])}" for f in m["follow_ups"]) or "—"
+        fu = ", ".join(f"{f['relation']} by {md(named(f['source']), 60)}" for f in m["follow_ups"]) or "—"
         cells = [
             md(m["id"] or "(no id)"),
             md(m["date"]),
             md(", ".join(m["submitters"])),
-            md(m["title"], 90),
+            md(named(m["id"]) if name else m["title"], 90),
             fu,
         ]
         lines.append("| " + " | ".join(cells) + " |")
@@ -130,9 +140,14 @@ def report(G: nx.MultiDiGraph, today: dt.date | None = None, top: int = 15) -> s
     ]
     for c in commitments[:top]:
         by = (c["deadline"] or {}).get("by") or (c["deadline"] or {}).get("text") or ""
-        cells = [md(by), "yes" if c["overdue"] else "", md(c["actor"]), md(c["text"], 110), md(c["doc_id"])]
+        cells = [md(by), "yes" if c["overdue"] else "", md(c["actor"]), md(c["text"], 110)]
+        cells.append(md(named(c["doc_id"]), 70) if name else md(c["doc_id"]))
         lines.append("| " + " | ".join(cells) + " |")
-    lines += ["", "## Most cited", "", "| id | cited by | in store |", "|---|---|---|"]
+    lines += ["", "## Most cited", "", "| paper | cited by | in store |", "|---|---|---|"]
     for d in most_cited(G, top):
-        lines.append(f"| {md(d['id'])} | {d['cited_by']} | {'yes' if d['in_store'] else 'no'} |")
+        shown = md(d["id"])
+        if name:  # the name, and the id where it is one people use (not a doc: hash)
+            own = "" if str(d["id"]).startswith("doc:") else f" ({md(d['id'])})"
+            shown = md(named(d["id"]), 80) + own
+        lines.append(f"| {shown} | {d['cited_by']} | {'yes' if d['in_store'] else 'no'} |")
     return "\n".join(lines) + "\n"

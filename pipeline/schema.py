@@ -132,6 +132,37 @@ class KamerstukId:
             return cls(dossier, None, a) if a else None
         return cls(dossier, a, b)
 
+    @classmethod
+    def read(cls, text: str) -> KamerstukId | None:
+        """A Kamerstuk number in any spelling people write or type: canonical ids, citations, dashes.
+
+        >>> [KamerstukId.read(s).id for s in ("36600 VIII nr. 38", "kst-36600-viii-38", "36600-VIII-38")]
+        ['kst-36600-VIII-38', 'kst-36600-VIII-38', 'kst-36600-VIII-38']
+        >>> [KamerstukId.read(s).id for s in ("Kamerstuk 28 844, nr. 290", "kst-35570-C",
+        ...   "Kamerstukken II 2023/24, 21501-20, nr. 2233")]
+        ['kst-28844-290', 'kst-35570-C', 'kst-21501-20-2233']
+        >>> KamerstukId.read("dossier 36410 XVI").id, KamerstukId.read("36 410").id
+        ('dossier-36410-XVI', 'dossier-36410')
+        >>> KamerstukId.read("h-tk-20192020-31-8"), KamerstukId.read("2025Z00933")
+        (None, None)
+        """
+        s = " ".join(text.split())
+        m = re.fullmatch(r"(?i)(kst|dossier)-(\d+)(?:-(\([^)]+\)|[^-]+))?(?:-([^-]+))?", s)
+        if m:
+            canonical = f"{m[1].lower()}-{m[2]}" + "".join(f"-{p.upper()}" for p in m.groups()[2:] if p)
+            return cls.parse(canonical)
+        s = re.sub(r"(?i)^(kamerstuk(?:ken)?(?:\s+I{1,2})?(?:\s+\d{4}/\d{2,4})?,?|dossier)\s*", "", s)
+        m = re.fullmatch(
+            r"(?i)(\d{4,6}|\d{1,3}[ .]\d{3})(?:[\s,-]+(\([^)]+\)|[A-Z]{1,6}|\d{1,3}(?=[\s,-]+(?:nr|\d))))?"
+            r"(?:[\s,-]*(?:nr\.?|nummer)?\s*(\d+[a-z]?))?",
+            s,
+        )
+        if not m:
+            return None
+        dossier = re.sub(r"[ .]", "", m[1])
+        toevoeging = m[2].upper() if m[2] and not m[2].startswith("(") else m[2]
+        return cls(dossier, toevoeging, m[3])
+
     def to_json(self) -> dict[str, Any]:
         return {
             "dossier": self.dossier,

@@ -689,6 +689,14 @@ class Store:
         for row in self.db.execute(q):
             yield DocumentRow(int(row[0]), row[1], row[2], row[3], row[4], row[5], row[6] or "", row[7])
 
+    def metas(self) -> Iterator[tuple[str, Meta]]:
+        """(graph node id, metadata) of every paper: what names it (Betreft, title, date, authors)."""
+        for doc_id, uid, raw in self.db.execute("SELECT doc_id, uid, meta FROM documents ORDER BY id"):
+            try:
+                yield doc_id or f"doc:{uid}", Meta.from_json(json.loads(raw))
+            except (SchemaError, ValueError) as exc:
+                raise StoreError(f"{self.path}: stored metadata does not fit the schema: {exc}") from exc
+
     def facts(self) -> Iterator[tuple[int, Fact]]:
         """(document, fact) of every fact, typed."""
         for document, ftype, raw in self.db.execute("SELECT document, type, json FROM facts ORDER BY id"):

@@ -68,3 +68,21 @@ def test_the_wheel_works_in_a_fresh_venv_outside_the_checkout(tmp_path: Path) ->
         [str(kamer), "stats", "--format", "json"], cwd=work, capture_output=True, text=True
     )
     assert json.loads(stats.stdout)["documents"] == 21
+    shown = subprocess.run([str(kamer), "show", "28844 nr. 290"], cwd=work, capture_output=True, text=True)
+    assert shown.returncode == 0 and shown.stdout.startswith("Motie van het lid Van Nispen over"), (
+        shown.stderr
+    )
+    # the web view's templates and stylesheet ship with the package
+    files = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "import importlib.resources as r; w = r.files('pipeline.web');"
+            " print((w / 'templates' / 'document.html').is_file(), (w / 'static' / 'kamer.css').is_file())",
+        ],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert files == ["True", "True"]
