@@ -170,7 +170,7 @@ def test_a_motion_page_shows_its_life(browser: webdriver.Chrome, server: str) ->
 
 def test_a_commitment_page_names_who_and_by_when(browser: webdriver.Chrome, server: str) -> None:
     _open(browser, server, "/open-commitments")
-    link = browser.find_element(By.CSS_SELECTOR, "table.dashboard tbody tr td a")
+    link = browser.find_element(By.CSS_SELECTOR, "table.dashboard tbody tr td a.subject")
     promise = link.text
     link.click()
     assert browser.find_element(By.CSS_SELECTOR, "blockquote.promise").text.split()[:4] == promise.split()[:4]
