@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import json
 import os
 import shutil
@@ -14,7 +13,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-import zlib
 from pathlib import Path
 
 import pytest
@@ -23,6 +21,7 @@ from pipeline.batch import ingest_paths
 from pipeline.config import Settings
 from pipeline.store import Store
 from tests.conftest import CORPUS, ROOT, SEED
+from tests.hostile import flate_bomb, frames_tiff, long_pdf, peak_rss_mb
 
 KAMER = [sys.executable, "-m", "pipeline.cli"]
 LETTER = CORPUS / "letters" / "brief-uitvoering-motie-van-nispen-2025.txt"
@@ -164,52 +163,11 @@ def test_two_ingests_on_one_store_both_finish(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- hostile and huge files
 
 
-def _flate_bomb(inflated: int) -> bytes:
-    """A small, valid PDF whose one content stream inflates to ``inflated`` bytes of blanks."""
-    comp = zlib.compressobj(9)
-    chunk = b" " * (1 << 20)
-    body = b"".join(comp.compress(chunk) for _ in range(inflated >> 20)) + comp.flush()
-    objs = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(body) + body + b"\nendstream",
-    ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for k, obj in enumerate(objs, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % k + obj + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1))
-    for off in offsets:
-        out.write(b"%010d 00000 n \n" % off)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref))
-    return out.getvalue()
-
-
-def _peak_rss_mb(args: list[str]) -> tuple[subprocess.CompletedProcess[str], float]:
-    """Run ``kamer`` in a fresh interpreter and report the largest resident set of it and its workers."""
-    probe = (
-        "import resource, subprocess, sys\n"
-        "r = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
-        "sys.stdout.write(r.stdout); sys.stderr.write(r.stderr)\n"
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
-        "sys.exit(r.returncode)\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", probe, *KAMER, *args], capture_output=True, text=True, cwd=ROOT, timeout=900
-    )
-    peak = int(out.stderr.strip().splitlines()[-1]) / 1024
-    return out, peak
-
-
 def test_a_flate_bomb_is_an_error_line_in_bounded_memory(tmp_path: Path) -> None:
     bomb = tmp_path / "bom.pdf"
-    bomb.write_bytes(_flate_bomb(2 << 30))  # ~2 MB on disk, 2 GB inflated
+    bomb.write_bytes(flate_bomb(2 << 30))  # ~2 MB on disk, 2 GB inflated
     assert bomb.stat().st_size < 4 << 20
-    out, peak = _peak_rss_mb(["extract", str(bomb), str(LETTER)])
+    out, peak = peak_rss_mb(["extract", str(bomb), str(LETTER)])
     lines = [json.loads(ln) for ln in out.stdout.splitlines()]
     assert lines[0]["error"]["code"] == "too_large" and "bom.pdf" in lines[0]["path"]
     assert lines[1]["meta"]["kind"] == "brief"  # the batch goes on
@@ -217,15 +175,10 @@ def test_a_flate_bomb_is_an_error_line_in_bounded_memory(tmp_path: Path) -> None
 
 
 def test_many_large_frames_are_refused_before_decoding(tmp_path: Path) -> None:
-    from PIL import Image
-
-    frames = [Image.new("1", (6000, 6000), 1) for _ in range(40)]  # bilevel: small in memory and on disk
-    tiff = tmp_path / "scan.tiff"
-    frames[0].save(tiff, save_all=True, append_images=frames[1:], compression="group4")
-    del frames
+    tiff = frames_tiff(tmp_path / "scan.tiff")
     os.environ["KAMER_MAX_DOCUMENT_PIXELS"] = "1000000000"  # 1.44 billion pixels is over this limit
     try:
-        out, peak = _peak_rss_mb(["extract", str(tiff)])
+        out, peak = peak_rss_mb(["extract", str(tiff)])
     finally:
         del os.environ["KAMER_MAX_DOCUMENT_PIXELS"]
     (line,) = [json.loads(ln) for ln in out.stdout.splitlines()]
@@ -303,20 +256,7 @@ def test_a_long_paper_is_read_in_chunks_with_the_facts_of_a_whole_run(tmp_path: 
 
 @pytest.mark.slow
 def test_a_1500_page_pdf_ingests(tmp_path: Path) -> None:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    pdf = tmp_path / "nota.pdf"
-    c = canvas.Canvas(str(pdf), pagesize=A4)
-    for page in range(1500):
-        y = 780
-        for line in range(40):
-            c.drawString(
-                60, y, f"Pagina {page + 1}, regel {line + 1}: zie Kamerstuk 36 410 XVI, nr. {page % 90 + 1}."
-            )
-            y -= 18
-        c.showPage()
-    c.save()
+    pdf = long_pdf(tmp_path / "nota.pdf", 1500)
     store = Store(tmp_path / "k.sqlite")
     summary = ingest_paths([str(pdf)], store, Settings(workers=2))
     assert summary.added == 1, summary.errors
