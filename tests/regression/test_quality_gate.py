@@ -7,13 +7,10 @@ when the slice was frozen, less a small margin; the slice's provenance is in tes
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
 import pytest
 
 from tests.conftest import ROOT
+from tests.regression.levels import assert_levels
 
 GATE = ROOT / "tests" / "data" / "gate"
 
@@ -41,13 +38,4 @@ LEVELS = {
 
 @pytest.mark.parametrize("gold", list(LEVELS))
 def test_gate(gold: str) -> None:
-    args = ["evaluate", "--gold", str(GATE / gold), "--format", "json"]
-    for name, level in LEVELS[gold].items():
-        args += ["--min", f"{name}={level}"]
-    out = subprocess.run(
-        [sys.executable, "-m", "pipeline.cli", *args], capture_output=True, text=True, cwd=ROOT, timeout=600
-    )
-    report = json.loads(out.stdout)
-    assert not report["errors"], report["errors"][:5]
-    assert report["failed"] == [], report["failed"]
-    assert out.returncode == 0, out.stderr
+    assert_levels(GATE / gold, LEVELS[gold], timeout=600)

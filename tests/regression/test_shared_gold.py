@@ -5,13 +5,10 @@ CI runs with ../shared beside the clone; elsewhere these tests say why they skip
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
 import pytest
 
-from tests.conftest import ROOT, SHARED
+from tests.conftest import SHARED
+from tests.regression.levels import assert_levels
 
 GOLD = SHARED / "gold"
 needs_gold = pytest.mark.skipif(not GOLD.is_dir(), reason=f"no shared gold at {GOLD}")
@@ -49,13 +46,4 @@ LEVELS = {
 @pytest.mark.slow
 @pytest.mark.parametrize("gold", list(LEVELS))
 def test_gold_levels(gold: str) -> None:
-    args = ["evaluate", "--gold", str(GOLD / gold), "--format", "json"]
-    for field, level in LEVELS[gold].items():
-        args += ["--min", f"{field}={level}"]
-    out = subprocess.run(
-        [sys.executable, "-m", "pipeline.cli", *args], capture_output=True, text=True, cwd=ROOT, timeout=900
-    )
-    report = json.loads(out.stdout)
-    assert not report["errors"], report["errors"][:5]
-    assert report["failed"] == [], report["failed"]
-    assert out.returncode == 0
+    assert_levels(GOLD / gold, LEVELS[gold], timeout=900)
