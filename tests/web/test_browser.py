@@ -17,7 +17,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -124,6 +124,16 @@ def _open(browser: webdriver.Chrome, server: str, path: str) -> None:
     browser.get(server + path)
 
 
+def _navigate(browser: webdriver.Chrome, act: Callable[[], object]) -> None:
+    """Click or submit, then wait until the next page has replaced this one (no stale reads)."""
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    old = browser.find_element(By.TAG_NAME, "html")
+    act()
+    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(old))
+
+
 def test_a_letter_shows_its_text_with_facts_highlighted(browser: webdriver.Chrome, server: str) -> None:
     _open(browser, server, "/show/" + quote(LETTER, safe=""))
     assert browser.find_element(By.TAG_NAME, "h1").text == (
@@ -143,7 +153,7 @@ def test_from_a_letter_click_the_follow_up_to_the_motion_and_back(
     _open(browser, server, "/show/" + quote(LETTER, safe=""))
     follow_up = next(a for a in browser.find_elements(By.CSS_SELECTOR, "a.follow-up") if a.text == "Met ")
     assert "fulfils Motie van het lid Van Nispen" in (follow_up.get_attribute("title") or "")
-    follow_up.click()
+    _navigate(browser, follow_up.click)
     assert browser.current_url.endswith("/show/" + MOTION)
     assert browser.find_element(By.TAG_NAME, "h1").text.startswith(
         "Motie van het lid Van Nispen over openbaarmaking"
@@ -152,7 +162,7 @@ def test_from_a_letter_click_the_follow_up_to_the_motion_and_back(
     step = browser.find_element(By.CSS_SELECTOR, "li.step-fulfils")
     assert "Met deze brief geef ik uitvoering aan deze motie." in step.text
     _shot(browser, "motion")
-    step.find_element(By.TAG_NAME, "a").click()  # back, through the life of the motion
+    _navigate(browser, step.find_element(By.TAG_NAME, "a").click)  # back, through the life of the motion
     assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Openbaarmaking van financiële belangen")
     browser.back()
     browser.back()
@@ -172,7 +182,7 @@ def test_a_commitment_page_names_who_and_by_when(browser: webdriver.Chrome, serv
     _open(browser, server, "/open-commitments")
     link = browser.find_element(By.CSS_SELECTOR, "table.dashboard tbody tr td a.subject")
     promise = link.text
-    link.click()
+    _navigate(browser, link.click)
     assert browser.find_element(By.CSS_SELECTOR, "blockquote.promise").text.split()[:4] == promise.split()[:4]
     assert browser.find_element(By.CSS_SELECTOR, "dl.meta").text.startswith("Who")
     _shot(browser, "commitment")
@@ -211,13 +221,13 @@ def test_a_search_finds_a_sentence(browser: webdriver.Chrome, server: str) -> No
     _open(browser, server, "/")
     box = browser.find_element(By.CSS_SELECTOR, "header input[name=q]")
     box.send_keys("financiele belangen drempelbedrag")  # no diaeresis: still found
-    box.submit()
+    _navigate(browser, box.submit)
     hits = browser.find_elements(By.CSS_SELECTOR, "ol.hits li")
     assert hits
     assert "drempelbedrag" in hits[0].find_element(By.CSS_SELECTOR, "mark").text + hits[0].text
     assert hits[0].find_element(By.TAG_NAME, "a").text.startswith("Openbaarmaking van financiële belangen")
     _shot(browser, "search")
-    hits[0].find_element(By.TAG_NAME, "a").click()
+    _navigate(browser, hits[0].find_element(By.TAG_NAME, "a").click)
     anchor = browser.current_url.rsplit("#", 1)[1]
     assert browser.find_element(By.ID, anchor).text.startswith("Bewindspersonen maken bij hun aantreden")
 
@@ -255,12 +265,12 @@ def test_a_dossier_page_is_a_timeline_and_a_member_page_lists_their_motions(
     browser: webdriver.Chrome, server: str
 ) -> None:
     _open(browser, server, "/show/" + quote("kst-36600-VIII-38"))
-    browser.find_element(By.LINK_TEXT, "dossier-36600-VIII").click()
+    _navigate(browser, browser.find_element(By.LINK_TEXT, "dossier-36600-VIII").click)
     assert browser.find_element(By.TAG_NAME, "h1").text == "dossier 36600-VIII"
     (entry,) = browser.find_elements(By.CSS_SELECTOR, "ol.timeline li")
     assert entry.text.startswith("2024-11-18 motion Motie van de leden Westerveld en Kostic")
     _open(browser, server, "/show/" + MOTION)
-    browser.find_element(By.LINK_TEXT, "Van Nispen").click()
+    _navigate(browser, browser.find_element(By.LINK_TEXT, "Van Nispen").click)
     assert browser.find_element(By.TAG_NAME, "h1").text == "Van Nispen"
     submitted = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "main ul li a")]
     assert any(t.startswith("Motie van het lid Van Nispen over openbaarmaking") for t in submitted)
@@ -276,7 +286,7 @@ def test_a_motion_shows_its_neighbourhood_as_svg_and_links_its_file(
         for t in browser.find_elements(By.CSS_SELECTOR, "figure.neighbourhood svg circle title")
     ]
     assert "Openbaarmaking van financiële belangen van bewindspersonen (brief, 2025-10-14)" in titles
-    browser.find_element(By.LINK_TEXT, "The motion's text").click()
+    _navigate(browser, browser.find_element(By.LINK_TEXT, "The motion's text").click)
     assert "verzoekt de regering" in browser.find_element(By.CSS_SELECTOR, "article.text").text.lower()
     original = browser.find_element(By.LINK_TEXT, "the original").get_attribute("href")
     assert original and original.startswith(server + "/file/")
@@ -302,7 +312,7 @@ def test_from_the_home_page_to_a_bewindspersoons_open_promises(
     _open(browser, server, "/")
     first = browser.find_element(By.CSS_SELECTOR, "table.actors tbody tr")
     who, open_count, _ = (td.text for td in first.find_elements(By.TAG_NAME, "td"))
-    first.find_element(By.TAG_NAME, "a").click()
+    _navigate(browser, first.find_element(By.TAG_NAME, "a").click)
     assert browser.find_element(By.TAG_NAME, "h1").text == who
     assert browser.find_element(By.CSS_SELECTOR, "p.count").text.startswith(f"{open_count} open toezegging")
     rows = browser.find_elements(By.CSS_SELECTOR, "table.dashboard tbody tr")
@@ -315,7 +325,7 @@ def test_look_up_a_motion_by_its_number_as_people_write_it(browser: webdriver.Ch
     _open(browser, server, "/")
     box = browser.find_element(By.CSS_SELECTOR, "form.lookup input[name=id]")
     box.send_keys("36600 VIII nr. 38")
-    box.submit()
+    _navigate(browser, box.submit)
     assert "Westerveld en Kostic" in browser.find_element(By.TAG_NAME, "h1").text
     _open(browser, server, "/show?id=" + quote("99999 nr. 1"))
     assert browser.find_element(By.TAG_NAME, "h1").text == "Not in the store"
