@@ -22,7 +22,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import pairwise
 from typing import cast
 
 from ..schema import Author, Document, KamerstukId, Kind, Meta, Motion, Question, Segment, Span, Turn
@@ -193,18 +192,12 @@ def read_motion(ev: Evidence, kind: Kind) -> Structure:
     return replace(structure, own_motion=own)
 
 
-_DATUM_LABEL = re.compile(rf"(?m)^\s*Datum\s*:?\s*\n?\s*(\d{{1,2}}\s+(?:{MONTH_RE})\.?\s+\d{{4}})\s*$", re.I)
-
-
 def letterhead_date(doc: Document) -> str | None:
     """The date a ministry's letterhead prints under its 'Datum' label (in the text or the page's running
     parts), else the Word file's own date field: what is printed wins over what is stored."""
-    found = _DATUM_LABEL.search(doc.text[:4000])
-    if found:
-        return iso_date(found.group(1))
-    for label, value in pairwise(doc.running[:40]):
-        if label.strip().lower() == "datum" and (day := iso_date(value.strip())):
-            return day
+    printed = m.DATUM_FIELD.search(doc.text[:4000]) or m.DATUM_FIELD.search("\n".join(doc.running[:40]))
+    if printed:
+        return m.printed_date(printed)
     stored = doc.markup.prop("datum")
     return iso_date(stored) if stored else None
 

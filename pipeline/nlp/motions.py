@@ -54,6 +54,11 @@ def motion_words() -> dict[str, Any]:
         rf"(?:(?<=\n)|(?<=^)|(?<=[;:,.]\s)|(?<=•\s)|(?<=–\s))\s*(?P<word>(?P<c>{consid})|(?P<d>{dictum}))\b",
         re.I,
     )
+    data["motion_numbers_re"] = re.compile(data["motion_numbers"], re.I)
+    data["appraisals_re"] = [
+        (v, re.compile(data["appraisals"][v]))
+        for v in ("overgenomen", "oordeel_kamer", "ontraden", "ontijdig")
+    ]
     return data
 
 

@@ -182,16 +182,11 @@ def _appraisals(doc: Document, structure: Structure, motions: list[Motion]) -> l
     if not structure.turns or not motions:
         return motions
     words = motions_mod.motion_words()
-    numbers = re.compile(words["motion_numbers"], re.I)
-    values = [
-        (v, re.compile(words["appraisals"][v]))
-        for v in ("overgenomen", "oordeel_kamer", "ontraden", "ontijdig")
-    ]
+    numbers, values = words["motion_numbers_re"], words["appraisals_re"]
     by_number = {m.id.rsplit("-", 1)[1]: m.id for m in motions if m.id and m.id.startswith("kst-")}
     said: dict[str, Appraisal] = {}
-    pending: list[
-        str
-    ] = []  # named since the last appraisal: by the chair ("Dan de motie op stuk nr. 1139") or the minister
+    # named since the last appraisal, by the chair ("Dan de motie op stuk nr. 1139") or the minister
+    pending: list[str] = []
     last: list[str] = []
     for turn in structure.turns:
         government, chair = turn.is_government, turn.function == "voorzitter"
