@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -12,6 +14,21 @@ CORPUS = ROOT / "corpus"
 SEED = CORPUS / "seed"
 DATA = Path(__file__).resolve().parent / "data"
 sys.path.insert(0, str(ROOT))
+KAMER = [sys.executable, "-m", "pipeline.cli"]
+
+
+def kamer(
+    *args: str, env: dict[str, str] | None = None, cwd: Path = ROOT, timeout: int = 900
+) -> subprocess.CompletedProcess[str]:
+    """``kamer ARGS`` in a fresh interpreter, its output captured (``env`` added to this one's)."""
+    return subprocess.run(
+        [*KAMER, *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def analyse_text(text: str, name: str = "brief.txt"):  # type: ignore[no-untyped-def]

@@ -8,8 +8,7 @@ import sys
 import zlib
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-KAMER = [sys.executable, "-m", "pipeline.cli"]
+from tests.conftest import KAMER, ROOT
 
 
 def flate_bomb(inflated: int) -> bytes:

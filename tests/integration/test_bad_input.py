@@ -7,7 +7,6 @@ import json
 import os
 import struct
 import subprocess
-import sys
 import zipfile
 import zlib
 from pathlib import Path
@@ -17,9 +16,7 @@ import pytest
 from pipeline import extract
 from pipeline.config import Settings
 from pipeline.errors import ExtractError
-from tests.conftest import ROOT, SEED
-
-KAMER = [sys.executable, "-m", "pipeline.cli"]
+from tests.conftest import KAMER, ROOT, SEED
 
 
 def _png_header(width: int, height: int) -> bytes:

@@ -8,25 +8,15 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SEED
-
-KAMER = [sys.executable, "-m", "pipeline.cli"]
+from tests.conftest import ROOT, SEED, kamer
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*KAMER, *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=600,
-        env={**os.environ, **(env or {})},
-    )
+    return kamer(*args, env=env, timeout=600)
 
 
 def test_readme_names_the_two_commands_and_ci_runs_the_test_one() -> None:

@@ -5,11 +5,8 @@ analysis fails one file, the batch goes on, and a rerun retries only that file."
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,17 +16,10 @@ from pipeline.batch import ingest_paths
 from pipeline.config import Settings
 from pipeline.schema import Document
 from pipeline.store import Store
-from tests.conftest import CORPUS, ROOT
+from tests.conftest import CORPUS, kamer
 
-KAMER = [sys.executable, "-m", "pipeline.cli"]
 LETTERS = sorted((CORPUS / "letters").glob("*.txt"))
 MOTIONS = sorted((CORPUS / "motions").glob("*.xml"))[:4]
-
-
-def kamer(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*KAMER, *args], capture_output=True, text=True, cwd=ROOT, timeout=600, env={**os.environ, **env}
-    )
 
 
 def facts(db: Path) -> dict[int, tuple[str, str, str]]:

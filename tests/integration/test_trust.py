@@ -11,7 +11,6 @@ import shutil
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -20,24 +19,10 @@ import pytest
 from pipeline.batch import ingest_paths
 from pipeline.config import Settings
 from pipeline.store import Store
-from tests.conftest import CORPUS, ROOT, SEED
+from tests.conftest import CORPUS, KAMER, ROOT, SEED, kamer
 from tests.hostile import flate_bomb, frames_tiff, long_pdf, peak_rss_mb
 
-KAMER = [sys.executable, "-m", "pipeline.cli"]
 LETTER = CORPUS / "letters" / "brief-uitvoering-motie-van-nispen-2025.txt"
-
-
-def kamer(
-    *args: str, env: dict[str, str] | None = None, cwd: Path = ROOT
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*KAMER, *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=900,
-        env={**os.environ, **(env or {})},
-    )
 
 
 def one_line_error(out: subprocess.CompletedProcess[str]) -> str:
