@@ -246,11 +246,33 @@ def _nr(raw: str) -> str | None:
     return str(int(raw)) if raw.isdigit() else raw
 
 
+_CITING_BEFORE = re.compile(r"[(,;:]\s*$|\b(?:zie|in|bij|van|uit)\s+$", re.I)
+_CITING_AFTER = re.compile(r"\s*(?:[).,;:]|\s(?:blz|pag|p)\b\.?)")
+
+
+def printed_footers(text: str) -> list[re.Match[str]]:
+    r"""The page footers the paper prints (``Tweede Kamer, vergaderjaar 1990-1991, 21 684, nr. 5``).
+
+    The same words in brackets, after a comma or "zie", or followed by a page or a full stop cite
+    another paper and are no footer (OCR text runs footers into the sentence they interrupt):
+
+    >>> [m.group("nr") for m in printed_footers("Zie de motie (Tweede Kamer, zitting 1979-1980, 15649, "
+    ...     "nr. 18). Het be-Tweede Kamer, vergaderjaar 1984-1985, 18 600 XIII, nr. 12 2 leid")]
+    ['12']
+    """
+    return [
+        m
+        for m in FOOTER.finditer(text)
+        if not _CITING_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        and not _CITING_AFTER.match(text, m.end())
+    ]
+
+
 def footer_number(text: str, running: tuple[str, ...] = ()) -> Number | None:
-    """The number the page footers print (the last one: a paper's own footer follows any it quotes)."""
+    """The number the page footers print (the last footer standing on a line of its own)."""
     found = None
     for src in (*running, text):
-        for m in FOOTER.finditer(src):
+        for m in printed_footers(src):
             toev, rijkswet = _toevoeging(m)
             nr = (
                 m.group("nr2") or m.group("nr")

@@ -13,7 +13,7 @@ canonical id(s) and follows lists and elliptic continuations (``nrs. 520 en
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..schema import KamerstukId, Reference
@@ -143,9 +143,23 @@ def _continuations(text: str, end: int, plural: bool) -> list[tuple[str, int, in
     return out
 
 
+_LIST_ITEM = re.compile(rf"(?P<range>t/m|tot{SP}+en{SP}+met|[-–])?{SP}*(?P<n>\d{{1,4}})")
+
+
+_TOEVOEGING_GROUPS = ("toev_h", "toev_s", "toev_g", "toev_t", "letter")
+
+
+def _listed(numbers: str) -> list[tuple[str, bool]]:
+    """The numbers of a list after the first: ', 14 en 19' or ' tot en met 19' → (number, ends a range)."""
+    return [(m.group("n"), bool(m.group("range"))) for m in _LIST_ITEM.finditer(numbers)]
+
+
 def _from_match(p: Pattern, m: re.Match[str], text: str, numeric: frozenset[str]) -> list[Found]:
     g = m.groupdict()
     s, e = m.span()
+    if p.kind == "ecli" and not g.get("id"):  # written loosely: the parts, upper case, joined by colons
+        parts = [g.get(k) or g.get(f"{k}2") for k in ("c", "court", "y", "n")]
+        return [Found("ecli", "ECLI:" + ":".join(x.upper() for x in parts if x), s, e, p.id)]
     if p.kind in ("zaak", "document", "toezegging", "ecli", "bwb", "url"):
         return [Found(p.kind, g["id"], m.start("id"), m.end("id"), p.id)]
     if p.kind in ("stb", "stcrt"):
@@ -153,14 +167,20 @@ def _from_match(p: Pattern, m: re.Match[str], text: str, numeric: frozenset[str]
         if g.get("dated"):  # the act's date gave the year: the citation starts after it
             s = m.end("dated")
         number = str(int(number)) if number.isdigit() else number
-        return [Found(p.kind, f"{p.kind}-{g['year']}-{number}", s, e, p.id)]
+        kind = "stb" if (g.get("which") or "").startswith(("Staatsb", "Stb")) else p.kind
+        return [Found(kind, f"{kind}-{g['year']}-{number}", s, e, p.id)]
     if p.kind in ("aanhangsel", "handelingen"):
         vj = _vergaderjaar(g["y1"], g["y2"])
         if vj is None:
             return []
-        house = "ek" if g.get("kamer") == "I" else "tk"
-        if p.kind == "aanhangsel":
-            return [Found(p.kind, f"ah-{house}-{vj}-{int(g['nr'])}", s, e, p.id)]
+        house = "ek" if g.get("kamer") == "I" or g.get("house") == "Eerste" else "tk"
+        if p.kind == "aanhangsel":  # 'nrs. 587 en 642': every number in the same vergaderjaar
+            plural = bool(re.search(r"\bnrs\.?", m.group(0), re.I))
+            more = [(n, cs, ce) for n, cs, ce, _ in _continuations(text, e, plural)] if plural else []
+            return [
+                Found(p.kind, f"ah-{house}-{vj}-{int(n)}", a, b, p.id)
+                for n, a, b in [(g["nr"], s, e), *more]
+            ]
         item = f"-{int(g['item'])}" if g.get("item") else ""
         return [Found(p.kind, f"h-{house}-{vj}-{int(g['nr'])}{item}", s, e, p.id)]
     if p.kind == "eu":
@@ -177,13 +197,13 @@ def _from_match(p: Pattern, m: re.Match[str], text: str, numeric: frozenset[str]
             pos = c.end()
         return out
     # Kamerstukken
-    dossier = g["dossier"]
-    toev: str | None = g.get("toev_h") or g.get("toev_s") or g.get("toev_g") or g.get("letter")
+    dossier = g.get("dossier") or g["dossier_t"]
+    toev: str | None = next((g[k] for k in _TOEVOEGING_GROUPS if g.get(k)), None)
     if toev:
         toev = fix_toevoeging(re.sub(r"\s", "", toev))
     if g.get("rijkswet") and not toev:  # the archive cites dossiers with their rijkswet number
         toev = "(" + re.sub(r"\s", "", g["rijkswet"]) + ")"
-    nr = g.get("nr") or g.get("nr_c")
+    nr = g.get("nr") or g.get("nr_c") or g.get("nr_t")
     if p.id == "kamerstuk_eerste_kamer":
         return [Found("kamerstuk", _kst(dossier, toev, "0")[1].rsplit("-", 1)[0], s, e, p.id)]
     if p.id == "kamerstuk_compact" and toev is None and re.sub(r"\D", "", dossier) in numeric:
@@ -197,29 +217,62 @@ def _from_match(p: Pattern, m: re.Match[str], text: str, numeric: frozenset[str]
     if g.get("dossier2") and nr is not None:  # one stuk printed in two dossiers: it is in both
         out.append(Found(kind, _kst(g["dossier2"], None, nr)[1], m.start("dossier2"), e, p.id))
     if nr is not None:
-        numbers = [nr]
+        # 'nrs. 12 t/m 19 (36 200)', 'nrs. 520 en 548', 'nr. 12, nr. 14'
+        numbers = [(n, s, e, is_range) for n, is_range in _listed(g.get("nr_list") or "")]
         if g.get("nr2"):
-            numbers.append(g["nr2"])
-            out.append(Found(kind, _kst(dossier, toev, g["nr2"])[1], m.start("nr2"), m.end("nr2"), p.id))
-        plural = bool(re.search(r"\bnrs\.?", m.group(0), re.I))
-        for n, cs, ce, is_range in _continuations(text, e, plural):
-            prev = int(numbers[-1])
-            if is_range and 0 < int(n) - prev <= 30:
-                for k in range(prev + 1, int(n)):
-                    out.append(Found(kind, _kst(dossier, toev, str(k))[1], cs, ce, p.id))
-            numbers.append(n)
+            numbers.append((g["nr2"], m.start("nr2"), m.end("nr2"), False))
+        numbers += _continuations(text, e, plural=bool(re.search(r"\bnrs\.?", m.group(0), re.I)))
+        prev = int(nr)
+        for n, cs, ce, is_range in numbers:
+            if is_range and 0 < int(n) - prev <= 30:  # a range names every number in it
+                between = range(prev + 1, int(n))
+                out.extend(Found(kind, _kst(dossier, toev, str(k))[1], cs, ce, p.id) for k in between)
             out.append(Found(kind, _kst(dossier, toev, n)[1], cs, ce, p.id))
+            prev = int(n)
     return out
 
 
+_WRAP = re.compile(r"(?<=\d)-\n(?=\d)|(?<=[a-z])-\n(?=[a-z])|\n(?!\s*\n)")
+
+
+def _unwrapped(text: str) -> tuple[str, list[int]]:
+    """``text`` as one line, as a reader sees a wrapped citation, with where each character came from.
+
+    A line break is a space; a hyphen at the end of a line inside a number or a word joins its halves
+    (``nr. 8-⏎7`` is ``nr. 87``, ``Kamer-⏎stuk`` is ``Kamerstuk``). A blank line still ends the paragraph.
+    """
+    out: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for m in _WRAP.finditer(text):
+        out.append(text[pos : m.start()])
+        where.extend(range(pos, m.start()))
+        if m.group(0) == "\n":
+            out.append(" ")
+            where.append(m.start())
+        pos = m.end()
+    out.append(text[pos:])
+    where.extend(range(pos, len(text) + 1))
+    return "".join(out), where
+
+
 def find_references(text: str) -> list[Found]:
-    """All references in ``text``, longest match first where patterns overlap.
+    r"""All references in ``text``, longest match first where patterns overlap; citations may wrap over lines.
 
     >>> [(f.kind, f.id) for f in find_references("(Kamerstuk 32 852 nr. 24) en Stb. 2019, 33")]
     [('kamerstuk', 'kst-32852-24'), ('stb', 'stb-2019-33')]
     >>> [f.id for f in find_references("Kamerstuk 34 300 XVII, nrs. 520 en 548")]
     ['kst-34300-XVII-520', 'kst-34300-XVII-548']
+    >>> [(f.id, f.start, f.end) for f in find_references("(Kamerstuk 36 410 XVI,\nnr. 8-\n7)")]
+    [('kst-36410-XVI-87', 1, 31)]
     """
+    if "\n" in text:
+        flat, where = _unwrapped(text)
+        return [replace(f, start=where[f.start], end=where[f.end - 1] + 1) for f in _find(flat)]
+    return _find(text)
+
+
+def _find(text: str) -> list[Found]:
     patterns, numeric = load_patterns()
     matches: list[tuple[int, int, int, Pattern, re.Match[str]]] = []
     low = text.lower()

@@ -142,7 +142,7 @@ def _references(
                 out.append(
                     Reference("kamerstuk", kid, doc.span(mt.start(), mt.end()), resolved_from="own_dossier")
                 )
-    printed = [(m.start(), m.end()) for m in meta.FOOTER.finditer(text)]
+    printed = [(m.start(), m.end()) for m in meta.printed_footers(text)]
     kept = []
     for r in sorted(out, key=lambda r: (r.span.start, r.span.end)):
         if own is not None and r.id == own.id:
