@@ -117,7 +117,12 @@ _PASSIVE_TO_KAMER = re.compile(
     re.I,
 )
 
-_DATED = re.compile(r"\bd\.\s?d\.\s*$", re.I)
+# a date naming a paper or meeting ("d.d. 21 januari 2016", "mijn brief van 4 februari 1983") is no deadline
+_DATED = re.compile(
+    r"(?:\bd\.\s?d\.|\bdd\.?|\bdato|\b(?:brief|motie|overleg|vergadering|debat|notitie|nota|verslag|schrijven|"
+    r"beschikking|besluit|wet|uitspraak|advies|rapport|antwoord|vragen|toezegging)\w*\s+(?:\w+\s+){0,2}?van)\s*$",
+    re.I,
+)
 _NAMED_PRESENT = re.compile(
     r"\s+(?:\w+\s+)?(?:stuurt|zendt|informeert|biedt|bericht|rapporteert|komt|legt|brengt|doet)\b", re.I
 )
@@ -268,17 +273,28 @@ class Found:
     strong: bool = False
 
 
-def find_commitments(text: str, bounds: list[tuple[int, int]], ref_date: dt.date | None) -> list[Found]:
-    """Commitments in ``text`` by the rules alone, one per sentence at most (``bounds`` are the sentences)."""
+def find_commitments(
+    text: str, bounds: list[tuple[int, int]], ref_date: dt.date | None, written: dt.date | None = None
+) -> list[Found]:
+    """Commitments in ``text`` by the rules alone, one per sentence at most (``bounds`` are the sentences).
+
+    ``ref_date`` is what relative times resolve against; ``written`` the date the paper prints, when it
+    prints one: against it a time wholly past ("in 1929", "voor 1 juli 1985" in a letter of 1990) dates
+    history, not something still to come. (A paper without a printed date is not judged by the latest
+    date it mentions: that may be its deadline.)
+    """
     out: list[Found] = []
     for s, e in bounds:
         sentence = text[s:e]
         if len(sentence) < 15:
             continue
-        # "d.d. 21 januari 2016" dates the sentence (a register line), it is no deadline
         deadlines = [d for d in find_deadlines(sentence, ref_date) if not _DATED.search(sentence, 0, d.start)]
-        ahead = any(d.by and (ref_date is None or d.by >= ref_date.isoformat()) for d in deadlines)
-        r = read(sentence, bool(deadlines), ahead)
+        now = ref_date.isoformat() if ref_date else ""
+        ahead = any(d.by and d.by >= now for d in deadlines)
+        timely = any(written is None or d.by is None or d.by >= written.isoformat() for d in deadlines)
+        if deadlines and not timely:
+            continue
+        r = read(sentence, timely, ahead)
         if r.kind is None:
             continue
         dl = pick(deadlines)
@@ -305,8 +321,16 @@ def rules(chunk: Chunk) -> list[Commitment]:
     """Toezeggingen, goals and forecasts by the commitment grammar alone, with a registered one's id."""
     bounds = [(x.start, x.end) for x in chunk.sentences]
     return [
-        _commitment(chunk, c) for c in find_commitments(chunk.text, bounds, chunk.structure.reference_date)
+        _commitment(chunk, c)
+        for c in find_commitments(chunk.text, bounds, chunk.structure.reference_date, _printed(chunk))
     ]
+
+
+def _printed(chunk: Chunk) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(chunk.structure.meta.date) if chunk.structure.meta.date else None
+    except ValueError:
+        return None
 
 
 def _commitment(chunk: Chunk, c: Found, confidence: float | None = None) -> Commitment:

@@ -171,18 +171,30 @@ def stretch(m: re.Match[str], name: str, kind: str, ref: dt.date | None) -> tupl
     return None  # events and vague terms: no day
 
 
+# a frameless year right after a name, an abbreviation or a plan, law or budget is part of that name
+_NAMED_YEAR = re.compile(
+    r"(?:(?<=[\w,;:(] )(?-i:[A-Z][\w-]*)|\b(?-i:[A-Z]{2,}[\w-]*)|\w*(?:wet|plan|akkoord|nota|begroting|"
+    r"verdrag|besluit|programma|agenda|regeling|overeenkomst|rapport|verslag|jaarverslag|conventie))\s+$",
+    re.I,
+)
+
+
 def find_deadlines(text: str, ref: dt.date | None) -> list[Found]:
     """Deadline expressions in ``text``, with the day each is due by where a calendar can fix it.
 
     >>> found = find_deadlines("Ik informeer u uiterlijk in maart 2016.", dt.date(2015, 11, 1))
     >>> [(f.text, f.by) for f in found]
     [('uiterlijk in maart 2016', '2016-03-31')]
+    >>> find_deadlines("De Visserijwet 1963 en de Wiv 2017 blijven van kracht.", dt.date(2015, 11, 1))
+    []
     """
     gr = grammar()
     out: list[Found] = []
     for m in gr.regex.finditer(text):
         name, kind = next((n, k) for n, k in gr.times if m.group(n) is not None)
         rule = next((r for n, r in gr.frames if m.group(n) is not None), None)
+        if name == "t_year" and rule is None and _NAMED_YEAR.search(text, max(0, m.start() - 40), m.start()):
+            continue  # a year in a name: "de Visserijwet 1963", "(Wiv 2017)", "de begroting 1990"
         try:
             days = stretch(m, name, kind, ref) if kind not in ("vague", "event") else None
         except (ValueError, KeyError):  # a date that cannot exist ("31 februari"), a month OCR broke

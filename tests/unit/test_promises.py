@@ -21,8 +21,24 @@ def test_deadline_examples(text: str, ref: str, by: str | None) -> None:
     assert deadlines.pick(found).by == by, [(f.text, f.by) for f in found]
 
 
-def _commitments(text: str) -> list[commitments.Found]:
-    return commitments.find_commitments(text, sentences(text), dt.date(2016, 6, 20))
+def _commitments(text: str, written: dt.date | None = None) -> list[commitments.Found]:
+    """The examples come from every era; undated, any time they name is still to come."""
+    return commitments.find_commitments(text, sentences(text), written, written)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "kinds"),
+    [
+        ("Ik streef ernaar de nota voor 1 juli 1985 aan de Kamer te zenden.", "1985-02-01", ["doel"]),
+        ("Ik streef ernaar de nota voor 1 juli 1985 aan de Kamer te zenden.", "1990-02-01", []),
+        ("Naar verwachting zal de wet in 1988 in werking treden.", "1987-03-01", ["verwachting"]),
+        ("Naar verwachting zal de wet in 1988 in werking treden.", "1992-03-01", []),
+        ("Naar verwachting zal het rapport in het voorjaar verschijnen.", "1992-03-01", ["verwachting"]),
+    ],
+)
+def test_a_time_wholly_past_is_no_promise(text: str, written: str, kinds: list[str]) -> None:
+    """The same words promise while their time is ahead and recount history once it is past."""
+    assert [c.kind for c in _commitments(text, dt.date.fromisoformat(written))] == kinds
 
 
 DATA = commitments.grammar().data
@@ -37,12 +53,12 @@ def test_commitment_examples(text: str, kind: str) -> None:
 
 @pytest.mark.parametrize(("text", "why"), [tuple(c) for c in DATA["counter_examples"]])
 def test_commitment_counter_examples(text: str, why: str) -> None:
-    assert _commitments(text) == [], why
+    assert _commitments(text, dt.date(2016, 6, 20)) == [], why
 
 
 def test_actor_and_deadline_of_a_seed_promise() -> None:
     text = "Eurocommissaris Bienkowska heeft hierop toegezegd het plan nog dit jaar te zullen opleveren."
-    (c,) = _commitments(text)
+    (c,) = _commitments(text, dt.date(2016, 6, 20))
     assert (c.kind, c.actor, c.deadline and c.deadline.by) == (
         "toezegging",
         "Eurocommissaris Bienkowska",
