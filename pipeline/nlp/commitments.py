@@ -29,7 +29,7 @@ from ..schema import Commitment, Deadline
 from . import rules as rule_files
 from .deadlines import Found as DeadlineFound
 from .deadlines import find_deadlines, pick
-from .follow_ups import inner_dots
+from .follow_ups import inner_dots, relation_of
 from .stages import Chunk, stage
 
 
@@ -46,6 +46,7 @@ class Grammar:
     deliverable: re.Pattern[str]
     forecast: re.Pattern[str]
     forecast_action: re.Pattern[str]
+    written_later: re.Pattern[str]
     blockers: tuple[tuple[str, re.Pattern[str]], ...]
     data: dict[str, Any]
 
@@ -69,6 +70,7 @@ def grammar() -> Grammar:
         deliverable=rx("deliverable"),
         forecast=rx("forecast"),
         forecast_action=rx("forecast_action"),
+        written_later=rx("written_later"),
         blockers=tuple((k, re.compile(v, re.I | re.M)) for k, v in d["blockers"].items()),
         data=d,
     )
@@ -118,6 +120,21 @@ _PASSIVE_TO_KAMER = re.compile(
 )
 
 # a date naming a paper or meeting ("d.d. 21 januari 2016", "mijn brief van 4 februari 1983") is no deadline
+# "Tevens zegde ik toe …", "Op 21 maart heb ik toegezegd … te zullen …": a letter recounting its own promise
+_FIRST_PERSON_PAST = re.compile(
+    r"(?i)\b(?:heb|hebben|had|hadden|zegde|zegden)\s+(?:ik|wij|we)\b|\b(?:ik|wij|we)\s+(?:heb|hebben|had|hadden|zegde|zegden)\b"
+)
+_OWN_MOTION = re.compile(  # the speaker's own motion: no letter is promised
+    r"(?i)\b(?:motie|amendement)\w*\b[^.;]{0,60}\b(?:indienen|aanpassen|wijzigen|intrekken)\b"
+)
+_FIRST_PERSON_FUTURE = re.compile(
+    r"(?i)\b(?:ik|wij|we)\s+(?:\w+\s+){0,2}?(?:zal|zullen)\b|\b(?:zal|zullen)\s+(?:ik|wij|we)\b"
+)
+# after a follow-up that delivers now, what still promises: "… en zal ik u voor de zomer …", "ik ga", "bereid"
+_MORE_TO_COME = re.compile(
+    rf"{_FIRST_PERSON_FUTURE.pattern}|(?i:\b(?:ik|wij|we)\s+(?:ga|gaan)\b|\b(?:ga|gaan)\s+(?:ik|wij|we)\b|\bbereid\b)"
+)
+
 _DATED = re.compile(
     r"(?:\bd\.\s?d\.|\bdd\.?|\bdato|\b(?:brief|motie|overleg|vergadering|debat|notitie|nota|verslag|schrijven|"
     r"beschikking|besluit|wet|uitspraak|advies|rapport|antwoord|vragen|toezegging)\w*\s+(?:\w+\s+){0,2}?van)\s*$",
@@ -143,20 +160,21 @@ def read(sentence: str, has_time: bool, ahead: bool = False) -> Reading:
         reg
     ):  # a register line: "Toezegging Kamerstuk 32 637, nr. 231, gedaan door de Minister van … tijdens …"
         return Reading("toezegging", reg.group("actor"), reg.start(), strong=True, rule="register")
-    first_person_future = re.search(
-        r"(?i)\b(?:ik|wij|we)\s+(?:\w+\s+){0,2}?(?:zal|zullen)\b|\b(?:zal|zullen)\s+(?:ik|wij|we)\b", sentence
-    )
+    first_person_future = _FIRST_PERSON_FUTURE.search(sentence)
     for name, rx in g.blockers:
         if rx.search(sentence):
             if name == "history" and first_person_future:
                 continue  # a restated live promise: "De toegezegde informatie zal ik u … doen toekomen"
             if name == "itself" and _later_to_kamer(sentence):
                 continue  # "hierbij bericht ik u dat ik u voor 1 mei zal informeren"
-            if name == "history" and re.search(r"\bzegde\b|\bzeide\b|\bzegden\b", sentence):
-                continue  # reported speech in an overleg report: "De minister zegde toe …"
-            if name == "history" and ahead and re.search(r"\bte\s+zullen\b", sentence):
-                # a restated promise still ahead: "heeft toegezegd … nog dit jaar te zullen …"
-                continue
+            if name == "history" and not _FIRST_PERSON_PAST.search(sentence):
+                if re.search(r"\bzegde\b|\bzeide\b|\bzegden\b", sentence):
+                    continue  # reported speech in an overleg report: "De minister zegde toe …"
+                if ahead and re.search(r"\bte\s+zullen\b", sentence):
+                    continue  # a restated promise still ahead: "heeft toegezegd … nog dit jaar te zullen …"
+            later = g.written_later.search(sentence) and not _OWN_MOTION.search(sentence)
+            if name == "discourse" and (later or g.promise.search(sentence)):
+                continue  # "Ik kom daar in tweede termijn per brief op terug", "… ontraden, maar zeg toe …"
             return Reading(None, None, 0, blocked=name)
     gov = g.government.search(sentence)
     other = g.others.search(sentence)
@@ -295,7 +313,7 @@ def find_commitments(
         if deadlines and not timely:
             continue
         r = read(sentence, timely, ahead)
-        if r.kind is None:
+        if r.kind is None or (r.rule != "promise" and _delivers_now(sentence)):
             continue
         dl = pick(deadlines)
         if dl is not None:
@@ -303,6 +321,13 @@ def find_commitments(
         action = sentence[r.trigger :].rstrip(" .") or None
         out.append(Found(r.kind, _clean_actor(r.actor), action, dl, s, e, r.rule, r.strong))
     return out
+
+
+def _delivers_now(sentence: str) -> bool:
+    """A follow-up that delivers in this very paper ("Ingevolge mijn toezegging zend ik u …", "In antwoord op
+    uw vragen bericht ik u …") is no new promise, unless it promises more in the first-person future."""
+    rel = relation_of(sentence)
+    return bool(rel and rel[0] in ("fulfils", "answers")) and not _MORE_TO_COME.search(sentence)
 
 
 def _clean_actor(actor: str | None) -> str | None:
