@@ -346,6 +346,13 @@ _SPEAKER_LABEL = re.compile(
 )
 
 
+# how the chair opens an item of a sitting: "Aan de orde is het tweeminutendebat …", "Aan de orde zijn de
+# stemmingen over moties, …", "Aan de orde is de stemming over een motie, …"
+_SITTING_ITEM = re.compile(
+    r"(?m)^\s*(?:\d{1,3}\s+[^\n]{0,120}\n\s*)?Aan\s+de\s+orde\s+(?:is|zijn)\s+(?:het|de)\s+\w+"
+)
+
+
 def _is_handelingen(ev: Evidence) -> bool:
     mk = ev.doc.markup
     if mk.source in ("handelingen-xml", "vlos-xml"):
@@ -355,7 +362,16 @@ def _is_handelingen(ev: Evidence) -> bool:
     chaired = re.search(r"(?m)^Voorzitter:\s*\S", ev.top)
     if chaired and len(_SPEAKER_LABEL.findall(ev.doc.text[:20000])) >= 3:
         return True
-    return bool(re.search(r"\bHandelingen\b", ev.top) and re.search(r"\bVoorzitter:", ev.doc.text))
+    if re.search(r"\bHandelingen\b", ev.top) and re.search(r"\bVoorzitter:", ev.doc.text):
+        return True
+    # a sitting's item without its printed head (a Word rendering, a stemmingen item): the chair's
+    # opening formula and the chair among the speakers, and no other doctype printed above
+    item = _SITTING_ITEM.search(ev.top)
+    if ev.doctype_kind is not None or item is None:
+        return False
+    labels = list(_SPEAKER_LABEL.finditer(ev.doc.text[:20000]))
+    voting = bool(re.search(r"\bstemming(?:en)?\b", item.group(0)))  # a vote: the chair alone may speak
+    return any(lab.group("chair") for lab in labels) and (len(labels) >= 3 or voting)
 
 
 def speaker_turns(doc: Document) -> tuple[Turn, ...]:

@@ -37,7 +37,7 @@ from ..schema import (
     Reference,
     SectorMention,
 )
-from . import meta
+from . import meta, votes
 from . import motions as motions_mod
 from .sentences import sentences as split_sentences
 from .stages import Found, Sentence, Structure
@@ -87,6 +87,7 @@ def resolve(doc: Document, structure: Structure, sentences: Sequence[Sentence], 
     sents = Sentences(tuple(sentences))
     references = _references(doc, structure, sents, found.references)
     motions = _appraisals(doc, structure, _motions(doc, structure, sents, found.motions, references))
+    motions = _outcomes(doc, structure, motions)
     commitments = _commitments(structure, found.commitments, found.sectors)
     follow_ups = _follow_ups(doc, structure, sents, found.follow_ups, motions, commitments, references)
     return [*references, *motions, *commitments, *follow_ups, *found.sectors]
@@ -209,6 +210,26 @@ def _appraisals(doc: Document, structure: Structure, motions: list[Motion]) -> l
             if about:
                 last, pending = about, []
     return [replace(m, appraisal=said.get(m.id or "", m.appraisal)) for m in motions]
+
+
+def _outcomes(doc: Document, structure: Structure, motions: list[Motion]) -> list[Motion]:
+    """In a sitting's stemmingen, the outcome the chair announces for each motion put to the vote: its
+    status, with the announcing sentence as evidence; it wins over what a mention of the motion says.
+    A motion voted on that no sentence of the text otherwise names becomes a mention of its own."""
+    if structure.meta.kind != "handelingen":
+        return motions
+    announced = votes.announced_outcomes(doc.text)
+    if not announced:
+        return motions
+    last = {o.id: o for o in announced}  # the last word on a motion counts (held, then voted)
+    out = []
+    for m in motions:
+        o = last.pop(m.id, None) if m.id else None
+        out.append(m if o is None else replace(m, status=o.status, status_evidence=doc.span(o.start, o.end)))
+    for o in last.values():
+        ev = doc.span(o.start, o.end)
+        out.append(Motion(o.id, o.names, None, ev, status=o.status, status_evidence=ev, mentioned=True))
+    return out
 
 
 def _same_motion(a: Motion, b: Motion) -> bool:
