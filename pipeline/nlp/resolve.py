@@ -37,7 +37,7 @@ from ..schema import (
     Reference,
     SectorMention,
 )
-from . import meta, votes
+from . import meta, spoken, votes
 from . import motions as motions_mod
 from .sentences import sentences as split_sentences
 from .stages import Found, Sentence, Structure
@@ -89,6 +89,12 @@ def resolve(doc: Document, structure: Structure, sentences: Sequence[Sentence], 
     motions = _appraisals(doc, structure, _motions(doc, structure, sents, found.motions, references))
     motions = _outcomes(doc, structure, motions)
     commitments = _commitments(structure, found.commitments, found.sectors)
+    if structure.meta.kind in ("handelingen", "verslag"):  # the chair's list of toezeggingen
+        listed = spoken.chair_list(doc, structure.turns, structure.reference_date)
+        taken = [(c.span.start, c.span.end) for c in listed]
+        commitments = [
+            c for c in commitments if not any(s < c.span.end and c.span.start < e for s, e in taken)
+        ] + listed
     follow_ups = _follow_ups(doc, structure, sents, found.follow_ups, motions, commitments, references)
     return [*references, *motions, *commitments, *follow_ups, *found.sectors]
 
@@ -268,7 +274,7 @@ def _commitments(
     for c in found:
         if structure.turns:  # in a debate only the government's own turns promise anything
             turn = next((t for t in structure.turns if t.start <= c.span.start < t.end), None)
-            if turn is None or not turn.is_government:
+            if turn is None or not turn.is_government or spoken.blocked(c.span.text):
                 continue
         by = c.deadline.by if c.deadline else None
         if by and c.kind != "toezegging":
@@ -286,14 +292,18 @@ def _actor(
     if actor is None:
         return None
     low = actor.lower().strip()
-    if low in ("ik", "wij", "we"):
+    # in a debate 'de minister' or 'deze minister' is the one whose turn it is
+    spoken_as = bool(structure.turns) and bool(
+        re.fullmatch(r"(?:de|deze)(?:\s+(?:minister|staatssecretaris|bewindspersoon))?", low)
+    )
+    if low in ("ik", "wij", "we") or spoken_as:
         turn = next((t for t in structure.turns if t.start <= c.span.start < t.end), None)
         if turn is not None and turn.is_government:
             bare = (turn.function or "").lower() in ("minister", "staatssecretaris", "minister-president")
             return f"{turn.function} {turn.speaker}" if bare else turn.function or turn.speaker
         if low == "ik" and signers:
             return signers[0].role or signers[0].name
-        return "kabinet" if low != "ik" else actor
+        return "kabinet" if low in ("wij", "we") else actor
     m = _SECTOR_ANAPHOR.search(actor)
     if m:
         before = [s.span.text.lower() for s in sectors if s.span.start < c.span.start]

@@ -89,3 +89,57 @@ def test_the_ministers_appraisal_of_each_motion_with_its_words() -> None:
         assert a.speaker == "Minister De Jonge"
     final = appraised["kst-32847-1139"]  # first taken over, then left to the Kamer: the last word counts
     assert final is not None and final.value == "oordeel_kamer"
+
+
+WORD = DEBATES / "h-tk-tweeminutendebat-exportkredietverzekeringen.docx"
+SOURCES = {"40-6": PDF, "65-4": DEBATES / "h-tk-20232024-65-4.pdf", "ekv": WORD, "vlos": VLOS}
+
+
+def _spoken_examples(key: str) -> list[tuple[Path, str]]:
+    from pipeline.nlp.spoken import patterns
+
+    return [
+        (SOURCES[source], text)
+        for b in patterns()["data"]["blockers"].values()
+        for text, source in b[key]
+        if source in SOURCES
+    ]
+
+
+def _said(d: Document, text: str) -> int:
+    flat = " ".join(d.text.split())
+    assert text in flat, text  # the example is the debate's own sentence
+    return len(" ".join(d.text.split())[: flat.index(text)])
+
+
+@pytest.mark.parametrize(("path", "text"), _spoken_examples("examples"), ids=lambda v: str(v)[:40])
+def test_a_look_alike_a_minister_says_in_a_real_debate_promises_nothing(path: Path, text: str) -> None:
+    d = read(path)
+    _said(d, text)
+    assert not [
+        c
+        for c in d.commitments
+        if " ".join(c.span.text.split()) in text or text in " ".join(c.span.text.split())
+    ]
+
+
+@pytest.mark.parametrize(("path", "text"), _spoken_examples("counter_examples"), ids=lambda v: str(v)[:40])
+def test_a_promise_a_minister_makes_in_a_real_debate_is_found(path: Path, text: str) -> None:
+    d = read(path)
+    _said(d, text)
+    found = [c for c in d.commitments if text.startswith(" ".join(c.span.text.split())[:60])]
+    assert found and all(c.kind == "toezegging" and (c.actor or "").startswith("Minister ") for c in found)
+
+
+def test_the_word_rendering_of_a_debate_is_a_debate_with_its_motions_and_appraisals() -> None:
+    d = read(WORD)
+    assert d.meta.kind == "handelingen" and d.meta.date is None  # the Word file prints no date
+    assert any(t.function == "Minister" and t.speaker == "Heinen" for t in d.turns)
+    submitted = {m.id: m for m in d.motions if m.requests}
+    assert sorted(submitted) == ["kst-26485-444", "kst-26485-445", "kst-26485-446"]
+    assert submitted["kst-26485-446"].submitters == ("Aukje de Vries", "Van der Lee")
+    assert {k: (m.appraisal.value if m.appraisal else None) for k, m in submitted.items()} == {
+        "kst-26485-444": "ontraden",
+        "kst-26485-445": "ontraden",
+        "kst-26485-446": "oordeel_kamer",
+    }

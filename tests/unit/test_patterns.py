@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.nlp import votes
+from pipeline.nlp import spoken, votes
 from pipeline.nlp.references import find_references, load_patterns
 
 PATTERNS = load_patterns()[0]
@@ -67,3 +67,37 @@ def test_the_chairs_outcome_sentence_states_the_outcome(text: str, want: str) ->
 def test_a_vote_formula_leaves_its_counter_examples(name: str, text: str) -> None:
     p = votes.patterns()
     assert not p[name].search(text) and not (name == "held" and p["held_list"].search(text))
+
+
+# ---------------------------------------------------------------- toezeggingen spoken in a debate
+
+DEBATES = spoken.patterns()["data"]
+BLOCKED = [(n, t) for n, b in DEBATES["blockers"].items() for t, _ in b["examples"]]
+PROMISES = [(n, t) for n, b in DEBATES["blockers"].items() for t, _ in b["counter_examples"]]
+
+
+def test_every_spoken_blocker_has_real_examples_and_counter_examples() -> None:
+    for name, b in DEBATES["blockers"].items():
+        assert b["examples"] and b["counter_examples"], name
+        assert all(source for _, source in b["examples"] + b["counter_examples"]), name
+
+
+@pytest.mark.parametrize(("name", "text"), BLOCKED)
+def test_a_spoken_look_alike_is_blocked_by_its_rule(name: str, text: str) -> None:
+    assert spoken.blocked(text) == name
+
+
+@pytest.mark.parametrize(("name", "text"), PROMISES)
+def test_a_spoken_promise_is_left_alone(name: str, text: str) -> None:
+    assert spoken.blocked(text) is None
+
+
+def test_the_chairs_list_gives_one_promise_per_item_of_a_bewindspersoon() -> None:
+    from pipeline.extract import from_text
+
+    cl = DEBATES["chair_list"]
+    for text, want, _ in cl["examples"]:
+        found = spoken.chair_list(from_text(text), (), None)
+        assert len(found) == int(want) and all(c.actor == "Minister" for c in found)
+    for text, _ in cl["counter_examples"]:
+        assert spoken.chair_list(from_text(text), (), None) == []
