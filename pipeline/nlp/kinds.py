@@ -25,9 +25,9 @@ from functools import lru_cache
 from typing import cast
 
 from ..schema import Author, Document, KamerstukId, Kind, Meta, Motion, Question, Segment, Span, Turn
+from . import aanhangsel, rules
 from . import meta as m
 from . import motions as motions_mod
-from . import rules
 from .deadlines import document_date
 from .dutch import MONTH_RE, iso_date
 from .stages import Structure
@@ -251,13 +251,24 @@ def read_answer(ev: Evidence, kind: Kind) -> Structure:
     if date is None and kind == "antwoord":  # a ministry's answer letter (Word), not an Aanhangsel: signed
         date = letterhead_date(ev.doc)
         authors = m.signers(text, ev.head.end) or authors
-    meta = replace(_common_meta(ev, kind, date), authors=tuple(authors), kamerstuk=None)
+    sent = aanhangsel.sent_in(text)
+    meta = replace(
+        _common_meta(ev, kind, date),
+        authors=tuple(authors),
+        kamerstuk=None,
+        askers=tuple(aanhangsel.askers(text)),
+        sent_in=iso_date(sent) if sent else None,
+    )
     number = re.search(r"\bantwoorden\s*\n*\s*(\d{1,4})\b", ev.top)
     doc_id = None
     if number and meta.vergaderjaar:
         house = "ek" if ev.head.kamer == "ek" else "tk"
         doc_id = f"ah-{house}-{meta.vergaderjaar.replace('-', '')}-{int(number.group(1))}"
-    return replace(_structure(ev, meta, doc_id=doc_id), questions=questions_and_answers(ev.doc))
+    questions = questions_and_answers(ev.doc) or tuple(
+        Question(n, ev.doc.span(*q), ev.doc.span(*a) if a else None)
+        for n, q, a in aanhangsel.numbered_pairs(text)
+    )
+    return replace(_structure(ev, meta, doc_id=doc_id), questions=questions)
 
 
 def read_report(ev: Evidence, kind: Kind) -> Structure:

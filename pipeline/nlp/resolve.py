@@ -271,7 +271,10 @@ def _commitments(
     signers = [a for a in structure.meta.authors if a.role != "indiener"]
     out: list[Commitment] = []
     seen: set[tuple[str, str]] = set()
+    asked = [(q.question.start, q.question.end) for q in structure.questions]
     for c in found:
+        if any(s <= c.span.start < e for s, e in asked):
+            continue  # a member's question promises nothing, whatever its words
         if structure.turns:  # in a debate only the government's own turns promise anything
             turn = next((t for t in structure.turns if t.start <= c.span.start < t.end), None)
             if turn is None or not turn.is_government or spoken.blocked(c.span.text):
