@@ -103,6 +103,8 @@ def _common_meta(ev: Evidence, kind: Kind, date: str | None = None) -> Meta:
             vergaderjaar = f"{vj.group(1)}-{end if len(end) == 4 else vj.group(1)[:2] + end}"
     date = mk.date or date
     kamerstuk = m.own_number(doc.text, doc.running, _year(vergaderjaar, date))
+    if (kamerstuk is None or not kamerstuk.ondernummer) and ev.head.kamer == "ek":
+        kamerstuk = eerste_kamer_letter(ev.top) or kamerstuk
     if mk.dossier:  # the markup's own number wins over what the text rules read
         if mk.ondernummer:
             kamerstuk = KamerstukId(mk.dossier, mk.toevoeging, mk.ondernummer)
@@ -119,6 +121,37 @@ def _common_meta(ev: Evidence, kind: Kind, date: str | None = None) -> Meta:
         kamer=ev.head.kamer,
         subject=mk.prop("onderwerp") or _subject(doc.text),
     )
+
+
+# an Eerste Kamer paper's head: the dossier ("35 300 VII", "23 908 (R1519)") on a line, then, on a line of its
+# own or before the doctype, the letter the Eerste Kamer numbers its papers of that dossier with ("C", "AA",
+# "Nr. C")
+_EK_DOSSIER = re.compile(
+    r"(?m)^[ \t]*(?P<dossier>\d{2}[ \u00a0]?\d{3})"
+    r"(?:[ \t]+(?P<toev>[A-Z]{1,6}|\([A-Z]\s?\d{1,5}\)))?(?=[ \t]|$)"
+)
+_EK_LETTER = re.compile(
+    r"(?m)^[ \t]*(?:[Nn][Rr]\.?[ \t]*)?(?P<letter>[A-Z]{1,3})(?:[ \t]*$|[ \t]+(?=[A-Z]{4,}\b))"
+)
+
+
+def eerste_kamer_letter(top: str) -> KamerstukId | None:
+    """The own id of an Eerste Kamer paper numbered by letter: ``kst-35300-VII-C``.
+
+    >>> eerste_kamer_letter("Eerste Kamer der Staten-Generaal\\nVergaderjaar 2019–2020\\n35 300 VII "
+    ...     "Vaststelling van de begrotingsstaten\\nC BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN").id
+    'kst-35300-VII-C'
+    >>> eerste_kamer_letter("Eerste Kamer\\n34 349 Wet\\nNr. AA MOTIE VAN HET LID KOOPMANS").id
+    'kst-34349-AA'
+    """
+    d = _EK_DOSSIER.search(top[:1500])
+    if d is None:
+        return None
+    letter = _EK_LETTER.search(top, d.end(), d.end() + 1200)
+    if letter is None:
+        return None
+    toev = re.sub(r"\s", "", d.group("toev")) if d.group("toev") else None
+    return KamerstukId(re.sub(r"\D", "", d.group("dossier")), toev, letter.group("letter"))
 
 
 def _subject(text: str) -> str | None:
