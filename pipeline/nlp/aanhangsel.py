@@ -32,7 +32,7 @@ from ..schema import Asker
 ASKED = re.compile(
     r"\b(?:Nadere(?:,?\s+alsmede\s+aanvullende)?\s+)?(?:VRAGEN|[Vv]ragen|VRAAG|[Vv]raag)\s+(?:gesteld\s+door\s+)?van\s+"
     r"(?:het\s+lid|de\s+leden|de\s+heer|den\s+heer|den\.\s+heer|de\s+heren|mevrouw|de\s+dames|mejuffrouw)\s+"
-    r"(?P<who>[^?]{2,400}?)\s*(?:,\s*)?(?=\b(?:over|inzake|in\s+zake|betreffende|naar\s+aanleiding|omtrent|aan\s+de)\b)"
+    r"(?P<who>[^?]{2,400}?)\s*(?:,\s*)?(?=\b(?:over|inzake|in\s*-?\s*zake|betreffende|naar\s+aanleiding|omtrent|aan\s+de|in\s+verband\s+met|met\s+betrekking\s+tot|ter\s*zake)\b)"
 )
 SENT_IN = re.compile(r"\((?:Ingezonden|ingezonden)\s+(?:dd\.\s*)?(?P<date>[^)]{6,30})\)")
 # the start of the government's answer: "Antwoord van …", "ANTWOORD van den heer …", then "(Ontvangen …)"
@@ -44,7 +44,7 @@ NUMBER = re.compile(
 )
 FIRST_WITHIN = 120  # characters from the start of the questions (or answers) to their first number
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s*)+")
-_PARTY = re.compile(r"\((?:beiden\s+|allen\s+|alle\s+drie\s+)?(?P<party>[^()]{1,40})\)")
+_PARTY = re.compile(r"\((?:bei-?\s?den\s+|al-?\s?len\s+|alle\s+drie\s+)?(?P<party>[^()]{1,40})\)")
 
 
 def askers(text: str) -> list[Asker]:
@@ -97,9 +97,11 @@ def _numbered(text: str, start: int, end: int) -> list[tuple[list[str], int, int
 def numbered_pairs(text: str) -> list[tuple[str, tuple[int, int], tuple[int, int] | None]]:
     """Each numbered question with the span of the answer to it (or None), in the order asked."""
     asked = SENT_IN.search(text[:6000]) or ASKED.search(text[:6000])
-    head = ANSWER_HEAD.search(text, asked.end()) if asked else None
-    if asked is None or head is None:
+    if asked is None:
         return []
+    head = ANSWER_HEAD.search(text, asked.end())
+    if head is None:  # questions not (yet) answered: numbered to the end
+        return [(numbers[0], (s, e), None) for numbers, s, e in _numbered(text, asked.end(), len(text))]
     received = RECEIVED.search(text, head.end(), head.end() + 400)
     answer_start = received.end() if received else head.end()
     questions = _numbered(text, asked.end(), head.start())

@@ -397,10 +397,20 @@ _SITTING_ITEM = re.compile(
 )
 
 
+# the head of a sitting's report in the archive: "VERGADERING VAN DINSDAG 29 OKTOBER 1957"
+_SITTING_DAY = re.compile(
+    rf"\bV[A-Z]RGADERING\s+[VT]AN\s+(?:MAANDAG|DINSDAG|WOENSDAG|DONDERDAG|VRIJDAG|ZATERDAG)\s+"
+    rf"(\d{{1,2}}\s+(?:{MONTH_RE})\s+\d{{4}})",
+    re.I,
+)
+
+
 def _is_handelingen(ev: Evidence) -> bool:
     mk = ev.doc.markup
     if mk.source in ("handelingen-xml", "vlos-xml"):
         return True
+    if re.match(r"\W*VERSLAG\s+DER\s+HANDELINGEN\b", ev.top) or _SITTING_DAY.search(ev.top[:1500]):
+        return True  # a whole sitting as the archive prints it
     if any(_HANDELINGEN_RUNNING.search(line) for line in ev.doc.running[:20]):
         return True
     chaired = re.search(r"(?m)^Voorzitter:\s*\S", ev.top)
@@ -462,7 +472,14 @@ def read_debate(ev: Evidence, kind: Kind) -> Structure:
         ),
         None,
     )
-    date = doc.markup.date or dated or m.fixed_date(doc.text) or m.place_date(doc.text, 0, 2500)
+    sitting = _SITTING_DAY.search(ev.top)
+    date = (
+        doc.markup.date
+        or dated
+        or (iso_date(sitting.group(1)) if sitting else None)
+        or m.fixed_date(doc.text)
+        or m.place_date(doc.text, 0, 2500)
+    )
     meta = _common_meta(ev, kind, date)
     doc_id = None
     rm = _HANDELINGEN_RUNNING.search(running) if running else None

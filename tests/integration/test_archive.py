@@ -1,5 +1,6 @@
-"""Aanhangsels from the OCR archive (../shared/corpus/sgd/aanhangsels): who asked with their party, the day
-the questions came in and the answer was received, who answers, and the numbered questions with their answers."""
+"""Papers of the OCR archive (../shared/corpus/sgd): Aanhangsels — who asked with their party, the day the
+questions came in and the answer was received, who answers, the numbered questions with their answers — and
+whole sittings as the archive prints them."""
 
 from __future__ import annotations
 
@@ -11,15 +12,13 @@ from pipeline import analyse, extract
 from pipeline.schema import Document
 from tests.conftest import SHARED
 
-AANHANGSELS = SHARED / "corpus" / "sgd" / "aanhangsels"
-pytestmark = pytest.mark.skipif(
-    not AANHANGSELS.is_dir(), reason="needs ../shared/corpus/sgd (the OCR archive)"
-)
+SGD = SHARED / "corpus" / "sgd"
+pytestmark = pytest.mark.skipif(not SGD.is_dir(), reason="needs ../shared/corpus/sgd (the OCR archive)")
 
 
 @cache
-def read(name: str) -> Document:
-    return analyse(extract(str(AANHANGSELS / f"{name}.txt")))
+def read(name: str, folder: str = "aanhangsels") -> Document:
+    return analyse(extract(str(SGD / folder / f"{name}.txt")))
 
 
 def test_askers_with_the_party_printed_after_them() -> None:
@@ -78,3 +77,22 @@ def test_a_members_question_is_no_promise_of_the_government() -> None:
         if any(q.question.start <= c.span.start < q.question.end for q in d.questions)
     ]
     assert not [c for c in d.commitments if "alsnog bereid" in c.span.text]
+
+
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [
+        ("sgd-0000270007", "1957-10-29"),
+        ("sgd-0000329152", "1917-06-28"),
+    ],  # the second: OCR's "VERGADERING TAN"
+)
+def test_a_whole_sitting_of_the_archive_is_handelingen_dated_by_its_head(name: str, date: str) -> None:
+    d = read(name, "handelingen")
+    assert (d.meta.kind, d.meta.date) == ("handelingen", date)
+
+
+def test_questions_not_yet_answered_are_numbered_to_the_end() -> None:
+    d = read("sgd-0000205796")  # eight numbered questions, no answer in the file
+    assert d.meta.kind == "kamervragen" and [q.number for q in d.questions] == [str(n) for n in range(1, 9)]
+    assert all(q.answer is None for q in d.questions)
+    assert [(a.name, a.party) for a in d.meta.askers] == [("Jansen", "P.P.R.")]
