@@ -397,6 +397,12 @@ _SITTING_ITEM = re.compile(
 )
 
 
+# an item of a sitting headed by its number and title: "8 Regeling van werkzaamheden stemmingen",
+# "17 Stemmingen"
+_VOTING_ITEM = re.compile(
+    r"(?m)^\s*\d{1,3}\s+(?:Regeling\s+van\s+werkzaamheden|Stemmingen?)\b[^\n]{0,80}", re.I
+)
+
 # the head of a sitting's report in the archive: "VERGADERING VAN DINSDAG 29 OKTOBER 1957"
 _SITTING_DAY = re.compile(
     rf"\bV[A-Z]RGADERING\s+[VT]AN\s+(?:MAANDAG|DINSDAG|WOENSDAG|DONDERDAG|VRIJDAG|ZATERDAG)\s+"
@@ -420,7 +426,7 @@ def _is_handelingen(ev: Evidence) -> bool:
         return True
     # a sitting's item without its printed head (a Word rendering, a stemmingen item): the chair's
     # opening formula and the chair among the speakers, and no other doctype printed above
-    item = _SITTING_ITEM.search(ev.top)
+    item = _SITTING_ITEM.search(ev.top) or _VOTING_ITEM.search(ev.top[:300])
     if ev.doctype_kind is not None or item is None:
         return False
     labels = list(_SPEAKER_LABEL.finditer(ev.doc.text[:20000]))

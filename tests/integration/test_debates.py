@@ -10,7 +10,7 @@ import pytest
 
 from pipeline import analyse, extract
 from pipeline.schema import Document
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, SHARED
 
 DEBATES = CORPUS / "debates"
 PDF = DEBATES / "h-tk-20232024-40-6.pdf"
@@ -65,8 +65,13 @@ def test_motions_read_out_in_a_sitting_get_the_number_the_chair_gives() -> None:
     )  # "De Kamer, gehoord de beraadslaging," on one line
 
 
-def test_the_motions_in_vlos_text_are_the_ones_its_markup_names() -> None:
-    d = read(VLOS)
+@pytest.mark.parametrize(
+    "path", [VLOS, SHARED / "corpus" / "handelingen" / "vlos-plenair-2014-10-15-vergadering-14.xml"]
+)
+def test_the_motions_in_vlos_text_are_the_ones_its_markup_names(path: Path) -> None:
+    if not path.exists():
+        pytest.skip("needs ../shared/corpus/handelingen (the whole VLOS sitting)")
+    d = read(path)  # the whole sitting numbers motions in a dossier with a numeric toevoeging: (21501-20)
     marked = {
         f"kst-{k.attr('dossier')}-{int(k.attr('number') or 0)}"
         for k in d.marks
@@ -143,3 +148,28 @@ def test_the_word_rendering_of_a_debate_is_a_debate_with_its_motions_and_apprais
         "kst-26485-445": "ontraden",
         "kst-26485-446": "oordeel_kamer",
     }
+
+
+def test_a_motion_changed_at_the_vote_replaces_the_one_it_was() -> None:
+    """The chair's sentences as the Handelingen of 13 October 2015 print them (h-tk-20152016-11-8); the
+    motion's own clauses shortened."""
+    text = (
+        "8 Regeling van werkzaamheden stemmingen\n\nDe voorzitter:\n\nVoordat wij gaan stemmen, wil mevrouw "
+        "Gesthuizen een motie wijzigen.\n\nMevrouw Gesthuizen (SP):\n\nVoorzitter. In de motie op stuk nr. 347 "
+        "wens ik het dictum te wijzigen.\n\nDe voorzitter:\n\nDe motie-Gesthuizen/Sjoerdsma (32317, nr. 347) is "
+        "in die zin gewijzigd dat zij thans luidt:\n\nMotie\n\nDe Kamer,\n\ngehoord de beraadslaging,\n\n"
+        "constaterende dat in het dorp Oranje de gemoederen te hoog zijn opgelopen;\n\nverzoekt de regering om "
+        "direct met de bewoners in gesprek te gaan,\n\nen gaat over tot de orde van de dag.\n\nNaar mij blijkt, "
+        "wordt de indiening ervan voldoende ondersteund.\n\nZij krijgt nr. 348, was nr. 347 (32317).\n\n"
+        "Ik stel vast dat wij hier nu over kunnen stemmen.\n"
+    )
+    from pipeline.extract import from_text
+
+    d = analyse(from_text(text))
+    assert d.meta.kind == "handelingen"
+    changed = next(m for m in d.motions if m.requests)
+    assert (changed.id, changed.replaces, changed.submitters) == (
+        "kst-32317-348",
+        "kst-32317-347",
+        ("Gesthuizen", "Sjoerdsma"),
+    )
