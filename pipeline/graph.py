@@ -70,10 +70,41 @@ def build_graph(store: Store) -> nx.MultiDiGraph:
         )
         attrs.setdefault("title", z.onderwerp)
         attrs.setdefault("date", z.datum)
+        if z.status:
+            attrs.setdefault("status_sources", []).append(
+                {"source": "open data", "status": z.status, "zaak": z.nummer, "besluit": z.besluit}
+            )
     for _, attrs in G.nodes(data=True):
         if attrs.get("motion"):
-            attrs["status"] = attrs.get("status_official") or attrs.get("status_text")
+            _settle_status(attrs)
     return G
+
+
+FINAL = ("aangenomen", "verworpen")
+
+
+def _settle_status(attrs: dict[str, Any]) -> None:
+    """A motion's status from its sources: open data wins; else an announced vote, else a text. Where
+    an announced vote (or a text) gives another final outcome than open data, ``status_conflict``
+    lists what each says, so the disagreement shows.
+
+    >>> a = {"status_official": "aangenomen", "status_text": "verworpen", "status_sources": [
+    ...     {"source": "vote", "status": "verworpen"}, {"source": "open data", "status": "aangenomen"}]}
+    >>> _settle_status(a); a["status"], [c["source"] for c in a["status_conflict"]]
+    ('aangenomen', ['vote', 'open data'])
+    """
+    official = attrs.get("status_official")
+    attrs["status"] = official or attrs.get("status_text")
+    if official in FINAL:
+        others = [
+            s for s in attrs.get("status_sources", []) if s["status"] in FINAL and s["status"] != official
+        ]
+        if others:
+            attrs["status_conflict"] = [
+                {k: v for k, v in s.items() if k in ("source", "status", "evidence", "zaak")}
+                for s in attrs["status_sources"]
+                if s["status"] in FINAL
+            ]
 
 
 def _add_document(G: nx.MultiDiGraph, row: DocumentRow) -> None:
@@ -155,9 +186,17 @@ class _Builder:
         else:
             attrs.setdefault("submitters", list(m.submitters))
             attrs.setdefault("date", m.date)
-            if m.status and not attrs.get("status_text"):
-                attrs["status_text"] = m.status
-                attrs["status_evidence"] = ev
+            if m.status:
+                # every text that states the status is a source; an announced vote outranks a mention
+                voted = m.status_evidence is not None
+                source = {"source": "vote" if voted else "text", "status": m.status, "evidence": ev}
+                if voted:
+                    source["evidence"] = _evidence(doc, m.status_evidence)  # type: ignore[arg-type]
+                attrs.setdefault("status_sources", []).append(source)
+                if not attrs.get("status_text") or (voted and not attrs.get("status_voted")):
+                    attrs["status_text"] = m.status
+                    attrs["status_evidence"] = source["evidence"]
+                    attrs["status_voted"] = voted
         if m.appraisal and not attrs.get("appraisal"):
             attrs["appraisal"] = m.appraisal.value
             attrs["appraisal_evidence"] = _evidence(doc, m.appraisal.span)

@@ -358,6 +358,21 @@ class Author:
 
 
 @dataclass(frozen=True)
+class Asker:
+    """A member who asked Kamervragen, with the party printed after the name (``Rienks (P.v.d.A.)``)."""
+
+    name: str
+    party: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "party": self.party}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Asker:
+        return cls(_req(_s(data, "name"), "asker.name"), _s(data, "party"))
+
+
+@dataclass(frozen=True)
 class Meta:
     kind: Kind = "other"
     title: str | None = None
@@ -370,6 +385,8 @@ class Meta:
     kamer: str | None = None  # "tk" or "ek" where the paper says
     subject: str | None = None  # a letter's Betreft / Onderwerp
     zaak: str | None = None  # the Zaak number a paper answers or belongs to, where printed
+    askers: tuple[Asker, ...] = ()  # Kamervragen: the members who asked them
+    sent_in: str | None = None  # Kamervragen: the day they were sent in ("(Ingezonden 24 mei 1977)")
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -384,6 +401,8 @@ class Meta:
             "kamer": self.kamer,
             "subject": self.subject,
             "zaak": self.zaak,
+            "askers": [a.to_json() for a in self.askers],
+            "sent_in": self.sent_in,
         }
 
     @classmethod
@@ -404,6 +423,8 @@ class Meta:
             kamer=_s(data, "kamer"),
             subject=_s(data, "subject"),
             zaak=_s(data, "zaak"),
+            askers=tuple(Asker.from_json(a) for a in _items(data, "askers")),
+            sent_in=_s(data, "sent_in"),
         )
 
 

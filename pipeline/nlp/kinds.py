@@ -25,9 +25,9 @@ from functools import lru_cache
 from typing import cast
 
 from ..schema import Author, Document, KamerstukId, Kind, Meta, Motion, Question, Segment, Span, Turn
+from . import aanhangsel, rules
 from . import meta as m
 from . import motions as motions_mod
-from . import rules
 from .deadlines import document_date
 from .dutch import MONTH_RE, iso_date
 from .stages import Structure
@@ -103,6 +103,8 @@ def _common_meta(ev: Evidence, kind: Kind, date: str | None = None) -> Meta:
             vergaderjaar = f"{vj.group(1)}-{end if len(end) == 4 else vj.group(1)[:2] + end}"
     date = mk.date or date
     kamerstuk = m.own_number(doc.text, doc.running, _year(vergaderjaar, date))
+    if (kamerstuk is None or not kamerstuk.ondernummer) and ev.head.kamer == "ek":
+        kamerstuk = eerste_kamer_letter(ev.top) or kamerstuk
     if mk.dossier:  # the markup's own number wins over what the text rules read
         if mk.ondernummer:
             kamerstuk = KamerstukId(mk.dossier, mk.toevoeging, mk.ondernummer)
@@ -119,6 +121,37 @@ def _common_meta(ev: Evidence, kind: Kind, date: str | None = None) -> Meta:
         kamer=ev.head.kamer,
         subject=mk.prop("onderwerp") or _subject(doc.text),
     )
+
+
+# an Eerste Kamer paper's head: the dossier ("35 300 VII", "23 908 (R1519)") on a line, then, on a line of its
+# own or before the doctype, the letter the Eerste Kamer numbers its papers of that dossier with ("C", "AA",
+# "Nr. C")
+_EK_DOSSIER = re.compile(
+    r"(?m)^[ \t]*(?P<dossier>\d{2}[ \u00a0]?\d{3})"
+    r"(?:[ \t]+(?P<toev>[A-Z]{1,6}|\([A-Z]\s?\d{1,5}\)))?(?=[ \t]|$)"
+)
+_EK_LETTER = re.compile(
+    r"(?m)^[ \t]*(?:[Nn][Rr]\.?[ \t]*)?(?P<letter>[A-Z]{1,3})(?:[ \t]*$|[ \t]+(?=[A-Z]{4,}\b))"
+)
+
+
+def eerste_kamer_letter(top: str) -> KamerstukId | None:
+    """The own id of an Eerste Kamer paper numbered by letter: ``kst-35300-VII-C``.
+
+    >>> eerste_kamer_letter("Eerste Kamer der Staten-Generaal\\nVergaderjaar 2019–2020\\n35 300 VII "
+    ...     "Vaststelling van de begrotingsstaten\\nC BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN").id
+    'kst-35300-VII-C'
+    >>> eerste_kamer_letter("Eerste Kamer\\n34 349 Wet\\nNr. AA MOTIE VAN HET LID KOOPMANS").id
+    'kst-34349-AA'
+    """
+    d = _EK_DOSSIER.search(top[:1500])
+    if d is None:
+        return None
+    letter = _EK_LETTER.search(top, d.end(), d.end() + 1200)
+    if letter is None:
+        return None
+    toev = re.sub(r"\s", "", d.group("toev")) if d.group("toev") else None
+    return KamerstukId(re.sub(r"\D", "", d.group("dossier")), toev, letter.group("letter"))
 
 
 def _subject(text: str) -> str | None:
@@ -251,13 +284,24 @@ def read_answer(ev: Evidence, kind: Kind) -> Structure:
     if date is None and kind == "antwoord":  # a ministry's answer letter (Word), not an Aanhangsel: signed
         date = letterhead_date(ev.doc)
         authors = m.signers(text, ev.head.end) or authors
-    meta = replace(_common_meta(ev, kind, date), authors=tuple(authors), kamerstuk=None)
+    sent = aanhangsel.sent_in(text)
+    meta = replace(
+        _common_meta(ev, kind, date),
+        authors=tuple(authors),
+        kamerstuk=None,
+        askers=tuple(aanhangsel.askers(text)),
+        sent_in=iso_date(sent) if sent else None,
+    )
     number = re.search(r"\bantwoorden\s*\n*\s*(\d{1,4})\b", ev.top)
     doc_id = None
     if number and meta.vergaderjaar:
         house = "ek" if ev.head.kamer == "ek" else "tk"
         doc_id = f"ah-{house}-{meta.vergaderjaar.replace('-', '')}-{int(number.group(1))}"
-    return replace(_structure(ev, meta, doc_id=doc_id), questions=questions_and_answers(ev.doc))
+    questions = questions_and_answers(ev.doc) or tuple(
+        Question(n, ev.doc.span(*q), ev.doc.span(*a) if a else None)
+        for n, q, a in aanhangsel.numbered_pairs(text)
+    )
+    return replace(_structure(ev, meta, doc_id=doc_id), questions=questions)
 
 
 def read_report(ev: Evidence, kind: Kind) -> Structure:
@@ -346,16 +390,48 @@ _SPEAKER_LABEL = re.compile(
 )
 
 
+# how the chair opens an item of a sitting: "Aan de orde is het tweeminutendebat …", "Aan de orde zijn de
+# stemmingen over moties, …", "Aan de orde is de stemming over een motie, …"
+_SITTING_ITEM = re.compile(
+    r"(?m)^\s*(?:\d{1,3}\s+[^\n]{0,120}\n\s*)?Aan\s+de\s+orde\s+(?:is|zijn)\s+(?:het|de)\s+\w+"
+)
+
+
+# an item of a sitting headed by its number and title: "8 Regeling van werkzaamheden stemmingen",
+# "17 Stemmingen"
+_VOTING_ITEM = re.compile(
+    r"(?m)^\s*\d{1,3}\s+(?:Regeling\s+van\s+werkzaamheden|Stemmingen?)\b[^\n]{0,80}", re.I
+)
+
+# the head of a sitting's report in the archive: "VERGADERING VAN DINSDAG 29 OKTOBER 1957"
+_SITTING_DAY = re.compile(
+    rf"\bV[A-Z]RGADERING\s+[VT]AN\s+(?:MAANDAG|DINSDAG|WOENSDAG|DONDERDAG|VRIJDAG|ZATERDAG)\s+"
+    rf"(\d{{1,2}}\s+(?:{MONTH_RE})\s+\d{{4}})",
+    re.I,
+)
+
+
 def _is_handelingen(ev: Evidence) -> bool:
     mk = ev.doc.markup
     if mk.source in ("handelingen-xml", "vlos-xml"):
         return True
+    if re.match(r"\W*VERSLAG\s+DER\s+HANDELINGEN\b", ev.top) or _SITTING_DAY.search(ev.top[:1500]):
+        return True  # a whole sitting as the archive prints it
     if any(_HANDELINGEN_RUNNING.search(line) for line in ev.doc.running[:20]):
         return True
     chaired = re.search(r"(?m)^Voorzitter:\s*\S", ev.top)
     if chaired and len(_SPEAKER_LABEL.findall(ev.doc.text[:20000])) >= 3:
         return True
-    return bool(re.search(r"\bHandelingen\b", ev.top) and re.search(r"\bVoorzitter:", ev.doc.text))
+    if re.search(r"\bHandelingen\b", ev.top) and re.search(r"\bVoorzitter:", ev.doc.text):
+        return True
+    # a sitting's item without its printed head (a Word rendering, a stemmingen item): the chair's
+    # opening formula and the chair among the speakers, and no other doctype printed above
+    item = _SITTING_ITEM.search(ev.top) or _VOTING_ITEM.search(ev.top[:300])
+    if ev.doctype_kind is not None or item is None:
+        return False
+    labels = list(_SPEAKER_LABEL.finditer(ev.doc.text[:20000]))
+    voting = bool(re.search(r"\bstemming(?:en)?\b", item.group(0)))  # a vote: the chair alone may speak
+    return any(lab.group("chair") for lab in labels) and (len(labels) >= 3 or voting)
 
 
 def speaker_turns(doc: Document) -> tuple[Turn, ...]:
@@ -402,7 +478,14 @@ def read_debate(ev: Evidence, kind: Kind) -> Structure:
         ),
         None,
     )
-    date = doc.markup.date or dated or m.fixed_date(doc.text) or m.place_date(doc.text, 0, 2500)
+    sitting = _SITTING_DAY.search(ev.top)
+    date = (
+        doc.markup.date
+        or dated
+        or (iso_date(sitting.group(1)) if sitting else None)
+        or m.fixed_date(doc.text)
+        or m.place_date(doc.text, 0, 2500)
+    )
     meta = _common_meta(ev, kind, date)
     doc_id = None
     rm = _HANDELINGEN_RUNNING.search(running) if running else None

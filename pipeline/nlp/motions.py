@@ -193,7 +193,15 @@ PROPOSED_BY = re.compile(
     r"Deze\s+(?:gewijzigde\s+)?motie\s+is\s+voorgesteld\s+door\s+(?:het\s+lid|de\s+leden)\s+(?P<names>[^.]{2,300}?)\."
 )
 NUMBERED = re.compile(
-    r"Zij\s+krijgt\s+nr\.\s*(?P<nr>\d{1,5}),?\s*\((?P<dossier>\d{4,6}(?:[-\s][A-Z]{1,5})?)\)"
+    r"Zij\s+krijgt\s+nr\.\s*(?P<nr>\d{1,5})(?:\s*,\s*was\s+nr\.\s*(?P<was>\d{1,5}))?,?\s*"
+    r"\((?P<dossier>\d{4,6}(?:[-\s](?:[A-Z]{1,6}|\d{1,3}))?)\)"
+)
+
+
+CHANGED = re.compile(
+    r"\b(?:De|de)\s+(?:gewijzigde\s+)?motie-(?P<names>[^()\n]{2,200}?)\s*\([^()]{4,40}\)\s+is\s+in\s+die\s+zin\s+"
+    r"gewijzigd,?\s+dat\s+zij\s+(?:thans\s+is\s+ondertekend\s+door\s+(?:het\s+lid|de\s+leden)\s+"
+    r"(?P<signed>[^,\n]{2,200}?),?\s+en\s+)?(?:thans\s+)?luidt"
 )
 
 
@@ -211,16 +219,25 @@ def debate_motions(chunk: Chunk) -> list[Motion]:
             continue
         body_end = orde.end()
         by = PROPOSED_BY.search(text, body_end, body_end + 400)
-        nr = NUMBERED.search(text, by.end(), by.end() + 400) if by else None
+        # a motion changed at the vote is read out by the chair with no 'voorgesteld door': "De motie-X (…)
+        # is in die zin gewijzigd dat zij thans luidt: … Zij krijgt nr. 348, was nr. 347 (32317)."
+        changed = None if by else CHANGED.search(text[max(0, m.start() - 400) : m.start()])
+        after = by.end() if by else body_end
+        nr = NUMBERED.search(text, after, after + 400) if (by or changed) else None
         body = text[m.start() : body_end]
         c = clauses(body)
-        kid = None
+        kid = was = None
         if nr:
-            dossier = re.sub(r"\s+", "-", nr.group("dossier").strip()).lower()
+            dossier = re.sub(r"\s+", "-", nr.group("dossier").strip()).upper()
             kid = f"kst-{dossier}-{int(nr.group('nr'))}"
+            # "Zij krijgt nr. 348, was nr. 347 (32317)": a changed motion replaces the one it was
+            was = f"kst-{dossier}-{int(nr.group('was'))}" if nr.group("was") else None
         end = nr.end() if nr else by.end() if by else body_end
         turn = next((t for t in structure.turns if t.start <= m.start() < t.end), None)
         names = tuple(split_names(by.group("names"))) if by else ()
+        if changed:
+            signed = changed.group("signed")
+            names = tuple(split_names(signed)) if signed else tuple(split_names(changed.group("names")))
         # a member who reads out several motions may do so inside the chair's turn after the first
         speaker = turn.speaker if turn and turn.function != "voorzitter" else (names[0] if names else None)
         out.append(
@@ -231,6 +248,7 @@ def debate_motions(chunk: Chunk) -> list[Motion]:
                 chunk.span(m.start(), end),
                 requests=tuple(" ".join(body[s:e].split()) for s, e in c.requests),
                 considerations=tuple(" ".join(body[s:e].split()) for s, e in c.considerations),
+                replaces=was,
                 mentioned=True,
                 speaker=speaker,
             )

@@ -37,7 +37,7 @@ from ..schema import (
     Reference,
     SectorMention,
 )
-from . import meta
+from . import meta, spoken, votes
 from . import motions as motions_mod
 from .sentences import sentences as split_sentences
 from .stages import Found, Sentence, Structure
@@ -87,7 +87,14 @@ def resolve(doc: Document, structure: Structure, sentences: Sequence[Sentence], 
     sents = Sentences(tuple(sentences))
     references = _references(doc, structure, sents, found.references)
     motions = _appraisals(doc, structure, _motions(doc, structure, sents, found.motions, references))
+    motions = _outcomes(doc, structure, motions)
     commitments = _commitments(structure, found.commitments, found.sectors)
+    if structure.meta.kind in ("handelingen", "verslag"):  # the chair's list of toezeggingen
+        listed = spoken.chair_list(doc, structure.turns, structure.reference_date)
+        taken = [(c.span.start, c.span.end) for c in listed]
+        commitments = [
+            c for c in commitments if not any(s < c.span.end and c.span.start < e for s, e in taken)
+        ] + listed
     follow_ups = _follow_ups(doc, structure, sents, found.follow_ups, motions, commitments, references)
     return [*references, *motions, *commitments, *follow_ups, *found.sectors]
 
@@ -211,6 +218,26 @@ def _appraisals(doc: Document, structure: Structure, motions: list[Motion]) -> l
     return [replace(m, appraisal=said.get(m.id or "", m.appraisal)) for m in motions]
 
 
+def _outcomes(doc: Document, structure: Structure, motions: list[Motion]) -> list[Motion]:
+    """In a sitting's stemmingen, the outcome the chair announces for each motion put to the vote: its
+    status, with the announcing sentence as evidence; it wins over what a mention of the motion says.
+    A motion voted on that no sentence of the text otherwise names becomes a mention of its own."""
+    if structure.meta.kind != "handelingen":
+        return motions
+    announced = votes.announced_outcomes(doc.text)
+    if not announced:
+        return motions
+    last = {o.id: o for o in announced}  # the last word on a motion counts (held, then voted)
+    out = []
+    for m in motions:
+        o = last.pop(m.id, None) if m.id else None
+        out.append(m if o is None else replace(m, status=o.status, status_evidence=doc.span(o.start, o.end)))
+    for o in last.values():
+        ev = doc.span(o.start, o.end)
+        out.append(Motion(o.id, o.names, None, ev, status=o.status, status_evidence=ev, mentioned=True))
+    return out
+
+
 def _same_motion(a: Motion, b: Motion) -> bool:
     if a.id and b.id:
         return a.id == b.id
@@ -244,10 +271,13 @@ def _commitments(
     signers = [a for a in structure.meta.authors if a.role != "indiener"]
     out: list[Commitment] = []
     seen: set[tuple[str, str]] = set()
+    asked = [(q.question.start, q.question.end) for q in structure.questions]
     for c in found:
+        if any(s <= c.span.start < e for s, e in asked):
+            continue  # a member's question promises nothing, whatever its words
         if structure.turns:  # in a debate only the government's own turns promise anything
             turn = next((t for t in structure.turns if t.start <= c.span.start < t.end), None)
-            if turn is None or not turn.is_government:
+            if turn is None or not turn.is_government or spoken.blocked(c.span.text):
                 continue
         by = c.deadline.by if c.deadline else None
         if by and c.kind != "toezegging":
@@ -265,14 +295,18 @@ def _actor(
     if actor is None:
         return None
     low = actor.lower().strip()
-    if low in ("ik", "wij", "we"):
+    # in a debate 'de minister' or 'deze minister' is the one whose turn it is
+    spoken_as = bool(structure.turns) and bool(
+        re.fullmatch(r"(?:de|deze)(?:\s+(?:minister|staatssecretaris|bewindspersoon))?", low)
+    )
+    if low in ("ik", "wij", "we") or spoken_as:
         turn = next((t for t in structure.turns if t.start <= c.span.start < t.end), None)
         if turn is not None and turn.is_government:
             bare = (turn.function or "").lower() in ("minister", "staatssecretaris", "minister-president")
             return f"{turn.function} {turn.speaker}" if bare else turn.function or turn.speaker
         if low == "ik" and signers:
             return signers[0].role or signers[0].name
-        return "kabinet" if low != "ik" else actor
+        return "kabinet" if low in ("wij", "we") else actor
     m = _SECTOR_ANAPHOR.search(actor)
     if m:
         before = [s.span.text.lower() for s in sectors if s.span.start < c.span.start]
