@@ -199,6 +199,7 @@ def candidates(store: Store, settings: Settings, today: dt.date) -> list[dict[st
                 "dossier": [d for d in [_dossier(row.get("doc_id"))] if d],
             },
             nummer=row["nummer"],
+            doc_id=conflict["evidence"][0]["doc"] if conflict["evidence"] else row.get("doc_id"),
             evidence=conflict["evidence"],
         )
     return sorted(out, key=lambda a: (a["kind"], a["date"] or "", a["key"]))

@@ -142,6 +142,9 @@ def main() -> None:
       kamer serve                                 the same in a browser (read-only, 127.0.0.1)
       kamer report                                all of that as a Markdown report
       kamer reanalyse                             after the rules or models changed
+      kamer sync                                  fetch what is new from the Tweede Kamer open data
+      kamer query register                        the toezeggingen register against the papers
+      kamer alerts --atom alerts.atom --mail      what fell due or moved since the last run
       kamer failures                              files that could not be read, and why
 
     The store is kamerwacht.sqlite in the current folder, or $KAMER_DB, or --db.
@@ -894,7 +897,10 @@ def report(db: str, out: str, today: str | None) -> None:
 @click.option(
     "--since", help="Start at records changed on or after this date (YYYY-MM-DD) when no later run did."
 )
-@click.option("--dossier", help="Only Zaken and Documents of this dossier number (its own resume point).")
+@click.option(
+    "--dossier",
+    help="Only Zaken and Documents of this dossier number (with a resume point of its own).",
+)
 @click.option(
     "--files",
     type=click.Path(file_okay=False),
@@ -1016,17 +1022,21 @@ def register_cmd(db: str, fmt: str, outcome: str | None) -> None:
     if fmt == "json":
         _emit(rows)
         return
+    named = _name(db)
     shown = [
         {
             **r,
             "conflict": (r["conflict"] or {}).get("kind"),
-            "evidence": ", ".join(e["doc"] for e in (r["conflict"] or {}).get("evidence", []))
-            or ", ".join(e["doc"] for e in r["fulfilled_by"]),
+            "promise_in": named(r["doc_id"]) if r["doc_id"] else "",
+            "fulfilled_by": ", ".join(named(e["doc"]) for e in r["fulfilled_by"]),
             "wording": r["register_text"] or r["text"],
         }
         for r in rows
     ]
-    _table(shown, ["outcome", "nummer", "status", "confidence", "doc_id", "conflict", "evidence", "wording"])
+    _table(
+        shown,
+        ["outcome", "nummer", "status", "confidence", "conflict", "promise_in", "fulfilled_by", "wording"],
+    )
 
 
 @main.group()

@@ -19,7 +19,8 @@ Lines, or the Eerste Kamer's register as CSV) is compared with the
    threshold on the labelled pairs in ``tests/data/register``.
 
 Each item then has one **outcome** — ``in_both``, ``only_register``,
-``only_text`` — and possibly a **conflict**: the register says Voldaan or
+``only_text`` (a promise in a paper dated within the time the register covers,
+from its earliest item on) — and possibly a **conflict**: the register says Voldaan or
 Afgedaan but no paper fulfils it (``done_without_evidence``), or it says
 Openstaand while a paper says it was carried out (``open_but_fulfilled``,
 with that paper as evidence). A paper fulfils a register item when one of
@@ -530,8 +531,10 @@ def reconcile(store: Store, threshold: float = THRESHOLD) -> Reconciliation:
                 "conflict": conflict,
             }
         )
+    # promises the register missed, within the time the register covers
+    since = min((i.made for i in items if i.made), default=None)
     for promise in promises:
-        if promise.id in taken:
+        if promise.id in taken or since is None or (promise.doc_date or "") < since:
             continue
         rows.append(
             {

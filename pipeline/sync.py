@@ -399,7 +399,8 @@ def sync(
     transport: httpx.BaseTransport | None = None,
 ) -> SyncSummary:
     """Bring the store up to date with the open data, entity by entity (see the module docstring)."""
-    names = entities or list(ENTITIES)
+    # a dossier limits the entities that can be limited to one (Zaak, Document), unless others are asked for
+    names = entities or [n for n, e in ENTITIES.items() if not dossier or e.dossier]
     unknown = [n for n in names if n not in ENTITIES]
     if unknown:
         raise SyncError(f"unknown entity {unknown[0]!r} (one of {', '.join(ENTITIES)})")

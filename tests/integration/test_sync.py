@@ -193,3 +193,25 @@ def test_the_command_reports_a_server_that_keeps_failing_in_one_line(tmp_path: P
         assert bad.returncode == 2 and "--since must be a date as YYYY-MM-DD" in bad.stderr
         listed = json.loads(kamer("query", "register", "--db", db, "--format", "json").stdout)
         assert {r["nummer"] for r in listed} == {"TZ202504-057", "TZ202510-212"}
+
+
+def test_a_dossier_has_its_own_resume_point(tmp_path: Path) -> None:
+    with Replay(page_size=4) as replay:
+        _all(replay)
+        settings = _settings(replay)
+        with Store(tmp_path / "k.sqlite") as store:
+            summary = sync(store, settings, dossier="21501")
+            assert set(summary.entities) == {"Zaak", "Document"}  # the others cannot be limited to a dossier
+            kst = sorted(z.kst_id or "" for z in store.zaken())
+            assert kst == [
+                "kst-21501-02-3008",
+                "kst-21501-02-3089",
+                "kst-21501-02-3199",
+                "kst-21501-20-2233",
+                "kst-21501-20-2252",
+            ]
+            assert [c["key"] for c in store.cursors()] == ["Zaak@dossier=21501"]
+            # a whole sync afterwards starts from the beginning of its own feed
+            sync(store, settings, entities=["Zaak"])
+            assert store.stats()["zaken"] == 20
+            assert [c["key"] for c in store.cursors()] == ["Zaak", "Zaak@dossier=21501"]
