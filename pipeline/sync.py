@@ -148,6 +148,7 @@ class Client:
         self.last = 0.0
         self.requests = 0
         self.retries = 0
+        self.sleep: Callable[[float], None] = time.sleep  # tests watch the waits here
 
     def close(self) -> None:
         self.http.close()
@@ -174,8 +175,13 @@ class Client:
             raise _Retryable(response.status_code, retry_after(response.headers.get("Retry-After")), url)
         return response
 
-    def get(self, url: str, params: dict[str, str] | None = None) -> httpx.Response:
-        """One GET, retried on a dropped connection, a timeout, a 429 or a 5xx; else a ``SyncError``."""
+    def get(
+        self, url: str, params: dict[str, str] | None = None, allow: tuple[int, ...] = ()
+    ) -> httpx.Response:
+        """One GET, retried on a dropped connection, a timeout, a 429 or a 5xx; else a ``SyncError``.
+
+        An answer other than 200 (or a status in ``allow``) is a ``SyncError`` naming the address.
+        """
         if url.startswith(("http://", "https://")) and urlsplit(url).netloc != urlsplit(self.base).netloc:
             raise SyncError(f"{url}: the server sent a link to another host; not followed")
 
@@ -187,6 +193,7 @@ class Client:
             wait=self._wait,
             stop=stop_after_attempt(max(1, self.settings.sync_retries)),
             before_sleep=count,
+            sleep=self.sleep,
             reraise=True,
         )
         shown = str(self.http.build_request("GET", url, params=params).url)
@@ -199,7 +206,7 @@ class Client:
         except httpx.TransportError as exc:
             cause = str(exc) or type(exc).__name__
             raise SyncError(f"{shown}: {cause} after {self.settings.sync_retries} attempts") from None
-        if response.status_code != 200:
+        if response.status_code != 200 and response.status_code not in allow:
             raise SyncError(f"{shown}: HTTP {response.status_code}: {response.text[:200]}")
         return response
 
@@ -338,6 +345,8 @@ class EntitySync:
                 )
             for path in gone:
                 self.store.remove(path)
+        for path in gone:
+            Path(path).unlink(missing_ok=True)
         self.summary.pages += 1
         self.summary.records += len(records)
 
@@ -361,7 +370,13 @@ class EntitySync:
     def _download(self, r: dict[str, Any]) -> str | None:
         """The record's file resource saved under ``files``; None when it has none we can read."""
         url = f"{self.entity.name}({r['Id']})/resource"
-        response = self.client.get(url)
+        response = self.client.get(url, allow=(404,))
+        if response.status_code == 404:
+            self.store.record_failure(
+                f"{self.client.base}{url}", "sync", "not_found", "the record has no file"
+            )
+            self.summary.failed_files += 1
+            return None
         suffix = _suffix(response.headers.get("Content-Type", ""), r)
         name = _safe(str(r.get("DocumentNummer") or f"{self.entity.name.lower()}-{r['Id']}"))
         if suffix is None:

@@ -215,3 +215,36 @@ def test_a_dossier_has_its_own_resume_point(tmp_path: Path) -> None:
             sync(store, settings, entities=["Zaak"])
             assert store.stats()["zaken"] == 20
             assert [c["key"] for c in store.cursors()] == ["Zaak", "Zaak@dossier=21501"]
+
+
+def test_withdrawn_documents_leave_the_store_and_missing_files_are_recorded(tmp_path: Path) -> None:
+    letters = _records("document")[:2]
+    with Replay(page_size=4) as replay:
+        _serve(replay, "Document", letters[:1])
+        replay.add("Document", [{k: v for k, v in letters[1].items() if k != "_file"}])  # no file behind it
+        settings = _settings(replay)
+        with Store(tmp_path / "k.sqlite") as store:
+            summary = sync(store, settings, entities=["Document"])
+            assert (summary.entities["Document"].files, summary.entities["Document"].failed_files) == (1, 1)
+            assert store.stats()["documents"] == 1
+            [failure] = store.failures()
+            assert failure.code == "not_found" and failure.path.endswith(
+                f"Document({letters[1]['Id']})/resource"
+            )
+            [path] = [p for _, _, p, _ in store.records("Document") if p]
+            assert Path(path).exists()
+
+            # the service answers a maintenance page instead of JSON: an error, nothing stored
+            withdrawn = {k: v for k, v in letters[0].items() if k != "_file"}
+            withdrawn.update(Verwijderd=True, ApiGewijzigdOp="2026-02-01T10:00:00.0000000Z")
+            replay.add("Document", [withdrawn])
+            replay.plan = {replay.count + 1: "garbage"}
+            with pytest.raises(SyncError, match="the answer is not JSON"):
+                sync(store, settings, entities=["Document"])
+            assert store.stats()["documents"] == 1
+
+            # the withdrawal: the record, the paper and its downloaded file go
+            summary = sync(store, settings, entities=["Document"])
+            assert summary.entities["Document"].deleted == 1
+            assert store.stats()["documents"] == 0 and not Path(path).exists()
+            assert [n for _, n, _, _ in store.records("Document")] == [letters[1]["DocumentNummer"]]

@@ -10,7 +10,8 @@ ordered by ``ApiGewijzigdOp`` then ``Id``, a page at a time with a
 
 Faults are planned by request number: ``server.plan[3] = "drop"`` closes the
 third request's connection without an answer; ``"503"`` answers 503;
-``"429"`` answers 429 with ``Retry-After: 1``.
+``"429"`` answers 429 with ``Retry-After: 1``; ``"garbage"`` answers 200 with an
+HTML maintenance page.
 """
 
 from __future__ import annotations
@@ -127,6 +128,9 @@ class Replay:
                     replay.log.append((n, self.path, 0, 0))
                     self.close_connection = True
                     self.connection.shutdown(2)
+                    return
+                if fault == "garbage":
+                    self._send(200, b"<html>Onderhoud</html>", "text/html", n)
                     return
                 if fault in ("503", "429"):
                     replay.log.append((n, self.path, int(fault), 0))
