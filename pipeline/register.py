@@ -30,6 +30,7 @@ targets the matched promise's ``ref``.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as dt
 import gzip
@@ -364,7 +365,7 @@ def _days(a: str | None, b: str | None) -> int | None:
     return abs((dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days)
 
 
-def score(item: RegisterItem, promise: TextPromise) -> dict[str, float]:
+def score(item: RegisterItem, promise: TextPromise, text: float | None = None) -> dict[str, float]:
     """How alike a register item and a promise in a text are: each part in 0–1, and the weighted whole.
 
     >>> item = RegisterItem("TZ202511-012", "De minister zegt toe de Kamer voor 1 maart 2026 te informeren"
@@ -377,7 +378,8 @@ def score(item: RegisterItem, promise: TextPromise) -> dict[str, float]:
     >>> s = score(item, p); s["actor"], s["date"], s["total"] >= THRESHOLD
     (1.0, 1.0, True)
     """
-    text = fuzz.token_set_ratio(_words(item.tekst), _words(promise.text)) / 100.0
+    if text is None:  # the wording's likeness, unless the caller measured it already
+        text = fuzz.token_set_ratio(_words(item.tekst), _words(promise.text)) / 100.0
     actor = _actor(item, promise)
     days = _days(item.made, promise.doc_date)
     date = 0.5 if days is None else max(0.0, 1.0 - days / 180.0)
@@ -398,6 +400,56 @@ def score(item: RegisterItem, promise: TextPromise) -> dict[str, float]:
         "debate": debate,
         "total": round(total, 3),
     }
+
+
+WINDOW = (-31, 366)  # days from the register's date: a promise is repeated in texts up to a year later
+
+
+def match_by_likeness(
+    items: list[RegisterItem], promises: list[TextPromise], threshold: float = THRESHOLD
+) -> dict[str, tuple[TextPromise, float]]:
+    """Register number → (promise, confidence) of the pairs at or above ``threshold``, best first, 1 to 1.
+
+    Only promises in papers dated within ``WINDOW`` of the register's date (or undated) are weighed,
+    and only those whose wording alone reaches the threshold (the score never exceeds the text
+    similarity), found with rapidfuzz in bulk.
+    """
+    from rapidfuzz import process
+
+    dated = sorted((p for p in promises if p.doc_date), key=lambda p: p.doc_date or "")
+    dates = [p.doc_date or "" for p in dated]
+    undated = [p for p in promises if not p.doc_date]
+    words = {p.id: _words(p.text) for p in promises}
+    pairs = []
+    for item in items:
+        if item.made:
+            made = dt.date.fromisoformat(item.made)
+            lo = bisect.bisect_left(dates, (made + dt.timedelta(days=WINDOW[0])).isoformat())
+            hi = bisect.bisect_right(dates, (made + dt.timedelta(days=WINDOW[1])).isoformat())
+            near = dated[lo:hi] + undated
+        else:
+            near = dated + undated
+        if not near:
+            continue
+        found = process.extract(
+            _words(item.tekst),
+            [words[p.id] for p in near],
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=threshold * 100,
+            limit=None,
+        )
+        for _, similarity, k in found:
+            s = score(item, near[k], similarity / 100.0)
+            if s["total"] >= threshold:
+                pairs.append((s["total"], item.nummer, near[k]))
+    out: dict[str, tuple[TextPromise, float]] = {}
+    used: set[str] = set()
+    for total, nummer, promise in sorted(pairs, key=lambda p: (-p[0], p[1], p[2].id)):
+        if nummer in out or promise.id in used:
+            continue
+        out[nummer] = (promise, total)
+        used.add(promise.id)
+    return out
 
 
 def _span_of(text: str, at: int) -> tuple[int, int]:
@@ -459,19 +511,10 @@ def reconcile(store: Store, threshold: float = THRESHOLD) -> Reconciliation:
                 break
 
     # 2. by likeness, best pairs first, one to one
-    pairs = []
-    for item in items:
-        if item.nummer in matched:
-            continue
-        for promise in promises:
-            if promise.id in taken:
-                continue
-            s = score(item, promise)
-            if s["total"] >= threshold:
-                pairs.append((s["total"], item.nummer, promise, s))
-    for total, nummer, promise, _ in sorted(pairs, key=lambda p: (-p[0], p[1], p[2].id)):
-        if nummer in matched or promise.id in taken:
-            continue
+    rest = [i for i in items if i.nummer not in matched]
+    for nummer, (promise, total) in match_by_likeness(
+        rest, [p for p in promises if p.id not in taken], threshold
+    ).items():
         matched[nummer] = (promise, total, "likeness")
         taken.add(promise.id)
 
