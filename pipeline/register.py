@@ -289,20 +289,27 @@ class _Paper:
     date: str | None
     kind: str | None
     signers: list[str]
-    text: str
 
 
 def _papers(store: Store) -> dict[int, _Paper]:
     out = {}
-    q = (
-        "SELECT d.id, COALESCE(d.doc_id, 'doc:' || d.uid), d.date, d.kind, d.meta, s.text FROM documents d"
-        " JOIN sources s ON s.sha256 = d.best"
-    )
-    for document, node, date, kind, meta, text in store.db.execute(q):
+    q = "SELECT id, COALESCE(doc_id, 'doc:' || uid), date, kind, meta FROM documents"
+    for document, node, date, kind, meta in store.db.execute(q):
         authors = json.loads(meta or "{}").get("authors") or []
         signers = [f"{a.get('role') or ''} {a.get('name') or ''}".strip() for a in authors]
-        out[int(document)] = _Paper(str(node), date, kind, signers, text)
+        out[int(document)] = _Paper(str(node), date, kind, signers)
     return out
+
+
+def _numbered_texts(store: Store) -> Iterator[tuple[int, str]]:
+    """(document, text) of the papers whose text holds something like a register number (SQLite GLOB)."""
+    q = (
+        "SELECT d.id, s.text FROM documents d JOIN sources s ON s.sha256 = d.best"
+        " WHERE s.text GLOB '*TZ[0-9][0-9][0-9][0-9][0-9][0-9]-[0-9][0-9][0-9]*'"
+        " OR s.text GLOB '*T[0-9][0-9][0-9][0-9][0-9]*'"
+    )
+    for document, text in store.db.execute(q):
+        yield int(document), str(text)
 
 
 def _facts(store: Store, ftype: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -481,10 +488,12 @@ def reconcile(store: Store, threshold: float = THRESHOLD) -> Reconciliation:
 
     # 1. by number: where each register number stands in the texts
     named: dict[str, list[tuple[int, int]]] = {}
-    for document, paper in papers.items():
-        for m in NUMBER.finditer(paper.text):
+    texts: dict[int, str] = {}
+    for document, text in _numbered_texts(store):
+        for m in NUMBER.finditer(text):
             if m.group(0) in numbers:
                 named.setdefault(m.group(0), []).append((document, m.start()))
+                texts[document] = text
     node_of = {d: p.node for d, p in papers.items()}
     matched: dict[str, tuple[TextPromise, float, str]] = {}
     taken: set[str] = set()
@@ -526,12 +535,13 @@ def reconcile(store: Store, threshold: float = THRESHOLD) -> Reconciliation:
             refs.add(str(matched[item.nummer][0].ref))
         spots = named.get(item.nummer, [])
         for document, f in fulfils:
-            text = papers[document].text
             hit = f.get("target") in refs
             if not hit:
                 for d, at in spots:
-                    lo, hi = _span_of(text, at)
-                    if d == document and (f["start"] <= at < f["end"] or (lo <= f["start"] < hi)):
+                    if d != document:
+                        continue
+                    lo, hi = _span_of(texts[document], at)
+                    if f["start"] <= at < f["end"] or (lo <= f["start"] < hi):
                         hit = True
                         break
             if hit:
