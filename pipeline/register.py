@@ -497,27 +497,20 @@ def reconcile(store: Store, threshold: float = THRESHOLD) -> Reconciliation:
     node_of = {d: p.node for d, p in papers.items()}
     matched: dict[str, tuple[TextPromise, float, str]] = {}
     taken: set[str] = set()
+    by_ref: dict[str, list[TextPromise]] = {}
+    in_doc: dict[str, list[TextPromise]] = {}
+    for promise in promises:
+        if promise.ref:
+            by_ref.setdefault(promise.ref, []).append(promise)
+        in_doc.setdefault(promise.doc, []).append(promise)
     for item in items:
-        for promise in promises:
-            if promise.ref == item.nummer and promise.id not in taken:
-                matched[item.nummer] = (promise, 1.0, "number")
-                taken.add(promise.id)
-                break
-        if item.nummer in matched:
-            continue
+        candidates = list(by_ref.get(item.nummer, []))
         for document, at in named.get(item.nummer, []):
-            hit = next(
-                (
-                    p
-                    for p in promises
-                    if p.doc == node_of[document] and p.start <= at < p.end and p.id not in taken
-                ),
-                None,
-            )
-            if hit:
-                matched[item.nummer] = (hit, 1.0, "number")
-                taken.add(hit.id)
-                break
+            candidates += [p for p in in_doc.get(node_of[document], []) if p.start <= at < p.end]
+        hit = next((p for p in candidates if p.id not in taken), None)
+        if hit:
+            matched[item.nummer] = (hit, 1.0, "number")
+            taken.add(hit.id)
 
     # 2. by likeness, best pairs first, one to one
     rest = [i for i in items if i.nummer not in matched]
@@ -528,31 +521,28 @@ def reconcile(store: Store, threshold: float = THRESHOLD) -> Reconciliation:
         taken.add(promise.id)
 
     # what fulfils each register item
+    by_target: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+    by_doc: dict[int, list[dict[str, Any]]] = {}
+    for document, f in fulfils:
+        if f.get("target"):
+            by_target.setdefault(str(f["target"]), []).append((document, f))
+        by_doc.setdefault(document, []).append(f)
+
     def evidence(item: RegisterItem) -> list[dict[str, Any]]:
-        out = []
+        """The fulfils follow-ups that target the number (or the matched promise's ref) or name it."""
         refs = {item.nummer}
         if item.nummer in matched and matched[item.nummer][0].ref:
             refs.add(str(matched[item.nummer][0].ref))
-        spots = named.get(item.nummer, [])
-        for document, f in fulfils:
-            hit = f.get("target") in refs
-            if not hit:
-                for d, at in spots:
-                    if d != document:
-                        continue
-                    lo, hi = _span_of(texts[document], at)
-                    if f["start"] <= at < f["end"] or (lo <= f["start"] < hi):
-                        hit = True
-                        break
-            if hit:
-                out.append(
-                    {
-                        "doc": node_of[document],
-                        "date": papers[document].date,
-                        "text": (f.get("text") or "")[:300],
-                    }
-                )
-        return out
+        hits = [hit for r in sorted(refs) for hit in by_target.get(r, [])]
+        for document, at in named.get(item.nummer, []):
+            lo, hi = _span_of(texts[document], at)
+            for f in by_doc.get(document, []):
+                if (f["start"] <= at < f["end"] or lo <= f["start"] < hi) and (document, f) not in hits:
+                    hits.append((document, f))
+        return [
+            {"doc": node_of[d], "date": papers[d].date, "text": (f.get("text") or "")[:300]}
+            for d, f in sorted(hits, key=lambda h: (papers[h[0]].date or "", h[1]["start"]))
+        ]
 
     rows: list[dict[str, Any]] = []
     for item in sorted(items, key=lambda i: i.nummer):

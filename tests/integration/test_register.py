@@ -121,3 +121,36 @@ def test_the_threshold_separates_the_labelled_pairs() -> None:
     # no false match, and at most one match of the 24 missed (bench/bench_register.py prints the table)
     assert max(others) < THRESHOLD
     assert sum(s >= THRESHOLD for s in matches) >= 23
+
+
+def test_a_number_in_the_promise_itself_decides_whatever_the_wording(tmp_path: Path) -> None:
+    from pipeline.register import reconcile
+    from pipeline.store import Store
+    from tests.conftest import analyse_text
+
+    letter = analyse_text(
+        "Tweede Kamer der Staten-Generaal\n\nDatum 20 maart 2026\nBetreft Evaluatie Wet open overheid\n\n"
+        "Geachte voorzitter,\n\nDe evaluatie loopt nog. Ik zal uw Kamer voor 1 juli 2026 informeren over de "
+        "uitkomsten van de evaluatie (TZ202603-130).\n\nDe Minister van Binnenlandse Zaken en "
+        "Koninkrijksrelaties,\n\nJ.J.M. Uitermark\n",
+        "brief-woo.txt",
+    )
+    with Store(tmp_path / "k.sqlite") as store:
+        store.put(letter)
+        with store.transaction():
+            store.put_record(
+                "Toezegging",
+                "tz-1",
+                "TZ202603-130",
+                None,
+                {
+                    "Nummer": "TZ202603-130",
+                    "Tekst": "De minister zegt toe de Kamer voor de zomer te informeren.",
+                    "Status": "Openstaand",
+                    "Functie": "Minister van Economische Zaken en Klimaat",
+                    "Aanmaakdatum": "2026-03-19T17:42:13.69+01:00",
+                },
+            )
+        [row] = [r for r in reconcile(store).rows if r["nummer"] == "TZ202603-130"]
+    assert row["outcome"] == "in_both" and row["matched_by"] == "number" and row["confidence"] == 1.0
+    assert "(TZ202603-130)" in row["text"] and row["conflict"] is None
