@@ -5,9 +5,10 @@ Four kinds of alert, each with a stable key:
 * ``overdue``: a toezegging whose deadline passed and that no paper fulfils;
 * ``motion``: an adopted motion with no follow-up ``motion_days`` days (a
   setting) after its date;
-* ``acting``: a paper that acts on (fulfils, postpones, answers, replaces)
-  something watched: a dossier, a motion, a commitment, an actor's motions
-  or promises, or a paper about a watched topic;
+* ``acting``: a paper, come into the store after the watch began, that acts
+  on (fulfils, postpones, answers, replaces) something watched: a dossier, a
+  motion, a commitment, an actor's motions or promises, or a paper about a
+  watched topic;
 * ``conflict``: a status conflict between the toezeggingen register and the
   texts (see ``register.py``).
 
@@ -86,10 +87,14 @@ def _dossier(doc_id: str | None) -> str | None:
     return ks.dossier + (f"-{ks.toevoeging}" if ks.toevoeging else "")
 
 
-def _matches(subjects: dict[str, list[str]], watches: list[tuple[int, str, str]]) -> list[str]:
-    """The watches (as ``kind:value``) that an alert's subjects touch."""
+def _matches(
+    subjects: dict[str, list[str]], watches: list[tuple[int, str, str, str]], since: str | None = None
+) -> list[str]:
+    """The watches (as ``kind:value``) that an alert's subjects touch; with ``since``, those added by then."""
     hit = []
-    for _, kind, value in watches:
+    for _, kind, value, added in watches:
+        if since is not None and added > since:
+            continue
         for s in subjects.get(kind, []):
             if (kind in ("actor", "topic") and value in s.lower()) or s == value:
                 hit.append(f"{kind}:{value}")
@@ -114,12 +119,14 @@ def candidates(store: Store, settings: Settings, today: dt.date) -> list[dict[st
     watches = store.watches()
     G = _query_graph(store)
     topics = _topics(store)
+    arrived = store.added()
     out: list[dict[str, Any]] = []
 
     def add(
         key: str, kind: str, title: str, date: str | None, subjects: dict[str, list[str]], **rest: Any
     ) -> None:
-        hit = _matches(subjects, watches)
+        # a paper acts on something watched only if it came in after the watch began
+        hit = _matches(subjects, watches, arrived.get(rest["doc_id"], "") if kind == "acting" else None)
         if watches and not hit:
             return
         out.append({"key": key, "kind": kind, "title": title, "date": date, "watched": hit, **rest})

@@ -1082,7 +1082,7 @@ def watch_list(db: str, fmt: str) -> None:
     from .store import Store
 
     with Store(db) as store:
-        rows = [{"n": n, "kind": k, "value": v} for n, k, v in store.watches()]
+        rows = [{"n": n, "kind": k, "value": v, "added": at} for n, k, v, at in store.watches()]
     if fmt == "json":
         _emit(rows)
     else:

@@ -889,11 +889,17 @@ class Store:
         for rid, nummer, path, raw in rows:
             yield str(rid), nummer, path, json.loads(raw)
 
-    def watches(self) -> list[tuple[int, str, str]]:
+    def watches(self) -> list[tuple[int, str, str, str]]:
+        """(number, kind, value, when added) of everything watched."""
         return [
-            (int(i), str(k), str(v))
-            for i, k, v in self.db.execute("SELECT id, kind, value FROM watches ORDER BY id")
+            (int(i), str(k), str(v), str(at))
+            for i, k, v, at in self.db.execute("SELECT id, kind, value, added FROM watches ORDER BY id")
         ]
+
+    def added(self) -> dict[str, str]:
+        """When each paper (by graph node id) came into the store."""
+        q = "SELECT COALESCE(doc_id, 'doc:' || uid), MIN(added) FROM documents GROUP BY 1"
+        return {str(node): str(at) for node, at in self.db.execute(q)}
 
     def add_watch(self, kind: str, value: str) -> bool:
         """Watch something; False if it was watched already."""
