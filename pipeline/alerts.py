@@ -23,7 +23,6 @@ place that knows how ``query.py`` is called.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import smtplib
 from email.message import EmailMessage
 from pathlib import Path
@@ -220,6 +219,27 @@ def new_alerts(store: Store, settings: Settings, today: dt.date) -> list[dict[st
 # ---------------------------------------------------------------- delivery
 
 
+def describe(alert: dict[str, Any]) -> str:
+    """An alert as a few readable lines (feed entries, e-mail).
+
+    >>> print(describe({"kind": "conflict", "title": "TZ202402-164 (Afgedaan): no paper fulfils it",
+    ...                 "date": "2024-02-08", "watched": [], "evidence": []}))
+    TZ202402-164 (Afgedaan): no paper fulfils it
+    kind: conflict; date: 2024-02-08
+    """
+    lines = [alert["title"], f"kind: {alert['kind']}; date: {alert.get('date') or 'unknown'}"]
+    if alert.get("doc_id"):
+        lines.append(f"paper: {alert['doc_id']}")
+    if alert.get("watched"):
+        lines.append("watched: " + ", ".join(alert["watched"]))
+    evidence = alert.get("evidence")
+    if isinstance(evidence, str):
+        lines.append(f"evidence: {evidence}")
+    elif evidence:
+        lines += [f"evidence: {e['doc']} ({e.get('date')}): {e.get('text')}" for e in evidence]
+    return "\n".join(lines)
+
+
 def write_feed(store: Store, path: Path, title: str = "Kamerwacht alerts") -> None:
     """The latest delivered alerts as an Atom feed file (feedgen)."""
     from feedgen.feed import FeedGenerator
@@ -241,7 +261,7 @@ def write_feed(store: Store, path: Path, title: str = "Kamerwacht alerts") -> No
         stamp = dt.datetime.fromisoformat(delivered).replace(tzinfo=dt.UTC)
         entry.updated(stamp)
         entry.published(stamp)
-        entry.content(json.dumps(alert, ensure_ascii=False, indent=1), type="text")
+        entry.content(describe(alert), type="text")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fg.atom_file(str(path), pretty=True)
@@ -257,12 +277,7 @@ def send_mail(alerts: list[dict[str, Any]], settings: Settings) -> None:
     msg["Subject"] = f"Kamerwacht: {len(alerts)} new alert{'s' if len(alerts) != 1 else ''}"
     msg["From"] = settings.mail_from
     msg["To"] = settings.mail_to
-    lines = []
-    for a in alerts:
-        lines.append(f"[{a['kind']}] {a['title']}")
-        if a.get("doc_id"):
-            lines.append(f"    {a['doc_id']}")
-    msg.set_content("\n".join(lines) + "\n")
+    msg.set_content("\n\n".join(describe(a) for a in alerts) + "\n")
     try:
         with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=30) as smtp:
             smtp.send_message(msg)
