@@ -142,6 +142,9 @@ def main() -> None:
       kamer serve                                 the same in a browser (read-only, 127.0.0.1)
       kamer report                                all of that as a Markdown report
       kamer reanalyse                             after the rules or models changed
+      kamer sync                                  fetch what is new from the Tweede Kamer open data
+      kamer query register                        the toezeggingen register against the papers
+      kamer alerts --atom alerts.atom --mail      what fell due or moved since the last run
       kamer failures                              files that could not be read, and why
 
     The store is kamerwacht.sqlite in the current folder, or $KAMER_DB, or --db.
@@ -877,6 +880,278 @@ def report(db: str, out: str, today: str | None) -> None:
     Path(out).write_text(text, encoding="utf-8")
     click.echo(f"wrote {out}")
     click.echo("\n".join(text.splitlines()[:5]))
+
+
+# ---------------------------------------------------------------- live: sync, register, watches, alerts
+
+
+@main.command()
+@db_option
+@click.option(
+    "--entity",
+    "entities",
+    multiple=True,
+    type=click.Choice(["Zaak", "Toezegging", "Document", "Verslag"]),
+    help="Only these entities (repeatable; default: all four).",
+)
+@click.option(
+    "--since", help="Start at records changed on or after this date (YYYY-MM-DD) when no later run did."
+)
+@click.option(
+    "--dossier",
+    help="Only Zaken and Documents of this dossier number (with a resume point of its own).",
+)
+@click.option(
+    "--files",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Where downloaded documents go (default: <store>-files beside the store).",
+)
+@workers_option
+@progress_option
+@friendly
+def sync(
+    db: str,
+    entities: tuple[str, ...],
+    since: str | None,
+    dossier: str | None,
+    files: str | None,
+    workers: int | None,
+    progress: bool | None,
+) -> None:
+    """Bring the store up to date with the Tweede Kamer open data (OData v4).
+
+    Zaken (motions with their votes and kabinetsappreciatie), the register of
+    Toezeggingen, Documents (metadata, and the file, ingested) and Verslagen
+    (VLOS). Incremental and resumable: each page is stored with the point it
+    reached, so an interrupted run goes on where it stopped and the next run
+    fetches only what changed. Polite: timeouts, a pause between requests,
+    retries with backoff on dropped connections, 429 and 5xx (Retry-After
+    honoured). The service is $KAMER_ODATA_URL.
+
+    \b
+    Examples:
+      kamer sync --since 2025-01-01
+      kamer sync --entity Toezegging
+      kamer sync --dossier 21501 --entity Zaak --entity Document
+    """
+    from .store import Store
+    from .sync import SyncError
+    from .sync import sync as run
+
+    settings = settings_with(workers)
+    day = parse_date("--since", since) if since else None
+    if dossier is not None and not dossier.strip().isalnum():
+        raise click.UsageError(f"--dossier must be a dossier number such as 21501, not {dossier!r}")
+    with Store(db) as store:
+        try:
+            summary = run(
+                store,
+                settings,
+                list(entities) or None,
+                day,
+                dossier,
+                Path(files) if files else None,
+                _want_progress(progress),
+            )
+        except SyncError as exc:
+            click.echo(f"error: {exc}", err=True)
+            click.echo("the pages stored so far are kept; run 'kamer sync' again to go on", err=True)
+            sys.exit(1)
+    for name, e in summary.entities.items():
+        line = f"{name}: {e.records} records in {e.pages} pages, {e.deleted} deleted"
+        if e.files or e.failed_files:
+            line += f", {e.files} files ingested, {e.failed_files} failed"
+        click.echo(line)
+    click.echo(f"{summary.requests} requests, {summary.retries} retried  →  {db}")
+
+
+@main.group()
+def register() -> None:
+    """The toezeggingen register: import an export (Tweede or Eerste Kamer).
+
+    'kamer sync --entity Toezegging' fetches the Tweede Kamer's register;
+    'kamer query register' compares it with what the papers promise.
+    """
+
+
+@register.command("import")
+@click.argument("path", type=click.Path(dir_okay=False))
+@db_option
+@friendly
+def register_import(path: str, db: str) -> None:
+    """Import a register export: OData Toezegging records (.jsonl) or the Eerste Kamer's register (.csv)."""
+    from .errors import ExtractError
+    from .register import import_export
+    from .store import Store
+
+    with Store(db) as store:
+        try:
+            n = import_export(store, path)
+        except ExtractError as exc:
+            click.echo(f"error: {exc.path}: {exc.message} ({exc.code})", err=True)
+            sys.exit(1)
+    click.echo(f"imported {n} toezeggingen from {path}  →  {db}")
+
+
+@query.command("register")
+@db_option
+@format_option
+@click.option(
+    "--outcome",
+    type=click.Choice(["in_both", "only_register", "only_text", "conflict"]),
+    help="Only one outcome ('conflict': the register's status contradicts the papers).",
+)
+@friendly
+def register_cmd(db: str, fmt: str, outcome: str | None) -> None:
+    """The toezeggingen register against the promises in the papers.
+
+    \b
+    Outcomes: in_both (the register item and a promise in a paper, matched by
+    number or by actor, date, debate and wording, with a confidence);
+    only_register; only_text (promises the register missed). A conflict: the
+    register says Voldaan/Afgedaan but no paper fulfils it, or Openstaand while
+    a paper says it was carried out (that paper is the evidence).
+    """
+    from .register import reconcile
+    from .store import Store
+
+    with Store(db, readonly=True) as store:
+        result = reconcile(store)
+    rows = result.of(outcome) if outcome else result.rows
+    if fmt == "json":
+        _emit(rows)
+        return
+    named = _name(db)
+    shown = [
+        {
+            **r,
+            "conflict": (r["conflict"] or {}).get("kind"),
+            "promise_in": named(r["doc_id"]) if r["doc_id"] else "",
+            "fulfilled_by": ", ".join(named(e["doc"]) for e in r["fulfilled_by"]),
+            "wording": r["register_text"] or r["text"],
+        }
+        for r in rows
+    ]
+    _table(
+        shown,
+        ["outcome", "nummer", "status", "confidence", "conflict", "promise_in", "fulfilled_by", "wording"],
+    )
+
+
+@main.group()
+def watch() -> None:
+    """What 'kamer alerts' watches: dossiers, motions, commitments, actors, topics.
+
+    \b
+    Examples:
+      kamer watch add dossier 21501-20
+      kamer watch add motion kst-28844-290
+      kamer watch add commitment TZ202504-057
+      kamer watch add actor "Klimaat en Groene Groei"
+      kamer watch add topic "Zorg en gezondheid"
+      kamer watch list
+      kamer watch remove 2
+    """
+
+
+@watch.command("add")
+@click.argument("kind", type=click.Choice(["dossier", "motion", "commitment", "actor", "topic"]))
+@click.argument("value")
+@db_option
+@friendly
+def watch_add(kind: str, value: str, db: str) -> None:
+    """Watch a dossier, motion, commitment, actor or topic."""
+    from .alerts import normalise_watch
+    from .store import Store
+
+    value = normalise_watch(kind, value)
+    if not value:
+        raise click.UsageError(f"nothing to watch: the {kind} is empty")
+    with Store(db) as store:
+        added = store.add_watch(kind, value)
+    click.echo(f"watching {kind} {value}" if added else f"already watching {kind} {value}")
+
+
+@watch.command("list")
+@db_option
+@format_option
+@friendly
+def watch_list(db: str, fmt: str) -> None:
+    """What is watched, numbered."""
+    from .store import Store
+
+    with Store(db) as store:
+        rows = [{"n": n, "kind": k, "value": v, "added": at} for n, k, v, at in store.watches()]
+    if fmt == "json":
+        _emit(rows)
+    else:
+        _table(rows, ["n", "kind", "value"])
+
+
+@watch.command("remove")
+@click.argument("what", nargs=-1, required=True)
+@db_option
+@friendly
+def watch_remove(what: tuple[str, ...], db: str) -> None:
+    """Stop watching: by its number in 'kamer watch list', by value, or by kind and value."""
+    from .alerts import normalise_watch
+    from .store import Store
+
+    with Store(db) as store:
+        if len(what) == 2 and what[0] in ("dossier", "motion", "commitment", "actor", "topic"):
+            n = store.remove_watch(what[0], normalise_watch(what[0], what[1]))
+        else:
+            n = store.remove_watch(None, " ".join(what))
+    if not n:
+        click.echo(f"error: nothing watched matches {' '.join(what)!r}", err=True)
+        sys.exit(1)
+    click.echo(f"removed {n} watch{'es' if n > 1 else ''}")
+
+
+@main.command()
+@db_option
+@format_option
+@click.option("--atom", type=click.Path(dir_okay=False), help="Also write the alerts as an Atom feed file.")
+@click.option("--mail", is_flag=True, help="Also send them by e-mail ($KAMER_SMTP_HOST, $KAMER_MAIL_TO).")
+@click.option("--today", help="Date that decides what is overdue (YYYY-MM-DD; default: today).")
+@friendly
+def alerts(db: str, fmt: str, atom: str | None, mail: bool, today: str | None) -> None:
+    """What is new since the last run, each alert delivered once.
+
+    Toezeggingen that fell overdue, adopted motions without any follow-up after
+    $KAMER_MOTION_DAYS days, new papers acting on something watched ('kamer
+    watch'), and status conflicts with the toezeggingen register. A rerun with
+    nothing new prints nothing new, leaves the feed as it was and sends no mail.
+
+    \b
+    Examples:
+      kamer alerts
+      kamer alerts --atom outputs/alerts.atom --mail --format json
+    """
+    import datetime as dt
+
+    from .alerts import AlertError, deliver
+    from .store import Store
+
+    settings = settings_with(None)
+    day = parse_date("--today", today) if today else dt.date.today()
+    with Store(db) as store:
+        try:
+            new = deliver(store, settings, day, Path(atom) if atom else None, mail)
+        except AlertError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+    if fmt == "json":
+        _emit(new)
+    elif not new:
+        click.echo("nothing new")
+    else:
+        _table(new, ["kind", "date", "title", "doc_id"])
+    if new and atom:
+        click.echo(f"wrote {atom}", err=True)
+    if new and mail:
+        click.echo(f"mailed {len(new)} alerts to {settings.mail_to}", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -73,6 +73,19 @@ class Settings:
     min_text_quality: float = 0.6
     # Analysis works on sentence-aligned chunks of at most this many characters.
     chunk_chars: int = 200_000
+    # Live sync with the Tweede Kamer open data (``kamer sync``, see sync.py)
+    odata_url: str = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"
+    sync_timeout: float = 60.0  # seconds for one HTTP request (connect, read)
+    sync_interval: float = 0.5  # at least this many seconds between two requests (politeness)
+    sync_retries: int = 6  # attempts of one request on a dropped connection, 429 or 5xx
+    sync_backoff: float = 2.0  # first wait before a retry, doubled each time (unless Retry-After says)
+    sync_max_wait: float = 300.0  # never wait longer than this for one retry, whatever Retry-After says
+    # Alerts (``kamer alerts``, see alerts.py)
+    motion_days: int = 90  # an adopted motion with no follow-up after this many days is an alert
+    smtp_host: str = ""  # e-mail alerts go out through this SMTP server when set
+    smtp_port: int = 25
+    mail_from: str = "kamerwacht@localhost"
+    mail_to: str = ""  # comma-separated addresses
 
     def __post_init__(self) -> None:
         for f in fields(self):

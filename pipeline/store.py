@@ -233,6 +233,36 @@ def _v4(db: sqlite3.Connection) -> None:
     _script(db, "DROP TABLE old_facts; DROP TABLE old_documents")
 
 
+# live sync (sync.py), the toezeggingen register (register.py), watches and delivered alerts (alerts.py)
+_migration(
+    """
+    CREATE TABLE sync_cursors (
+        key TEXT PRIMARY KEY,              -- entity, and the dossier a run was limited to
+        modified TEXT NOT NULL,            -- ApiGewijzigdOp of the last record stored
+        last_id TEXT NOT NULL,             -- its Id: (modified, Id) orders the feed
+        pages INTEGER NOT NULL DEFAULT 0, records INTEGER NOT NULL DEFAULT 0,
+        updated TEXT DEFAULT (datetime('now'))
+    );
+    CREATE TABLE records (
+        entity TEXT NOT NULL, id TEXT NOT NULL, nummer TEXT, modified TEXT,
+        path TEXT,                         -- the downloaded file resource, if any
+        source TEXT NOT NULL DEFAULT 'odata',
+        json TEXT NOT NULL,
+        PRIMARY KEY (entity, id)
+    );
+    CREATE INDEX records_nummer ON records(entity, nummer);
+    CREATE TABLE watches (
+        id INTEGER PRIMARY KEY, kind TEXT NOT NULL, value TEXT NOT NULL,
+        added TEXT DEFAULT (datetime('now')), UNIQUE (kind, value)
+    );
+    CREATE TABLE alerts (
+        key TEXT PRIMARY KEY, kind TEXT NOT NULL, json TEXT NOT NULL,
+        delivered TEXT DEFAULT (datetime('now'))
+    )
+    """
+)
+
+
 def _script(db: sqlite3.Connection, sql: str) -> None:
     """Statements one by one, inside the migration's transaction (``executescript`` would commit)."""
     for statement in sql.split(";"):
@@ -726,19 +756,30 @@ class Store:
     def add_opendata(self, path: str, sha256: str, zaken: Iterable[ZaakFacts], batch: int = 500) -> int:
         """Add (or update) the Zaak records of one export file, in short transactions. Returns the count."""
         n = 0
-        rows: list[tuple[Any, ...]] = []
-
-        def flush() -> None:
-            with self._write():
-                self.db.executemany(
-                    "INSERT OR REPLACE INTO zaken (nummer, soort, kst_id, onderwerp, datum, vergaderjaar,"
-                    " besluit, status, kabinetsappreciatie, afgedaan, json) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    rows,
-                )
-            rows.clear()
-
+        rows: list[ZaakFacts] = []
         for z in zaken:
-            rows.append(
+            rows.append(z)
+            n += 1
+            if len(rows) >= batch:
+                with self._write():
+                    self.put_zaken(rows)
+                rows.clear()
+        if rows:
+            with self._write():
+                self.put_zaken(rows)
+        with self._write():
+            self.db.execute(
+                "INSERT OR REPLACE INTO opendata_files (sha256, path, records) VALUES (?,?,?)",
+                (sha256, display_path(path), n),
+            )
+        return n
+
+    def put_zaken(self, zaken: Iterable[ZaakFacts]) -> None:
+        """Add or update Zaak records (inside the caller's transaction, if any)."""
+        self.db.executemany(
+            "INSERT OR REPLACE INTO zaken (nummer, soort, kst_id, onderwerp, datum, vergaderjaar,"
+            " besluit, status, kabinetsappreciatie, afgedaan, json) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [
                 (
                     z.nummer,
                     z.soort,
@@ -752,18 +793,9 @@ class Store:
                     None if z.afgedaan is None else int(z.afgedaan),
                     json.dumps(z.raw, ensure_ascii=False),
                 )
-            )
-            n += 1
-            if len(rows) >= batch:
-                flush()
-        if rows:
-            flush()
-        with self._write():
-            self.db.execute(
-                "INSERT OR REPLACE INTO opendata_files (sha256, path, records) VALUES (?,?,?)",
-                (sha256, display_path(path), n),
-            )
-        return n
+                for z in zaken
+            ],
+        )
 
     def zaken(self) -> Iterator[ZaakFacts]:
         cols = (
@@ -785,6 +817,126 @@ class Store:
                 None if afgedaan is None else bool(afgedaan),
                 {},
             )
+
+    # ------------------------------------------------------------ live sync, register, watches, alerts
+
+    def transaction(self) -> _Tx:
+        """One write transaction for several calls (``with store.transaction(): ...``)."""
+        return self._write()
+
+    def cursor(self, key: str) -> tuple[str, str] | None:
+        """Where the last sync of ``key`` stopped: (ApiGewijzigdOp, Id) of its last stored record."""
+        row = self.db.execute("SELECT modified, last_id FROM sync_cursors WHERE key = ?", (key,)).fetchone()
+        return (str(row[0]), str(row[1])) if row else None
+
+    def cursors(self) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT key, modified, last_id, pages, records, updated FROM sync_cursors ORDER BY key"
+        )
+        names = ("key", "modified", "last_id", "pages", "records", "updated")
+        return [dict(zip(names, r, strict=True)) for r in rows]
+
+    def set_cursor(self, key: str, modified: str, last_id: str, records: int) -> None:
+        """Move ``key``'s resume point on (call inside the transaction that stored the page)."""
+        self.db.execute(
+            "INSERT INTO sync_cursors (key, modified, last_id, pages, records) VALUES (?,?,?,1,?)"
+            " ON CONFLICT(key) DO UPDATE SET modified = excluded.modified, last_id = excluded.last_id,"
+            " pages = pages + 1, records = records + excluded.records, updated = datetime('now')",
+            (key, modified, last_id, records),
+        )
+
+    def put_record(
+        self,
+        entity: str,
+        rid: str,
+        nummer: str | None,
+        modified: str | None,
+        data: dict[str, Any],
+        path: str | None = None,
+        source: str = "odata",
+    ) -> None:
+        """Add or update one open-data record (Toezegging, Document, Verslag) or register line."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO records (entity, id, nummer, modified, path, source, json)"
+            " VALUES (?,?,?,?,?,?,?)",
+            (
+                entity,
+                rid,
+                nummer,
+                modified,
+                path,
+                source,
+                json.dumps(data, ensure_ascii=False, sort_keys=True),
+            ),
+        )
+
+    def delete_record(self, entity: str, rid: str) -> str | None:
+        """Remove one record; returns the path of its downloaded file, if it had one."""
+        row = self.db.execute(
+            "SELECT path FROM records WHERE entity = ? AND id = ?", (entity, rid)
+        ).fetchone()
+        self.db.execute("DELETE FROM records WHERE entity = ? AND id = ?", (entity, rid))
+        return str(row[0]) if row and row[0] else None
+
+    def delete_zaak(self, nummer: str) -> None:
+        self.db.execute("DELETE FROM zaken WHERE nummer = ?", (nummer,))
+
+    def records(self, entity: str) -> Iterator[tuple[str, str | None, str | None, dict[str, Any]]]:
+        """(Id, Nummer, file path, record) of every stored record of one entity, by Nummer."""
+        rows = self.db.execute(
+            "SELECT id, nummer, path, json FROM records WHERE entity = ? ORDER BY nummer, id", (entity,)
+        )
+        for rid, nummer, path, raw in rows:
+            yield str(rid), nummer, path, json.loads(raw)
+
+    def watches(self) -> list[tuple[int, str, str, str]]:
+        """(number, kind, value, when added) of everything watched."""
+        return [
+            (int(i), str(k), str(v), str(at))
+            for i, k, v, at in self.db.execute("SELECT id, kind, value, added FROM watches ORDER BY id")
+        ]
+
+    def added(self) -> dict[str, str]:
+        """When each paper (by graph node id) came into the store."""
+        q = "SELECT COALESCE(doc_id, 'doc:' || uid), MIN(added) FROM documents GROUP BY 1"
+        return {str(node): str(at) for node, at in self.db.execute(q)}
+
+    def add_watch(self, kind: str, value: str) -> bool:
+        """Watch something; False if it was watched already."""
+        with self._write():
+            cur = self.db.execute("INSERT OR IGNORE INTO watches (kind, value) VALUES (?, ?)", (kind, value))
+        return cur.rowcount > 0
+
+    def remove_watch(self, kind: str | None, value: str) -> int:
+        """Stop watching (by value, or by list number when ``kind`` is None). Returns how many went."""
+        with self._write():
+            if kind is None and value.isdigit():
+                cur = self.db.execute("DELETE FROM watches WHERE id = ?", (int(value),))
+            elif kind is None:
+                cur = self.db.execute("DELETE FROM watches WHERE value = ?", (value,))
+            else:
+                cur = self.db.execute("DELETE FROM watches WHERE kind = ? AND value = ?", (kind, value))
+        return cur.rowcount
+
+    def delivered(self) -> set[str]:
+        """Keys of the alerts already delivered."""
+        return {str(k) for (k,) in self.db.execute("SELECT key FROM alerts")}
+
+    def record_alerts(self, alerts: Iterable[tuple[str, str, dict[str, Any]]]) -> None:
+        """Mark alerts (key, kind, alert) as delivered, so no later run sends them again."""
+        with self._write():
+            self.db.executemany(
+                "INSERT OR IGNORE INTO alerts (key, kind, json) VALUES (?,?,?)",
+                [(k, kind, json.dumps(a, ensure_ascii=False)) for k, kind, a in alerts],
+            )
+
+    def recent_alerts(self, limit: int = 100) -> list[tuple[str, str, str, dict[str, Any]]]:
+        """(key, kind, delivered at, alert) of the latest delivered alerts, newest first."""
+        rows = self.db.execute(
+            "SELECT key, kind, delivered, json FROM alerts ORDER BY delivered DESC, rowid DESC LIMIT ?",
+            (limit,),
+        )
+        return [(str(k), str(kind), str(at), json.loads(raw)) for k, kind, at, raw in rows]
 
     # ------------------------------------------------------------ failures
 
