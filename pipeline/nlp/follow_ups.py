@@ -27,6 +27,10 @@ def cues() -> dict[str, Any]:
     data["anaphor_re"] = re.compile(data["anaphor"], re.I)
     data["target_re"] = re.compile(data["target"], re.I)
     data["heading_re"] = re.compile(data["heading"])
+    data["blockers_re"] = re.compile(data["blockers"], re.I)
+    # a bare delay ("uitstel", "vertraging") is the government's own only with its voice and its deliverable
+    data["delay_noun_re"] = re.compile(data["postpones"][0], re.I)
+    data["postpones_frame_re"] = re.compile(data["postpones_frame"], re.I)
     return data
 
 
@@ -53,14 +57,16 @@ def relation_of(sentence: str) -> tuple[str, re.Match[str]] | None:
     ('fulfils', None)
     """
     c = cues()
-    if _QUESTION.search(sentence) or c["heading_re"].match(sentence):
+    if _QUESTION.search(sentence) or c["heading_re"].match(sentence) or c["blockers_re"].search(sentence):
         return None
     sentence = inner_dots(sentence)
     for rel in RELATIONS:
-        m = c[rel + "_re"].search(sentence)
-        if m:
+        for m in c[rel + "_re"].finditer(sentence):
             if rel == "fulfils" and c["negation_re"].search(sentence):
-                continue
+                break
+            bare_delay = rel == "postpones" and c["delay_noun_re"].fullmatch(m.group(0))
+            if bare_delay and not c["postpones_frame_re"].match(sentence):
+                continue  # "vertraging voor de scheepvaart": a delay in the world
             return rel, m
     return None
 
