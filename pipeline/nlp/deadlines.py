@@ -107,12 +107,35 @@ def _relative_year(rel: str, ref: dt.date) -> int:
     return ref.year
 
 
+_ORDINALS = {"eerste": 1, "1e": 1, "1ste": 1, "tweede": 2, "2e": 2, "2de": 2, "derde": 3, "3e": 3, "3de": 3}
+_ORDINALS.update({"vierde": 4, "4e": 4, "4de": 4, "laatste": 4})
+
+
+def _week(year: int, month: int, ordinal: str) -> tuple[dt.date, dt.date]:
+    """The n-th week of a month: weeks run Monday to Sunday, and the first holds the month's first Thursday.
+
+    >>> _week(1989, 1, "tweede")
+    (datetime.date(1989, 1, 9), datetime.date(1989, 1, 15))
+    """
+    if ordinal == "laatste":
+        end = _last_day(year, month)
+        thursday = end - dt.timedelta(days=(end.weekday() - 3) % 7)
+    else:
+        first = dt.date(year, month, 1)
+        thursday = first + dt.timedelta(days=(3 - first.weekday()) % 7, weeks=_ORDINALS[ordinal] - 1)
+    monday = thursday - dt.timedelta(days=3)
+    return monday, monday + dt.timedelta(days=6)
+
+
 def stretch(m: re.Match[str], name: str, kind: str, ref: dt.date | None) -> tuple[dt.date, dt.date] | None:
     """The first and last day a time names (None when it names none a calendar can fix)."""
 
     def g(key: str) -> str | None:
         return _group(m, name, key)
 
+    if kind == "schoolyear":  # "het schooljaar 1980/1981": 1 August to 31 July
+        first_year = int(g("y1") or 0)
+        return dt.date(first_year, 8, 1), dt.date(first_year + 1, 7, 31)
     year_text, rel = g("year"), g("rel")
     explicit = year_text is not None
     if year_text:
@@ -142,6 +165,12 @@ def stretch(m: re.Match[str], name: str, kind: str, ref: dt.date | None) -> tupl
         return ahead(dt.date(year, month, 1), _last_day(year, month))
     if kind == "year":
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if kind == "week":  # "de tweede week van januari"
+        month = MONTHS[(g("month") or "").lower().rstrip(".")]
+        first, last = _week(year, month, (g("ord") or "").lower())
+        if not explicit and ref is not None and last < ref:
+            first, last = _week(year + 1, month, (g("ord") or "").lower())
+        return first, last
     if kind == "half":
         first_half = (g("half") or "").lower() == "eerste"
         if g("month"):  # half of a month
@@ -157,14 +186,13 @@ def stretch(m: re.Match[str], name: str, kind: str, ref: dt.date | None) -> tupl
             else (dt.date(year, 7, 1), dt.date(year, 12, 31))
         )
     if kind == "quarter":
-        ordinals = {"eerste": 1, "1e": 1, "1ste": 1, "tweede": 2, "2e": 2, "2de": 2, "derde": 3, "3e": 3}
-        ordinals.update({"3de": 3, "vierde": 4, "4e": 4, "4de": 4, "laatste": 4})
-        q = int(g("q") or 0) or ordinals[(g("ord") or "").lower()]
+        q = int(g("q") or 0) or _ORDINALS[(g("ord") or "").lower()]
         return ahead(dt.date(year, 3 * q - 2, 1), _last_day(year, 3 * q))
     if kind == "summer":  # as the annotation rules have it: the summer (recess) begins after June
         return ahead(dt.date(year, 7, 1), dt.date(year, 8, 31))
-    if kind == "christmas":  # the Christmas recess begins around 20 December
-        return ahead(dt.date(year, 12, 20), dt.date(year, 12, 31))
+    if kind == "christmas":  # the Christmas recess begins around 20 December, Christmas itself on the 25th
+        begins = 20 if "reces" in m.group(0).lower() else 25
+        return ahead(dt.date(year, 12, begins), dt.date(year, 12, 31))
     if kind == "prinsjesdag":
         day = _prinsjesdag(year)
         return ahead(day, day)

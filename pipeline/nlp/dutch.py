@@ -234,7 +234,11 @@ def fix_toevoeging(t: str | None) -> str | None:
 
     >>> fix_toevoeging("VI11"), fix_toevoeging("V1"), fix_toevoeging("A"), fix_toevoeging("02")
     ('VIII', 'VI', 'A', '02')
+    >>> fix_toevoeging("VIM")  # OCR reads a closing "II" as "M"
+    'VIII'
     """
+    if t and re.fullmatch(r"[IVX]+M", t):
+        t = t[:-1] + "II"
     if t and re.fullmatch(r"[IVXLC1l|]+", t) and re.search(r"[IVXLC]", t):
         return re.sub(r"[1l|]", "I", t)
     return t
