@@ -545,11 +545,14 @@ INITIALS = r"(?:(?:[A-Z]|Th|Ch|Ph|IJ|Tj|Chr|Joh|Jac|Wm)\s?\.\s*){1,6}"
 TITLES = r"(?:(?:mr|drs|dr|ir|prof|ing|jhr)\.?\s+)*"
 # Latin letters with accents, Latin Extended-A too (Yeşilgöz, Çelik, Łukasz)
 _LETTERS = "A-Za-zà-ÿĀ-ž'’"
-SURNAME = rf"(?:{PARTICLE}\s+)*[A-ZÀ-ÝĀ-ž][{_LETTERS}]+(?:-(?:{PARTICLE}-)?[A-ZÀ-Ýa-zà-ÿĀ-ž][{_LETTERS}]+)*"
+# "d'Ancona", "D'Hondt": an elided particle glued to the name
+SURNAME = (
+    rf"(?:{PARTICLE}\s+)*(?:[dD]['’])?[A-ZÀ-ÝĀ-ž][{_LETTERS}]+(?:-(?:{PARTICLE}-)?[A-ZÀ-Ýa-zà-ÿĀ-ž][{_LETTERS}]+)*"
+)
 NOT_A_NAME = r"(?:Tweede|Eerste|Aan|De|Het|Ter|Bijlage|Den|Kamer|Staten|Nota|Zie)\b"
 NAME = (
     rf"(?:{TITLES}{INITIALS}\s*{TITLES}|(?:[A-Z][a-zà-ÿ]+\s+)?)"
-    rf"(?P<surname>{SURNAME}(?:[ ]+(?!{PARTICLE}\s|{NOT_A_NAME})[A-Z][a-zà-ÿ'’]+)?)"
+    rf"(?!{NOT_A_NAME})(?P<surname>{SURNAME}(?:[ ]+(?!{PARTICLE}\s|{NOT_A_NAME})[A-Z][a-zà-ÿ'’]+)?)"
 )
 SIGNATURE = (
     rf"(?:^|\n|[.;:!?)\]»\"'’]\s*|\s)De\s*\n*\s*(?:(?P<mp>Minister-?\s?[Pp]resident)\s*,\s*\n*\s*)?"
