@@ -132,7 +132,20 @@ _FIRST_PERSON_FUTURE = re.compile(
 )
 # after a follow-up that delivers now, what still promises: "… en zal ik u voor de zomer …", "ik ga", "bereid"
 _MORE_TO_COME = re.compile(
-    rf"{_FIRST_PERSON_FUTURE.pattern}|(?i:\b(?:ik|wij|we)\s+(?:ga|gaan)\b|\b(?:ga|gaan)\s+(?:ik|wij|we)\b|\bbereid\b)"
+    rf"{_FIRST_PERSON_FUTURE.pattern}|(?i:\b(?:ik|wij|we)\s+(?:ga|gaan)\b|\b(?:ga|gaan)\s+(?:ik|wij|we)\b|\bbereid\b"
+    r"|\bkunt\s+u\b[^.;]{0,80}\b(?:verwachten|tegemoet\s*zien)\b|\bontvangt\s+u\b|\bu\s+ontvangt\b)"
+)
+# an offer: "ben ik bereid … over te gaan", "is de ondergetekende gaarne bereid met … te overleggen"
+_OFFER = re.compile(r"(?i)\bbereid\b[^.;]{0,200}?(?:\bte\s+\w{3,}|\btot\s+\w{3,})")
+
+# OCR keeps the hyphen of a word broken over a line ("be-richten", "na-der"): the grammar reads the word whole
+_OCR_HYPHEN = re.compile(r"(?<=[a-zà-ÿ])-(?=[a-zà-ÿ])")
+_ONLY_PROMISED_THING = re.compile(
+    r"(?i)\btoegezegde\b[^.;]*\b(?:zal|zullen|kunt\s+u|ontvangt\s+u|wordt|worden)\b"
+    r"|\b(?:zal|zullen|kunt\s+u|ontvangt\s+u|wordt|worden)\b[^.;]*\btoegezegde\b"
+)
+_HISTORY_VERB = re.compile(
+    r"(?i)\b(?:heb|hebt|heeft|hebben|had|hadden|is|werd|was|zijn|werden)\s+(?:\w+\s+){0,8}?toegezegd\b"
 )
 
 _DATED = re.compile(
@@ -154,7 +167,7 @@ def read(sentence: str, has_time: bool, ahead: bool = False) -> Reading:
     'question'
     """
     g = grammar()
-    sentence = inner_dots(sentence)
+    sentence = _OCR_HYPHEN.sub("", inner_dots(sentence))
     reg = _REGISTER_ACTOR.search(sentence)
     if (
         reg
@@ -165,6 +178,9 @@ def read(sentence: str, has_time: bool, ahead: bool = False) -> Reading:
         if rx.search(sentence):
             if name == "history" and first_person_future:
                 continue  # a restated live promise: "De toegezegde informatie zal ik u … doen toekomen"
+            thing_to_come = _ONLY_PROMISED_THING.search(sentence) and not _HISTORY_VERB.search(sentence)
+            if name == "history" and thing_to_come:
+                continue  # "De toegezegde rapportage kunt u deze week verwachten": what was promised, to come
             if name == "itself" and _later_to_kamer(sentence):
                 continue  # "hierbij bericht ik u dat ik u voor 1 mei zal informeren"
             if name == "history" and not _FIRST_PERSON_PAST.search(sentence):
@@ -206,6 +222,9 @@ def read(sentence: str, has_time: bool, ahead: bool = False) -> Reading:
     # a promise verb: "De minister zegt toe …", "Ik zeg u toe …", a restated live one
     if promise and not other_first and (gov or fut_gov or re.search(r"\bte\s+zullen\b", sentence)):
         return Reading("toezegging", actor(promise.start()), promise.start(), strong=True, rule="promise")
+    offer = fut is not None and "bereid" in fut.group(0).lower() and _OFFER.search(sentence)
+    if offer and (fut_gov or gov) and not other_first:
+        return Reading("toezegging", actor(fut.start()), fut.start(), rule="offer")  # type: ignore[union-attr]
     streven = re.search(r"(?i)\bstre(?:ef|eft|ven|efde)\b", sentence)
     if streven and has_time and not other_first:  # "Ik streef ernaar u voor 1 mei te berichten": a goal
         return Reading("doel", actor(streven.start()), streven.start(), rule="goal")
@@ -318,7 +337,7 @@ def find_commitments(
         dl = pick(deadlines)
         if dl is not None:
             dl = DeadlineFound(dl.text, dl.start + s, dl.end + s, dl.by, dl.rule)
-        action = sentence[r.trigger :].rstrip(" .") or None
+        action = _OCR_HYPHEN.sub("", inner_dots(sentence))[r.trigger :].rstrip(" .") or None
         out.append(Found(r.kind, _clean_actor(r.actor), action, dl, s, e, r.rule, r.strong))
     return out
 

@@ -207,6 +207,9 @@ _NAMED_YEAR = re.compile(
 )
 
 
+_PAST_MARK = re.compile(r"\s*(?:jl\b|j\.\s?l\.|jongstleden\b|l\.l\.)", re.I)
+
+
 def find_deadlines(text: str, ref: dt.date | None) -> list[Found]:
     """Deadline expressions in ``text``, with the day each is due by where a calendar can fix it.
 
@@ -214,6 +217,8 @@ def find_deadlines(text: str, ref: dt.date | None) -> list[Found]:
     >>> [(f.text, f.by) for f in found]
     [('uiterlijk in maart 2016', '2016-03-31')]
     >>> find_deadlines("De Visserijwet 1963 en de Wiv 2017 blijven van kracht.", dt.date(2015, 11, 1))
+    []
+    >>> find_deadlines("het artikel van 3 februari jl.", dt.date(2015, 11, 1))
     []
     """
     gr = grammar()
@@ -223,6 +228,8 @@ def find_deadlines(text: str, ref: dt.date | None) -> list[Found]:
         rule = next((r for n, r in gr.frames if m.group(n) is not None), None)
         if name == "t_year" and rule is None and _NAMED_YEAR.search(text, max(0, m.start() - 40), m.start()):
             continue  # a year in a name: "de Visserijwet 1963", "(Wiv 2017)", "de begroting 1990"
+        if _PAST_MARK.match(text, m.end()):
+            continue  # "3 februari jl.": a day gone by, no deadline
         try:
             days = stretch(m, name, kind, ref) if kind not in ("vague", "event") else None
         except (ValueError, KeyError):  # a date that cannot exist ("31 februari"), a month OCR broke
