@@ -19,6 +19,7 @@ from typing import Any
 
 import networkx as nx
 
+from . import link
 from .schema import Commitment, Fact, FollowUp, KamerstukId, Motion, Reference, SectorMention, Span
 from .store import DocumentRow, Store
 
@@ -133,6 +134,7 @@ class _Builder:
         self.anonymous = 0
         self.commitments_by_doc: dict[str, list[str]] = {}
         self.acting: list[tuple[str, str, str, dict[str, Any]]] = []  # fulfils/postpones edges
+        self.described: list[tuple[str, FollowUp]] = []  # follow-ups naming their motion only in words
 
     def add(self, doc: str, fact: Fact) -> None:
         if isinstance(fact, Reference):
@@ -182,6 +184,7 @@ class _Builder:
                 date=m.date,
                 replaces=m.replaces,
                 requests=len(m.requests),
+                dictum=" ".join(m.requests)[:1000],
             )
         else:
             attrs.setdefault("submitters", list(m.submitters))
@@ -244,16 +247,37 @@ class _Builder:
 
     def follow_up(self, doc: str, f: FollowUp) -> None:
         if f.target is None:
-            return  # described, not named: linking to the store is the resolver's work
-        _ensure(self.G, f.target, type="document")
-        data = {
-            "relation": f.relation,
-            "evidence": _evidence(doc, f.span),
-            "confidence": f.confidence if f.confidence is not None else CONFIDENCE["follow_up"],
-        }
-        self.G.add_edge(doc, f.target, key=f.relation, **data)
+            if f.target_text:
+                self.described.append((doc, f))  # described, not named: linked in finish()
+            return
+        self._act(doc, f, f.target, f.confidence if f.confidence is not None else CONFIDENCE["follow_up"])
+
+    def _act(self, doc: str, f: FollowUp, target: str, confidence: float, **how: Any) -> None:
+        _ensure(self.G, target, type="document")
+        data = {"relation": f.relation, "evidence": _evidence(doc, f.span), "confidence": confidence, **how}
+        self.G.add_edge(doc, target, key=f.relation, **data)
         if f.relation in ("fulfils", "postpones"):
-            self.acting.append((doc, f.target, f.relation, data))
+            self.acting.append((doc, target, f.relation, data))
+
+    def _link_described(self) -> None:
+        """Follow-ups that describe a motion ("de motie van het lid Van Dijk over …") reach the motion
+        the store holds, when one clearly fits (``link.py``)."""
+        G = self.G
+        motions = [
+            link.Candidate(
+                n,
+                tuple(a.get("submitters") or ()),
+                " ".join(str(a.get(k) or "") for k in ("onderwerp", "title", "dictum")),
+                a.get("date"),
+            )
+            for n, a in G.nodes(data=True)
+            if a.get("type") == "motion" and not a.get("anonymous")
+        ]
+        for doc, f in self.described:
+            described = link.describe(f.target_text)
+            found = link.resolve(described, motions, G.nodes[doc].get("date")) if described else None
+            if found:
+                self._act(doc, f, found[0], found[1], resolved_by="store")
 
     def sector(self, doc: str, s: SectorMention) -> None:
         G = self.G
@@ -274,6 +298,7 @@ class _Builder:
             )
 
     def finish(self) -> None:
+        self._link_described()
         for u, v, k, data in self.acting:
             # a toezegging registered under R is also fulfilled by a document that fulfils R
             if f"commitment:{v}" in self.G and not self.G.has_edge(u, f"commitment:{v}", k):

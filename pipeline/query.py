@@ -158,9 +158,15 @@ def _edges(G: nx.MultiDiGraph, edges: Any, other: int) -> list[dict[str, Any]]:
                 "title": G.nodes[node].get("title"),
                 "in_store": not G.nodes[node].get("placeholder", False),
                 "evidence": data.get("evidence"),
+                **_how(data),
             }
         )
     return out
+
+
+def _how(data: dict[str, Any]) -> dict[str, Any]:
+    """How sure an edge is, and how a described target was found ("store": matched in the store)."""
+    return {k: data[k] for k in ("confidence", "resolved_by") if data.get(k) is not None}
 
 
 def cites(G: nx.MultiDiGraph, node: str) -> list[dict[str, Any]]:
@@ -199,7 +205,7 @@ def chain(G: nx.MultiDiGraph, node: str, depth: int = 3) -> dict[str, Any]:
             (u, v, k, d) for u, v, k, d in G.in_edges(cur, keys=True, data=True) if k in CHAIN_RELATIONS
         ]
         for u, v, k, d in links:
-            edge = {"source": u, "target": v, "relation": k, "evidence": d.get("evidence")}
+            edge = {"source": u, "target": v, "relation": k, "evidence": d.get("evidence"), **_how(d)}
             if edge not in edges:
                 edges.append(edge)
             nxt = v if u == cur else u

@@ -284,7 +284,7 @@ def strip_ocr_markers(line: Line, ocr: bool = False) -> None:
 
 _HYPHENATED = re.compile(r"\b(\w+)-(\w+)\b")
 _KEEP_AFTER_HYPHEN = {"en", "of", "tot", "noch", "als", "dan"}
-_BULLET = re.compile(r"^\s*(?:[•▪●◦‣∙·–—-]|\(?[a-z0-9]{1,2}[.)])\s+")
+_BULLET = re.compile(r"^\s*(?:[•▪●◦‣∙·–—-]|\(?(?:[a-z]|\d{1,2})[.)])\s+")  # "a.", "2)", not "nr."
 _END = (".", "!", "?", ":", ";")
 
 

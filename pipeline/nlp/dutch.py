@@ -242,3 +242,14 @@ def fix_toevoeging(t: str | None) -> str | None:
     if t and re.fullmatch(r"[IVXLC1l|]+", t) and re.search(r"[IVXLC]", t):
         return re.sub(r"[1l|]", "I", t)
     return t
+
+
+# words that say nothing about a subject ("de motie over de wachttijden in de ggz" → wachttijden, ggz)
+STOPWORDS = frozenset(
+    """aan al alle als andere bij bijvoorbeeld dan dat de deze die dit door een eens en er etc ge geen haar
+    had heb hebben heeft het hier hij hoe hun ik in is je kan kon kunnen maar me meer men met mij mijn na
+    naar niet nog nu of om omdat ons onze ook op over per te ten ter tot tussen u uit uw van veel voor
+    waar wat we wel werd wie wij wil worden wordt zal ze zich zij zijn zo zonder zou zullen motie moties
+    lid leden kamer regering kabinet verzoekt verzoek gehoord beraadslaging constaterende overwegende
+    mogelijk mogelijkheden manier wijze onder andere ervoor daarbij hierbij waarbij hiervan""".split()  # noqa: SIM905
+)
