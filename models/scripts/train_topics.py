@@ -6,8 +6,12 @@ hash of the kst id: 80% train, 20% held out (never trained on). The texts
 are what `kamer extract` makes of the XML, with the XML's own area left out.
 
     .venv/bin/python models/scripts/train_topics.py [--epochs 12] [--seed 0]
+    .venv/bin/python models/scripts/train_topics.py --calibrate   # the abstention threshold only
 
-Writes models/topics/ (the spaCy pipeline) and models/topics/metrics.json.
+Writes models/topics/ (the spaCy pipeline) and models/topics/metrics.json, which holds
+``abstain_below``: the lowest top score at which the held-out motions are right at least
+``PRECISION`` of the time. Below it a document gets no topic (pipeline/nlp/topics.py): a classifier
+trained on motions does not know a letter about terrorism, and must not guess.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 GOLD = ROOT.parent / "shared" / "gold" / "motions-dev.jsonl"
 OUT = ROOT / "models" / "topics"
+PRECISION = 0.95  # the share of the topics given that must be right on held-out motions
 
 
 def held_out(doc_id: str) -> bool:
@@ -44,6 +49,26 @@ def load() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     return train, test
 
 
+def calibrate(nlp: object, test: list[tuple[str, str]]) -> dict[str, float]:
+    """The abstention threshold: the lowest top score above which held-out precision stays ≥ PRECISION."""
+    scored = []
+    for doc, (_, topic) in zip(nlp.pipe(t[:20000] for t, _ in test), test, strict=True):  # type: ignore[attr-defined]
+        best, score = max(doc.cats.items(), key=lambda kv: kv[1])
+        scored.append((score, best == topic))
+    scored.sort(reverse=True)
+    threshold, kept, right = 1.0, 0, 0
+    for score, ok in scored:
+        kept, right = kept + 1, right + ok
+        if right / kept >= PRECISION:
+            threshold = score
+    given = [ok for score, ok in scored if score >= threshold]
+    return {
+        "abstain_below": round(threshold, 4),
+        "precision_given": round(sum(given) / max(len(given), 1), 4),
+        "coverage": round(len(given) / len(scored), 4),
+    }
+
+
 def main() -> None:
     import spacy
     from spacy.training import Example
@@ -51,10 +76,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--epochs", type=int, default=12)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--calibrate", action="store_true", help="only recompute the abstention threshold")
     args = ap.parse_args()
     random.seed(args.seed)
     spacy.util.fix_random_seed(args.seed)
     train, test = load()
+    if args.calibrate:
+        metrics = json.loads((OUT / "metrics.json").read_text())
+        metrics.update(calibrate(spacy.load(OUT), test))
+        (OUT / "metrics.json").write_text(json.dumps(metrics, indent=1) + "\n")
+        print(json.dumps(metrics))
+        return
     labels = sorted({t for _, t in train + test})
     nlp = spacy.blank("nl")
     textcat = nlp.add_pipe(
@@ -108,6 +140,7 @@ def main() -> None:
         "majority_class": round(majority, 4),
         "training_seconds": round(seconds, 1),
         "size_bytes": size,
+        **calibrate(nlp, test),
     }
     (OUT / "metrics.json").write_text(json.dumps(metrics, indent=1) + "\n")
     print(json.dumps(metrics))
