@@ -204,8 +204,10 @@ def _from_match(p: Pattern, m: re.Match[str], text: str, numeric: frozenset[str]
     if g.get("rijkswet") and not toev:  # the archive cites dossiers with their rijkswet number
         toev = "(" + re.sub(r"\s", "", g["rijkswet"]) + ")"
     nr = g.get("nr") or g.get("nr_c") or g.get("nr_t")
-    if p.id == "kamerstuk_eerste_kamer":
-        return [Found("kamerstuk", _kst(dossier, toev, "0")[1].rsplit("-", 1)[0], s, e, p.id)]
+    if p.id == "kamerstuk_eerste_kamer":  # the letter stands where a number would: kst-35570-VII-D
+        chapter = fix_toevoeging(g["toev_s"]) if g.get("toev_s") else None
+        base = _kst(dossier, chapter, "0")[1].rsplit("-", 1)[0]
+        return [Found("kamerstuk", f"{base}-{g['letter']}", s, e, p.id)]
     if p.id == "kamerstuk_compact" and toev is None and re.sub(r"\D", "", dossier) in numeric:
         nr_text = g["nr"]
         if (len(nr_text) <= 2 and nr_text.startswith("0")) or len(nr_text) == 2:
