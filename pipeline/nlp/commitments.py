@@ -158,8 +158,9 @@ _NAMED_PRESENT = re.compile(
 )
 
 
-def read(sentence: str, has_time: bool, ahead: bool = False) -> Reading:
-    """The rules' reading of a sentence (``has_time``: it names a time; ``ahead``: a deadline still to come).
+def read(sentence: str, has_time: bool, ahead: bool = False, report: bool = True) -> Reading:
+    """The rules' reading of a sentence (``has_time``: it names a time; ``ahead``: a deadline still to come;
+    ``report``: the paper reports what others said, as an overleg report does, not a letter).
 
     >>> read("Ik zal uw Kamer voor de zomer informeren.", True).kind
     'toezegging'
@@ -184,7 +185,7 @@ def read(sentence: str, has_time: bool, ahead: bool = False) -> Reading:
             if name == "itself" and _later_to_kamer(sentence):
                 continue  # "hierbij bericht ik u dat ik u voor 1 mei zal informeren"
             if name == "history" and not _FIRST_PERSON_PAST.search(sentence):
-                if re.search(r"\bzegde\b|\bzeide\b|\bzegden\b", sentence):
+                if report and re.search(r"\bzegde\b|\bzeide\b|\bzegden\b", sentence):
                     continue  # reported speech in an overleg report: "De minister zegde toe …"
                 if ahead and re.search(r"\bte\s+zullen\b", sentence):
                     continue  # a restated promise still ahead: "heeft toegezegd … nog dit jaar te zullen …"
@@ -311,11 +312,16 @@ class Found:
 
 
 def find_commitments(
-    text: str, bounds: list[tuple[int, int]], ref_date: dt.date | None, written: dt.date | None = None
+    text: str,
+    bounds: list[tuple[int, int]],
+    ref_date: dt.date | None,
+    written: dt.date | None = None,
+    report: bool = True,
 ) -> list[Found]:
     """Commitments in ``text`` by the rules alone, one per sentence at most (``bounds`` are the sentences).
 
-    ``ref_date`` is what relative times resolve against; ``written`` the date the paper prints, when it
+    ``ref_date`` is what relative times resolve against; ``report`` whether the paper reports others' words
+    (an overleg report) rather than speaking itself (a letter); ``written`` the date the paper prints, when it
     prints one: against it a time wholly past ("in 1929", "voor 1 juli 1985" in a letter of 1990) dates
     history, not something still to come. (A paper without a printed date is not judged by the latest
     date it mentions: that may be its deadline.)
@@ -331,7 +337,7 @@ def find_commitments(
         timely = any(written is None or d.by is None or d.by >= written.isoformat() for d in deadlines)
         if deadlines and not timely:
             continue
-        r = read(sentence, timely, ahead)
+        r = read(sentence, timely, ahead, report)
         if r.kind is None or (r.rule != "promise" and _delivers_now(sentence)):
             continue
         dl = pick(deadlines)
@@ -366,8 +372,15 @@ def rules(chunk: Chunk) -> list[Commitment]:
     bounds = [(x.start, x.end) for x in chunk.sentences]
     return [
         _commitment(chunk, c)
-        for c in find_commitments(chunk.text, bounds, chunk.structure.reference_date, _printed(chunk))
+        for c in find_commitments(
+            chunk.text, bounds, chunk.structure.reference_date, _printed(chunk), _reports(chunk)
+        )
     ]
+
+
+def _reports(chunk: Chunk) -> bool:
+    """A letter or an answer speaks for itself: "Minister X zegde toe …" there recounts history."""
+    return chunk.structure.meta.kind not in ("brief", "antwoord")
 
 
 def _printed(chunk: Chunk) -> dt.date | None:
