@@ -47,6 +47,8 @@ class Grammar:
     forecast: re.Pattern[str]
     forecast_action: re.Pattern[str]
     written_later: re.Pattern[str]
+    passive_future: re.Pattern[str]
+    impersonal_intent: re.Pattern[str]
     blockers: tuple[tuple[str, re.Pattern[str]], ...]
     data: dict[str, Any]
 
@@ -71,6 +73,8 @@ def grammar() -> Grammar:
         forecast=rx("forecast"),
         forecast_action=rx("forecast_action"),
         written_later=rx("written_later"),
+        passive_future=rx("passive_future"),
+        impersonal_intent=rx("impersonal_intent"),
         blockers=tuple((k, re.compile(v, re.I | re.M)) for k, v in d["blockers"].items()),
         data=d,
     )
@@ -148,6 +152,13 @@ _HISTORY_VERB = re.compile(
     r"(?i)\b(?:heb|hebt|heeft|hebben|had|hadden|is|werd|was|zijn|werden)\s+(?:\w+\s+){0,8}?toegezegd\b"
 )
 
+_BUT = re.compile(r"(?i)[,;]\s*maar\b|\s—\s*maar\b")
+# a passive's own agent that is not the government: "… zal door de Kamer worden behandeld"
+_AGENT = re.compile(
+    r"(?i)\bdoor\s+(?!mij\b|ons\b|middel\b|de\s+(?:minister|staatssecretaris|regering)\b|het\s+kabinet\b|"
+    r"(?:de\s+)?ondergete?ekende)\w+"
+)
+
 _DATED = re.compile(
     r"(?:\bd\.\s?d\.|\bdd\.?|\bdato|\b(?:brief|motie|overleg|vergadering|debat|notitie|nota|verslag|schrijven|"
     r"beschikking|besluit|wet|uitspraak|advies|rapport|antwoord|vragen|toezegging)\w*\s+(?:\w+\s+){0,2}?van)\s*$",
@@ -189,6 +200,11 @@ def read(sentence: str, has_time: bool, ahead: bool = False, report: bool = True
                     continue  # reported speech in an overleg report: "De minister zegde toe …"
                 if ahead and re.search(r"\bte\s+zullen\b", sentence):
                     continue  # a restated promise still ahead: "heeft toegezegd … nog dit jaar te zullen …"
+            but = _BUT.search(sentence) if name == "refusal" else None
+            if but and not rx.search(sentence, 0, but.start()):
+                first = read(sentence[: but.start()] + ".", has_time, ahead, report)
+                if first.kind:  # "Ik zal mij inzetten …, maar op korte termijn zal dat niet lukken"
+                    return first
             later = g.written_later.search(sentence) and not _OWN_MOTION.search(sentence)
             if name == "discourse" and (later or g.promise.search(sentence)):
                 continue  # "Ik kom daar in tweede termijn per brief op terug", "… ontraden, maar zeg toe …"
@@ -253,6 +269,14 @@ def read(sentence: str, has_time: bool, ahead: bool = False, report: bool = True
         return Reading("toezegging", actor(), gov.start(), strong=True, rule="present")
     if passive and not other_first:
         return Reading("toezegging", sender(), passive.start(), strong=True, rule="passive")
+    impersonal = g.impersonal_intent.search(sentence)
+    if impersonal and not other and (delivery or to_kamer):
+        # "Het voornemen bestaat dit rapport … op te nemen": the government's plan, said without a subject
+        return Reading("toezegging", sender(), impersonal.start(), rule="future")
+    passive_future = g.passive_future.search(sentence)
+    if passive_future and not other and not _AGENT.search(sentence):
+        # "Gaarne zal worden voldaan aan den wensch …", "Voortaan zal zorg gedragen worden dat …"
+        return Reading("toezegging", sender(), passive_future.start(), rule="passive")
     deliverable = g.deliverable.search(sentence)
     if deliverable and not other_first and not g.forecast.search(sentence):
         return Reading("toezegging", actor(), deliverable.start(), rule="deliverable")
