@@ -387,6 +387,7 @@ class Meta:
     zaak: str | None = None  # the Zaak number a paper answers or belongs to, where printed
     askers: tuple[Asker, ...] = ()  # Kamervragen: the members who asked them
     sent_in: str | None = None  # Kamervragen: the day they were sent in ("(Ingezonden 24 mei 1977)")
+    senders: tuple[str, ...] = ()  # the functions its head says the paper is from ("BRIEF VAN DE MINISTER …")
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -403,6 +404,7 @@ class Meta:
             "zaak": self.zaak,
             "askers": [a.to_json() for a in self.askers],
             "sent_in": self.sent_in,
+            "senders": list(self.senders),
         }
 
     @classmethod
@@ -425,6 +427,7 @@ class Meta:
             zaak=_s(data, "zaak"),
             askers=tuple(Asker.from_json(a) for a in _items(data, "askers")),
             sent_in=_s(data, "sent_in"),
+            senders=tuple(str(x) for x in _items(data, "senders")),
         )
 
 

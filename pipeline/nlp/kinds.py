@@ -120,6 +120,7 @@ def _common_meta(ev: Evidence, kind: Kind, date: str | None = None) -> Meta:
         topics=(mk.category,) if mk.category else (),
         kamer=ev.head.kamer,
         subject=mk.prop("onderwerp") or _subject(doc.text),
+        senders=tuple(m.doctype_senders(ev.head.doctype)),
     )
 
 

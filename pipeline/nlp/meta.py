@@ -306,6 +306,42 @@ DOCTYPE = re.compile(
 )
 
 
+_SENDER = re.compile(
+    r"(?i)\b(?P<f>MINISTER-?\s?PRESIDENT|MINISTERS?|STAATSSECRETARIS(?:SEN)?)\s+(?:VAN|VOOR)\s+(?P<rest>.+?)"
+    r"(?=\s+EN\s+(?:DE|HET)\s+(?:MINISTER|STAATSSECRETARIS)|$)"
+)
+
+
+def doctype_senders(doctype: str | None) -> list[str]:
+    """The functions a head's doctype line names as the paper's senders.
+
+    >>> doctype_senders("BRIEF VAN DE STAATSSECRETARISSEN VAN WELZIJN, VOLKSGEZONDHEID EN CULTUUR "
+    ...     "EN VAN JUSTITIE")
+    ['Staatssecretaris van Welzijn, Volksgezondheid en Cultuur', 'Staatssecretaris van Justitie']
+    >>> doctype_senders("BRIEF VAN DE MINISTER VAN FINANCIËN EN DE STAATSSECRETARIS VAN ECONOMISCHE ZAKEN")
+    ['Minister van Financiën', 'Staatssecretaris van Economische Zaken']
+    """
+    if not doctype:
+        return []
+    pattern, names = ministries()
+    text = re.sub(r"-\s+", "", " ".join(doctype.split()))
+    out = []
+    for m in _SENDER.finditer(text):
+        word = m.group("f").lower().replace(" ", "")
+        function = (
+            "Minister-President"
+            if "president" in word
+            else "Staatssecretaris"
+            if word.startswith("staats")
+            else "Minister"
+        )
+        for found in re.finditer(pattern.pattern, m.group("rest"), re.I):
+            known = names.get(_key(found.group(0)))
+            if known:
+                out.append(f"{function} {known[0]} {known[1]}")
+    return list(dict.fromkeys(out))
+
+
 def read_head(text: str) -> Head:
     """The head of a printed Kamerstuk (vergaderjaar, own number, title, what it is), as far as it is printed.
 

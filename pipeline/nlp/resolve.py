@@ -269,6 +269,8 @@ def _commitments(
     structure: Structure, found: list[Commitment], sectors: list[SectorMention]
 ) -> list[Commitment]:
     signers = [a for a in structure.meta.authors if a.role != "indiener"]
+    if not signers:  # unsigned as the file has it (a first page): the senders its head names
+        signers = [Author(role.split(" ")[-1], role) for role in structure.meta.senders]
     out: list[Commitment] = []
     seen: set[tuple[str, str]] = set()
     asked = [(q.question.start, q.question.end) for q in structure.questions]
@@ -306,6 +308,8 @@ def _actor(
             return f"{turn.function} {turn.speaker}" if bare else turn.function or turn.speaker
         if low == "ik" and signers:
             return signers[0].role or signers[0].name
+        if low in ("wij", "we") and signers:  # the signers together, as the annotation rules have it
+            return " en ".join(a.role or a.name for a in signers)
         return "kabinet" if low in ("wij", "we") else actor
     m = _SECTOR_ANAPHOR.search(actor)
     if m:
