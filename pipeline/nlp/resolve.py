@@ -277,10 +277,9 @@ def _commitments(
     for c in found:
         if any(s <= c.span.start < e for s, e in asked):
             continue  # a member's question promises nothing, whatever its words
-        if structure.turns:  # in a debate only the government's own turns promise anything
-            turn = next((t for t in structure.turns if t.start <= c.span.start < t.end), None)
-            if turn is None or not turn.is_government or spoken.blocked(c.span.text):
-                continue
+        spoken_by_others = not _governments_turn(structure, c.span.start) or spoken.blocked(c.span.text)
+        if structure.turns and spoken_by_others:
+            continue  # in a debate only the government's own turns promise anything
         by = c.deadline.by if c.deadline else None
         if by and c.kind != "toezegging":
             if (c.kind, by) in seen:
@@ -288,6 +287,11 @@ def _commitments(
             seen.add((c.kind, by))
         out.append(replace(c, actor=_actor(c, structure, signers, sectors)))
     return out
+
+
+def _governments_turn(structure: Structure, offset: int) -> bool:
+    turn = next((t for t in structure.turns if t.start <= offset < t.end), None)
+    return turn is not None and turn.is_government
 
 
 def _actor(
@@ -348,6 +352,8 @@ def _follow_ups(
         cited = [(r.id, r.span.start) for r in refs if r.kind == "kamerstuk" and r.id != structure.doc_id]
         seen: set[tuple[str, str | None]] = set()
         for f in found:
+            if structure.turns and not _governments_turn(structure, f.span.start):
+                continue  # in a debate a member's "in antwoord op mijn vragen" is no follow-up of the paper
             s, e = f.span.start, f.span.end
             ids = _targets(doc.text, sents, f, (s, e), targets, answerable)
             if f.relation == "answers" and not any(s <= pos < e for _, pos in answerable):
