@@ -214,6 +214,8 @@ def _from_match(p: Pattern, m: re.Match[str], text: str, numeric: frozenset[str]
             # '21501-08': a sub-series, not a number
             kind, kid = _kst(dossier, nr_text, None)
             return [Found(kind, kid, s, e, p.id)]
+    if g.get("context"):  # the words before only decided it: the citation is what follows them
+        s = m.end("context")
     kind, kid = _kst(dossier, toev, nr)
     out = [Found(kind, kid, s, e, p.id)]
     if g.get("dossier2") and nr is not None:  # one stuk printed in two dossiers: it is in both
