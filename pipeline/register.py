@@ -33,7 +33,6 @@ from __future__ import annotations
 import bisect
 import csv
 import datetime as dt
-import gzip
 import json
 import re
 from collections.abc import Iterator
@@ -44,6 +43,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from .errors import ExtractError
+from .opendata import read_records
 from .store import Store
 
 THRESHOLD = 0.53  # bench/bench_register.py: precision 1.0, recall 0.96 on tests/data/register/pairs.jsonl
@@ -211,20 +211,10 @@ def read_export(path: str) -> Iterator[tuple[str, dict[str, Any]]]:
     name = path.lower()
     try:
         if name.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
-            opener: Any = gzip.open if name.endswith(".gz") else open
-            with opener(path, "rt", encoding="utf-8") as fh:
-                for n, text in enumerate(fh, start=1):
-                    if not text.strip():
-                        continue
-                    try:
-                        record = json.loads(text)
-                    except json.JSONDecodeError as exc:
-                        raise ExtractError(
-                            "malformed_json", f"line {n} is not JSON: {exc.msg}", path
-                        ) from None
-                    if not isinstance(record, dict) or not record.get("Nummer"):
-                        raise ExtractError("malformed_json", f"line {n} is not a Toezegging record", path)
-                    yield "tk", record
+            for n, record in enumerate(read_records(path), start=1):
+                if not record.get("Nummer"):
+                    raise ExtractError("malformed_json", f"record {n} is not a Toezegging record", path)
+                yield "tk", record
         elif name.endswith(".csv"):
             with open(path, encoding="utf-8-sig", newline="") as fh:
                 sample = fh.read(4096)
