@@ -15,10 +15,12 @@ motion's vote (open data, or the status a text states) sits on that node.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import networkx as nx
 
+from .opendata import ZaakFacts
 from .schema import Commitment, Fact, FollowUp, KamerstukId, Motion, Reference, SectorMention, Span
 from .store import DocumentRow, Store
 
@@ -39,23 +41,34 @@ def _evidence(doc: str, span: Span) -> dict[str, Any]:
 
 
 def build_graph(store: Store) -> nx.MultiDiGraph:
-    """The whole store as one graph.
+    """The whole store as one graph: for exports only (every query asks the store; see ``query.py``).
 
     >>> from pipeline.store import Store
     >>> G = build_graph(Store(":memory:"))
     >>> G.number_of_nodes(), G.is_multigraph()
     (0, True)
     """
-    G = nx.MultiDiGraph()
     nodes: dict[int, str] = {}
-    for row in store.documents():
-        nodes[row.id] = row.node
+
+    def documents() -> Iterator[DocumentRow]:
+        for row in store.documents():
+            nodes[row.id] = row.node
+            yield row
+
+    G = nx.MultiDiGraph()
+    for row in documents():
         _add_document(G, row)
+    return _build(G, ((nodes[d], f) for d, f in store.facts()), store.zaken())
+
+
+def _build(
+    G: nx.MultiDiGraph, facts: Iterable[tuple[str, Fact]], zaken: Iterable[ZaakFacts]
+) -> nx.MultiDiGraph:
     builder = _Builder(G)
-    for document, fact in store.facts():
-        builder.add(nodes[document], fact)
+    for doc, fact in facts:
+        builder.add(doc, fact)
     builder.finish()
-    for z in store.zaken():
+    for z in zaken:
         if not z.kst_id:
             continue
         _ensure(G, z.kst_id, type="document")
@@ -74,6 +87,118 @@ def build_graph(store: Store) -> nx.MultiDiGraph:
         if attrs.get("motion"):
             attrs["status"] = attrs.get("status_official") or attrs.get("status_text")
     return G
+
+
+CHUNK = 400  # ids per ``IN (...)``: well under SQLite's variable limit
+
+
+def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
+    for i in range(0, len(items), CHUNK):
+        yield items[i : i + CHUNK]
+
+
+def _marks(items: Sequence[Any]) -> str:
+    return ",".join("?" * len(items))
+
+
+def build_subgraph(store: Store, nodes: Iterable[str], facts: Iterable[int] = ()) -> nx.MultiDiGraph:
+    """A graph that gives each of ``nodes`` the attributes ``build_graph`` would, from the store's indexes.
+
+    It reads only what decides a node's attributes (its paper, the first fact naming it, its motion
+    and commitment facts, its open-data record), a bounded number of rows per node however often
+    the node is cited; ``facts`` (fact ids) are added too, with the edges they draw. A node neither
+    stored nor named anywhere is not in the result.
+    """
+    keys = sorted(set(nodes))
+    db = store.db
+    wanted: set[int] = set(facts)
+    docs: list[DocumentRow] = []
+    zaken: list[ZaakFacts] = []
+    for chunk in _chunks(keys):
+        q = _marks(chunk)
+        own = [k[4:] for k in chunk if k.startswith("doc:")]
+        docs += store.document_rows(
+            f"d.doc_id IN ({q}) OR (d.doc_id IS NULL AND d.uid IN ({_marks(own) or 'NULL'}))", (*chunk, *own)
+        )
+        for sql in (
+            f"SELECT min(id) FROM facts WHERE node IN ({q}) GROUP BY node",  # the first: a placeholder's type
+            f"SELECT min(id) FROM facts WHERE node IN ({q}) AND type = 'commitment' GROUP BY node",
+            f"SELECT min(id) FROM facts WHERE node IN ({q}) AND type = 'motion' GROUP BY node",
+            f"SELECT min(id) FROM facts WHERE node IN ({q}) AND type = 'motion' AND status IS NOT NULL"
+            " GROUP BY node",
+            f"SELECT min(id) FROM facts WHERE node IN ({q}) AND type = 'motion' AND appraisal IS NOT NULL"
+            " GROUP BY node",
+            f"SELECT id FROM facts WHERE node IN ({q}) AND type = 'motion' AND source = node",
+            f"SELECT min(fact) FROM people WHERE person IN ({q}) GROUP BY person",
+        ):
+            wanted.update(int(r[0]) for r in db.execute(sql, chunk))
+        zaken += store.zaken(f"kst_id IN ({q})", chunk)
+        for dossier in (k for k in chunk if k.startswith("dossier-")):
+            member = store.dossier_member(dossier)
+            if member is not None:
+                docs.append(member)
+    # a commitment's 'postpones' comes from what its paper postpones
+    commitments = [
+        str(r[0])
+        for chunk in _chunks([str(i) for i in wanted])
+        for r in db.execute(
+            f"SELECT DISTINCT source FROM facts WHERE id IN ({_marks(chunk)}) AND type = 'commitment'", chunk
+        )
+    ]
+    for chunk in _chunks(commitments):
+        rows = db.execute(
+            f"SELECT id FROM facts WHERE source IN ({_marks(chunk)}) AND rel = 'postpones'", chunk
+        )
+        wanted.update(int(r[0]) for r in rows)
+    # the papers the facts stand in (a motion paper's own motion fact speaks of that paper's node)
+    have = {r.node for r in docs}
+    sources = sorted(
+        {
+            str(r[0])
+            for chunk in _chunks([str(i) for i in wanted])
+            for r in db.execute(f"SELECT DISTINCT source FROM facts WHERE id IN ({_marks(chunk)})", chunk)
+        }
+        - have
+    )
+    for chunk in _chunks(sources):
+        own = [k[4:] for k in chunk if k.startswith("doc:")]
+        docs += store.document_rows(
+            f"d.doc_id IN ({_marks(chunk)}) OR (d.doc_id IS NULL AND d.uid IN ({_marks(own) or 'NULL'}))",
+            (*chunk, *own),
+        )
+    G = nx.MultiDiGraph()
+    seen = set()
+    for row in sorted(docs, key=lambda r: r.id):
+        if row.id not in seen:
+            seen.add(row.id)
+            _add_document(G, row)
+    G = _build(G, store.facts_by_id(sorted(wanted)), sorted(zaken, key=lambda z: z.nummer))
+    return G
+
+
+def motion_state(store: Store, G: nx.MultiDiGraph, node: str) -> tuple[str, int, int] | None:
+    """(date, open, listed) of a motion node of ``build_subgraph``'s ``G``, or None if it is no motion.
+
+    Open: adopted (the open data's vote, else the text's), not fulfilled, and not replaced by a
+    gewijzigde motie unless the open data has its own vote; listed: in the store or the open data.
+    """
+    if node not in G:
+        return None
+    a = G.nodes[node]
+    if not a.get("motion") or a.get("anonymous"):
+        return None
+    acted = {
+        str(r[0])
+        for r in store.db.execute(
+            "SELECT DISTINCT rel FROM facts WHERE node = ? AND rel IN ('fulfils', 'replaces')", (node,)
+        )
+    }
+    official = bool(a.get("status_official"))
+    is_open = (
+        a.get("status") == "aangenomen" and "fulfils" not in acted and (official or "replaces" not in acted)
+    )
+    listed = official or not a.get("placeholder")
+    return str(a.get("date") or ""), int(is_open), int(listed)
 
 
 def _add_document(G: nx.MultiDiGraph, row: DocumentRow) -> None:
@@ -99,7 +224,6 @@ class _Builder:
 
     def __init__(self, G: nx.MultiDiGraph) -> None:
         self.G = G
-        self.anonymous = 0
         self.commitments_by_doc: dict[str, list[str]] = {}
         self.acting: list[tuple[str, str, str, dict[str, Any]]] = []  # fulfils/postpones edges
 
@@ -137,9 +261,8 @@ class _Builder:
         elif m.id:
             node = m.id
             _ensure(G, node, type="document")
-        else:
-            self.anonymous += 1
-            node = f"motion:{doc}#{self.anonymous}"
+        else:  # named by where it stands, as the store's ``links`` names it
+            node = f"motion:{doc}#{m.span.start}"
             G.add_node(node, type="motion", placeholder=False, anonymous=True)
             G.add_edge(doc, node, key="cites", relation="cites", kind="motie", evidence=ev, confidence=0.7)
         attrs = G.nodes[node]

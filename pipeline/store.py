@@ -233,6 +233,73 @@ def _v4(db: sqlite3.Connection) -> None:
     _script(db, "DROP TABLE old_facts; DROP TABLE old_documents")
 
 
+@_migration
+def _v5(db: sqlite3.Connection) -> None:
+    """5: each fact's graph ids in indexed columns (queries are SQL, not a graph of the whole store),
+    the people facts name, the state of every motion, counts kept by triggers."""
+    _script(
+        db,
+        """
+        ALTER TABLE facts ADD COLUMN source TEXT;      -- the node of the fact's paper
+        ALTER TABLE facts ADD COLUMN node TEXT;        -- the node it is about or points at (see Links)
+        ALTER TABLE facts ADD COLUMN rel TEXT;         -- the chain edge paper -> node it draws, if any
+        ALTER TABLE facts ADD COLUMN status TEXT;      -- a mentioned motion's vote as the text states it
+        ALTER TABLE facts ADD COLUMN appraisal TEXT;   -- a motion's appraisal
+        ALTER TABLE facts ADD COLUMN due TEXT;         -- a commitment's deadline (ISO date)
+        ALTER TABLE facts ADD COLUMN actor TEXT;       -- a commitment's actor
+        CREATE INDEX facts_node ON facts(node, type, id);
+        CREATE INDEX facts_node_rel ON facts(node, rel);
+        CREATE INDEX facts_source_rel ON facts(source, rel);
+        CREATE INDEX facts_due ON facts(type, due, node);
+        CREATE INDEX documents_doc_id_lower ON documents(lower(doc_id));
+        CREATE TABLE people (
+            person TEXT NOT NULL,
+            fact INTEGER NOT NULL REFERENCES facts(id) ON DELETE CASCADE
+        );
+        CREATE INDEX people_person ON people(person, fact);
+        CREATE INDEX people_fact ON people(fact);
+        CREATE TABLE motion_state (           -- every motion node: what open-motions pages through
+            node TEXT PRIMARY KEY,
+            date TEXT NOT NULL,                -- '' when unknown (sorts first, as before)
+            open INTEGER NOT NULL,             -- adopted, not replaced, not fulfilled
+            listed INTEGER NOT NULL            -- in the store or in the open data (not only mentioned)
+        );
+        CREATE INDEX motion_state_open ON motion_state(open, date, node);
+        CREATE TABLE counts (name TEXT PRIMARY KEY, n INTEGER NOT NULL);
+        INSERT INTO counts (name, n) SELECT 'facts:' || type, count(*) FROM facts GROUP BY type;
+        INSERT INTO counts (name, n) SELECT 'documents', count(*) FROM documents;
+        INSERT INTO counts (name, n) SELECT 'sources', count(*) FROM sources;
+        INSERT INTO counts (name, n) SELECT 'pages', COALESCE(sum(pages), 0) FROM sources;
+        INSERT INTO counts (name, n) SELECT 'ocr_pages', COALESCE(sum(ocr_pages), 0) FROM sources;
+        INSERT OR REPLACE INTO state (key, value) VALUES ('motion_state_stale', 1)
+        """,
+    )
+    for statement in TRIGGERS:
+        db.execute(statement)
+    _fill_links(db)
+
+
+TRIGGERS = (
+    """CREATE TRIGGER facts_count_in AFTER INSERT ON facts BEGIN
+        INSERT INTO counts (name, n) VALUES ('facts:' || NEW.type, 1)
+            ON CONFLICT(name) DO UPDATE SET n = n + 1; END""",
+    """CREATE TRIGGER facts_count_out AFTER DELETE ON facts BEGIN
+        UPDATE counts SET n = n - 1 WHERE name = 'facts:' || OLD.type; END""",
+    """CREATE TRIGGER documents_count_in AFTER INSERT ON documents BEGIN
+        UPDATE counts SET n = n + 1 WHERE name = 'documents'; END""",
+    """CREATE TRIGGER documents_count_out AFTER DELETE ON documents BEGIN
+        UPDATE counts SET n = n - 1 WHERE name = 'documents'; END""",
+    """CREATE TRIGGER sources_count_in AFTER INSERT ON sources BEGIN
+        UPDATE counts SET n = n + 1 WHERE name = 'sources';
+        UPDATE counts SET n = n + COALESCE(NEW.pages, 0) WHERE name = 'pages';
+        UPDATE counts SET n = n + COALESCE(NEW.ocr_pages, 0) WHERE name = 'ocr_pages'; END""",
+    """CREATE TRIGGER sources_count_out AFTER DELETE ON sources BEGIN
+        UPDATE counts SET n = n - 1 WHERE name = 'sources';
+        UPDATE counts SET n = n - COALESCE(OLD.pages, 0) WHERE name = 'pages';
+        UPDATE counts SET n = n - COALESCE(OLD.ocr_pages, 0) WHERE name = 'ocr_pages'; END""",
+)
+
+
 def _script(db: sqlite3.Connection, sql: str) -> None:
     """Statements one by one, inside the migration's transaction (``executescript`` would commit)."""
     for statement in sql.split(";"):
@@ -298,6 +365,82 @@ def _fact_row(
     raw = json.dumps(data, ensure_ascii=False, sort_keys=True)
     digest = hashlib.sha256(f"{ftype}\0{raw}".encode()).hexdigest()[:32]
     return ftype, kind, target, data.get("page"), data["start"], data["end"], raw, digest, version
+
+
+@dataclass(frozen=True)
+class Links:
+    """The graph ids a stored fact links (``graph.py`` names its nodes so), kept in indexed columns.
+
+    ``node`` is what the fact is about or points at: a reference's or follow-up's target, the
+    motion a motion fact is (or mentions), a commitment's node, a sector's node. ``rel`` is the
+    edge the fact draws from its document to ``node`` that citation chains follow (``cites``,
+    ``fulfils``, ``postpones``, ``answers``, ``replaces``), else None.
+    """
+
+    node: str | None
+    rel: str | None
+    status: str | None  # a mentioned motion: the vote the text states
+    appraisal: str | None  # a motion: the cabinet's appraisal a text gives
+    by: str | None  # a commitment: its deadline
+    actor: str | None  # a commitment: who made it
+    people: tuple[str, ...]  # person nodes: a motion's submitters, a commitment's actor
+
+
+def links(ftype: str, data: dict[str, Any], source: str) -> Links:
+    """The node ids of one fact of the paper whose node is ``source``.
+
+    >>> links("reference", {"kind": "kamerstuk", "id": "kst-1-2", "start": 5}, "kst-9-9").node
+    'kst-1-2'
+    >>> links("commitment", {"kind": "toezegging", "ref": None, "actor": "De Minister", "start": 40,
+    ...                      "deadline": {"by": "2026-01-01"}}, "doc:ab").node
+    'commitment:doc:ab@40'
+    """
+    node = rel = status = appraisal = by = actor = None
+    people: tuple[str, ...] = ()
+    if ftype == "reference":
+        if data.get("kind") != "url":
+            node, rel = data.get("id"), "cites"
+    elif ftype == "follow_up":
+        if data.get("target"):
+            node, rel = data["target"], data.get("relation")
+    elif ftype == "motion":
+        people = tuple(f"person:{n.lower()}" for n in data.get("submitters") or [])
+        appraisal = (data.get("appraisal") or {}).get("value")
+        if not data.get("mentioned"):
+            node = source
+        elif data.get("id"):
+            node, status = data["id"], data.get("status")
+        else:  # a motion named without a number: a node of its own, cited where it stands
+            node, rel = f"motion:{source}#{data['start']}", "cites"
+    elif ftype == "commitment":
+        ref = data.get("ref")
+        node = f"commitment:{ref}" if ref else f"commitment:{source}@{data['start']}"
+        by = (data.get("deadline") or {}).get("by")
+        actor = data.get("actor")
+        people = (f"person:{actor.lower()}",) if actor else ()
+    elif ftype == "sector":
+        node = f"sector:{data.get('id')}"
+    return Links(node, rel, status, appraisal, by, actor, people)
+
+
+def _fill_links(db: sqlite3.Connection, document: int | None = None) -> None:
+    """Set the node-id columns (and the people of each fact) from the stored fact JSON."""
+    where, args = ("WHERE f.document = ?", (document,)) if document is not None else ("", ())
+    rows = db.execute(
+        "SELECT f.id, f.type, f.json, COALESCE(d.doc_id, 'doc:' || d.uid) FROM facts f"
+        f" JOIN documents d ON d.id = f.document {where}",
+        args,
+    ).fetchall()
+    if document is not None:
+        db.execute("DELETE FROM people WHERE fact IN (SELECT id FROM facts WHERE document = ?)", (document,))
+    for fid, ftype, raw, source in rows:
+        ln = links(ftype, json.loads(raw), source)
+        db.execute(
+            "UPDATE facts SET source = ?, node = ?, rel = ?, status = ?, appraisal = ?, due = ?, actor = ?"
+            " WHERE id = ?",
+            (source, ln.node, ln.rel, ln.status, ln.appraisal, ln.by, ln.actor, fid),
+        )
+        db.executemany("INSERT INTO people (person, fact) VALUES (?, ?)", [(p, fid) for p in ln.people])
 
 
 class Store:
@@ -405,6 +548,15 @@ class Store:
             and int(self.db.execute("PRAGMA application_id").fetchone()[0]) == 0
         ):
             self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        stale = self.db.execute("SELECT value FROM state WHERE key = 'motion_state_stale'").fetchone()
+        if stale and stale[0]:
+            with self._write():
+                nodes = [n for (n,) in self.db.execute(
+                    "SELECT DISTINCT node FROM facts WHERE type = 'motion' AND rel IS NULL"
+                    " UNION SELECT kst_id FROM zaken WHERE kst_id IS NOT NULL"
+                )]  # fmt: skip
+                self.refresh_motions(nodes)
+                self.db.execute("UPDATE state SET value = 0 WHERE key = 'motion_state_stale'")
         return len(MIGRATIONS)
 
     def close(self) -> None:
@@ -552,6 +704,7 @@ class Store:
         Returns (facts added, facts removed).
         """
         version = doc.analyser or "unknown"
+        touched = self._motion_nodes(document)
         extras = {
             "segments": [s.to_json() for s in doc.segments],  # with the roles analysis gave them
             "turns": [t.to_json() for t in doc.turns],
@@ -607,7 +760,37 @@ class Store:
         self.db.execute(
             "UPDATE facts SET version = ? WHERE document = ? AND version != ?", (version, document, version)
         )
+        _fill_links(self.db, document)
+        self.refresh_motions(touched | self._motion_nodes(document))
         return added, removed
+
+    def _motion_nodes(self, document: int) -> set[str]:
+        """The motion nodes whose state this paper's facts decide: its own, those it names or acts on."""
+        rows = self.db.execute(
+            "SELECT node FROM facts WHERE document = ? AND node IS NOT NULL"
+            " AND (type = 'motion' OR rel IN ('fulfils', 'replaces'))"
+            " UNION SELECT COALESCE(doc_id, 'doc:' || uid) FROM documents WHERE id = ?",
+            (document, document),
+        )
+        return {str(n) for (n,) in rows}
+
+    def refresh_motions(self, nodes: Iterable[str]) -> None:
+        """Bring the ``motion_state`` rows of these nodes up to date (inside the caller's transaction)."""
+        from .graph import build_subgraph, motion_state
+
+        todo = sorted(set(nodes))
+        for i in range(0, len(todo), 500):
+            chunk = todo[i : i + 500]
+            G = build_subgraph(self, chunk)
+            for node in chunk:
+                state = motion_state(self, G, node)
+                if state is None:
+                    self.db.execute("DELETE FROM motion_state WHERE node = ?", (node,))
+                else:
+                    self.db.execute(
+                        "INSERT OR REPLACE INTO motion_state (node, date, open, listed) VALUES (?,?,?,?)",
+                        (node, *state),
+                    )
 
     def replace_analysis(self, document: int, doc: Document) -> tuple[int, int]:
         """Store a new analysis of a paper's best rendition (``reanalyse``): (facts added, facts removed)."""
@@ -625,11 +808,13 @@ class Store:
         ).fetchall()
         with self._write():
             for document, _ in rows:
+                touched = self._motion_nodes(document)
                 for (sha,) in self.db.execute(
                     "SELECT sha256 FROM sources WHERE document = ?", (document,)
                 ).fetchall():
                     self._drop_source(sha)
                 self.db.execute("DELETE FROM documents WHERE id = ?", (document,))
+                self.refresh_motions(touched)
         return [str(node) for _, node in rows]
 
     # ------------------------------------------------------------ reading back
@@ -682,12 +867,110 @@ class Store:
         return doc.with_facts(facts)
 
     def documents(self) -> Iterator[DocumentRow]:
+        yield from self.document_rows("1", ())
+
+    def document_rows(self, where: str, args: tuple[Any, ...]) -> Iterator[DocumentRow]:
+        """The papers matching an SQL condition on ``documents d``, in the order they were added."""
         q = (
             "SELECT d.id, d.uid, d.doc_id, d.kind, d.title, d.date, s.path, d.analyser FROM documents d"
-            " LEFT JOIN sources s ON s.sha256 = d.best ORDER BY d.id"
+            f" LEFT JOIN sources s ON s.sha256 = d.best WHERE {where} ORDER BY d.id"
         )
-        for row in self.db.execute(q):
+        for row in self.db.execute(q, args):
             yield DocumentRow(int(row[0]), row[1], row[2], row[3], row[4], row[5], row[6] or "", row[7])
+
+    def dossier_member(self, dossier: str) -> DocumentRow | None:
+        """One stored Kamerstuk of a dossier (``dossier-36600-VIII``), if the store holds any."""
+        from .schema import KamerstukId
+
+        prefix = "kst-" + dossier.removeprefix("dossier-") + "-"
+        q = "d.doc_id >= ? AND d.doc_id < ?"
+        for row in self.document_rows(q, (prefix, prefix[:-1] + ".")):
+            ks = KamerstukId.parse(row.doc_id or "")
+            if ks is not None and ks.ondernummer and ks.dossier_id == dossier:
+                return row
+        return None
+
+    def meta(self, node: str) -> Meta | None:
+        """The metadata of the paper whose graph node is ``node`` (what names it), or None."""
+        if node.startswith("doc:"):
+            row = self.db.execute(
+                "SELECT meta FROM documents WHERE doc_id IS NULL AND uid = ?", (node[4:],)
+            ).fetchone()
+        else:
+            row = self.db.execute(
+                "SELECT meta FROM documents WHERE doc_id = ? ORDER BY id DESC LIMIT 1", (node,)
+            ).fetchone()
+        if row is None:
+            return None
+        try:
+            return Meta.from_json(json.loads(row[0]))
+        except (SchemaError, ValueError) as exc:
+            raise StoreError(f"{self.path}: stored metadata does not fit the schema: {exc}") from exc
+
+    def node_nocase(self, keys: Iterable[str]) -> str | None:
+        """The node a paper's id or a named id stands for when typed in another case, or None."""
+        lowered = sorted({k.lower() for k in keys})
+        marks = ",".join("?" * len(lowered))
+        row = self.db.execute(
+            f"SELECT doc_id FROM documents WHERE lower(doc_id) IN ({marks}) ORDER BY id LIMIT 1", lowered
+        ).fetchone()
+        if row:
+            return str(row[0])
+        uids = [k[4:] for k in lowered if k.startswith("doc:")]
+        for uid in uids:
+            row = self.db.execute("SELECT uid FROM documents WHERE lower(uid) = ? LIMIT 1", (uid,)).fetchone()
+            if row:
+                return f"doc:{row[0]}"
+        variants = sorted({v for k in keys for v in (k.lower(), k.upper())})
+        marks = ",".join("?" * len(variants))
+        row = self.db.execute(f"SELECT node FROM facts WHERE node IN ({marks}) LIMIT 1", variants).fetchone()
+        return str(row[0]) if row else None
+
+    def dossier_nodes(self, dossier: str) -> list[str]:
+        """The Kamerstukken of a dossier the store holds, cites or has open data of."""
+        from .schema import KamerstukId
+
+        prefix = "kst-" + dossier.removeprefix("dossier-") + "-"
+        bounds = (prefix, prefix[:-1] + ".")
+        found: set[str] = set()
+        for sql in (
+            "SELECT doc_id FROM documents WHERE doc_id >= ? AND doc_id < ?",
+            "SELECT DISTINCT node FROM facts WHERE node >= ? AND node < ?",
+            "SELECT DISTINCT kst_id FROM zaken WHERE kst_id >= ? AND kst_id < ?",
+        ):
+            for (node,) in self.db.execute(sql, bounds):
+                ks = KamerstukId.parse(str(node))
+                if ks is not None and ks.ondernummer and ks.dossier_id == dossier:
+                    found.add(str(node))
+        return sorted(found)
+
+    def person_nodes(self, person: str) -> tuple[list[str], list[str]]:
+        """(commitments made by, motions submitted by) a person node (``person:<name>``)."""
+        made: dict[str, None] = {}
+        submitted: dict[str, None] = {}
+        for node, ftype in self.db.execute(
+            "SELECT f.node, f.type FROM people p JOIN facts f ON f.id = p.fact WHERE p.person = ?"
+            " ORDER BY f.id",
+            (person,),
+        ):
+            (made if ftype == "commitment" else submitted)[str(node)] = None
+        return list(made), list(submitted)
+
+    def facts_by_id(self, ids: list[int]) -> Iterator[tuple[str, Fact]]:
+        """(paper node, fact) of these facts, in the order they were stored."""
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for source, ftype, raw in self.db.execute(
+                f"SELECT source, type, json FROM facts WHERE id IN ({marks}) ORDER BY id", chunk
+            ):
+                yield str(source), self._fact(ftype, raw)
+
+    def _fact(self, ftype: str, raw: str) -> Fact:
+        try:
+            return fact_from_json(ftype, json.loads(raw))
+        except (SchemaError, ValueError) as exc:
+            raise StoreError(f"{self.path}: a stored {ftype} fact does not fit the schema: {exc}") from exc
 
     def metas(self) -> Iterator[tuple[str, Meta]]:
         """(graph node id, metadata) of every paper: what names it (Betreft, title, date, authors)."""
@@ -735,6 +1018,7 @@ class Store:
                     " besluit, status, kabinetsappreciatie, afgedaan, json) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     rows,
                 )
+                self.refresh_motions(r[2] for r in rows if r[2])
             rows.clear()
 
         for z in zaken:
@@ -765,12 +1049,13 @@ class Store:
             )
         return n
 
-    def zaken(self) -> Iterator[ZaakFacts]:
+    def zaken(self, where: str = "1", args: Iterable[Any] = ()) -> Iterator[ZaakFacts]:
+        """The open-data records (matching an SQL condition on ``zaken``) by number."""
         cols = (
             "nummer, soort, kst_id, onderwerp, datum, vergaderjaar, besluit, status, kabinetsappreciatie,"
             " afgedaan"
         )
-        for row in self.db.execute(f"SELECT {cols} FROM zaken ORDER BY nummer"):
+        for row in self.db.execute(f"SELECT {cols} FROM zaken WHERE {where} ORDER BY nummer", tuple(args)):
             nummer, soort, kst_id, onderwerp, datum, vj, besluit, status, appreciatie, afgedaan = row
             yield ZaakFacts(
                 nummer,
@@ -832,16 +1117,21 @@ class Store:
         def count(sql: str, *args: Any) -> int:
             return int(self.db.execute(sql, args).fetchone()[0])
 
+        kept = dict(self.db.execute("SELECT name, n FROM counts").fetchall())  # kept by triggers
+
+        def n(name: str) -> int:
+            return int(kept.get(name, 0))
+
         out = {
-            "documents": count("SELECT COUNT(*) FROM documents"),
-            "sources": count("SELECT COUNT(*) FROM sources"),
-            "pages": count("SELECT COALESCE(SUM(pages), 0) FROM sources"),
-            "ocr_pages": count("SELECT COALESCE(SUM(ocr_pages), 0) FROM sources"),
-            "references": count("SELECT COUNT(*) FROM facts WHERE type = 'reference'"),
-            "motions": count("SELECT COUNT(*) FROM facts WHERE type = 'motion'"),
-            "commitments": count("SELECT COUNT(*) FROM facts WHERE type = 'commitment'"),
-            "follow_ups": count("SELECT COUNT(*) FROM facts WHERE type = 'follow_up'"),
-            "edges": count("SELECT COUNT(*) FROM facts WHERE type IN ('reference', 'follow_up')"),
+            "documents": n("documents"),
+            "sources": n("sources"),
+            "pages": n("pages"),
+            "ocr_pages": n("ocr_pages"),
+            "references": n("facts:reference"),
+            "motions": n("facts:motion"),
+            "commitments": n("facts:commitment"),
+            "follow_ups": n("facts:follow_up"),
+            "edges": n("facts:reference") + n("facts:follow_up"),
             "zaken": count("SELECT COUNT(*) FROM zaken"),
             "failures": count("SELECT COUNT(*) FROM failures"),
         }

@@ -17,7 +17,7 @@ import io
 import itertools
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -81,8 +81,9 @@ class View:
 
 
 def _view(request: Request) -> View:
+    """The view for one request: a fresh ``Index`` (what it reads of the store lasts one page)."""
     view: View = request.app.state.view
-    return view
+    return replace(view, ix=lookup.index(view.ix.store))
 
 
 def _page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
