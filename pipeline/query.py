@@ -147,6 +147,8 @@ def iter_open_motions(
         edges = _edges_in(store, nodes, FOLLOW_UPS)
         G = _view(store, [*nodes, *{src for _, src in edges}], [i for i, _ in edges])
         for node in nodes:
+            if node not in G:
+                continue  # a state row of a node since removed (kept in step by every write)
             a = G.nodes[node]
             yield {
                 "id": node,

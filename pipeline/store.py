@@ -33,7 +33,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from . import fingerprint
 from .config import display_path
 from .opendata import ZaakFacts
 from .schema import (
@@ -298,6 +297,12 @@ TRIGGERS = (
         UPDATE counts SET n = n - COALESCE(OLD.pages, 0) WHERE name = 'pages';
         UPDATE counts SET n = n - COALESCE(OLD.ocr_pages, 0) WHERE name = 'ocr_pages'; END""",
 )
+
+
+def _bands(sig: tuple[int, ...]) -> list[tuple[int, str]]:
+    from . import fingerprint
+
+    return list(fingerprint.bands(sig))
 
 
 def _script(db: sqlite3.Connection, sql: str) -> None:
@@ -597,6 +602,8 @@ class Store:
         if doc.analyser is None:
             raise ValueError("only analysed documents can be stored (run analyse first)")
         sha, path = doc.source.sha256, display_path(doc.source.path)
+        from . import fingerprint  # numpy: only writers pay for it (a query starts in a fraction)
+
         sig = fingerprint.fingerprint(doc.text)
         with self._write():
             known = self.source_state(sha)
@@ -632,6 +639,8 @@ class Store:
     def _same_text(self, sig: tuple[int, ...], doc_id: str | None) -> int | None:
         if not sig:
             return None
+        from . import fingerprint
+
         bands = fingerprint.bands(sig)
         candidates: dict[str, int] = {}
         for band, h in bands:
@@ -683,7 +692,7 @@ class Store:
         )
         self.db.executemany(
             "INSERT INTO bands (band, hash, source) VALUES (?,?,?)",
-            [(b, h, doc.source.sha256) for b, h in fingerprint.bands(sig)],
+            [(b, h, doc.source.sha256) for b, h in _bands(sig)],
         )
         self.db.execute("DELETE FROM failures WHERE path = ?", (path,))
 
