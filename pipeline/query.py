@@ -201,6 +201,29 @@ def iter_open_commitments(
     return _page(_open_commitments(store, due_before, actor, sector, overdue, today, kinds), limit, offset)
 
 
+def _open_where(kinds: tuple[str, ...]) -> str:
+    """Open commitments of these kinds: each is its first fact, open while nothing fulfils its Kamerstuk."""
+    return (
+        f"f.type = 'commitment' AND f.kind IN ({_marks(kinds)})"
+        " AND f.id = (SELECT min(g.id) FROM facts g WHERE g.node = f.node AND g.type = 'commitment')"
+        " AND (f.target IS NULL OR NOT EXISTS"
+        " (SELECT 1 FROM facts h WHERE h.node = f.target AND h.rel = 'fulfils'))"
+    )
+
+
+def open_commitments_by_actor(
+    store: Store, today: dt.date | None = None, kinds: tuple[str, ...] = ("toezegging",)
+) -> list[tuple[str, int, int]]:
+    """(actor, open, overdue) of every actor of open commitments: one aggregate query."""
+    day = (today or dt.date.today()).isoformat()
+    rows = store.db.execute(
+        f"SELECT f.actor, count(*), sum(f.due IS NOT NULL AND f.due < ?) FROM facts f"
+        f" WHERE {_open_where(kinds)} AND f.actor IS NOT NULL GROUP BY f.actor",
+        (day, *kinds),
+    )
+    return [(str(a), int(n), int(late or 0)) for a, n, late in rows]
+
+
 def _open_commitments(
     store: Store,
     due_before: str | None,
@@ -210,13 +233,7 @@ def _open_commitments(
     today: dt.date,
     kinds: tuple[str, ...],
 ) -> Iterator[dict[str, Any]]:
-    # a commitment is its first fact; it is open while nothing fulfils the Kamerstuk it is registered under
-    where = (
-        f"f.type = 'commitment' AND f.kind IN ({_marks(kinds)})"
-        " AND f.id = (SELECT min(g.id) FROM facts g WHERE g.node = f.node AND g.type = 'commitment')"
-        " AND (f.target IS NULL OR NOT EXISTS"
-        " (SELECT 1 FROM facts h WHERE h.node = f.target AND h.rel = 'fulfils'))"
-    )
+    where = _open_where(kinds)
     args: list[Any] = list(kinds)
     if sector:
         where += (
