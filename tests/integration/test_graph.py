@@ -259,3 +259,36 @@ def test_killed_ingest_resumes_to_the_same_store(tmp_path: Path) -> None:
         [*cmd, "--db", str(killed)], check=True, cwd=ROOT, env=env, capture_output=True, timeout=600
     )
     assert _snapshot(killed) == _snapshot(clean)
+
+
+def _as_schema_4(db: Path) -> None:
+    """Take away what migration 5 added, as a store written before it would be."""
+    con = sqlite3.connect(db)
+    for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        con.execute(f"DROP TRIGGER {name}")
+    for index in ("facts_node", "facts_node_rel", "facts_source_rel", "facts_due", "documents_doc_id_lower"):
+        con.execute(f"DROP INDEX {index}")
+    for table in ("people", "motion_state", "counts"):
+        con.execute(f"DROP TABLE {table}")
+    for column in ("source", "node", "rel", "status", "appraisal", "due", "actor"):
+        con.execute(f"ALTER TABLE facts DROP COLUMN {column}")
+    con.execute("DELETE FROM state WHERE key = 'motion_state_stale'")
+    con.execute("PRAGMA user_version = 4")
+    con.commit()
+    con.close()
+
+
+def test_a_store_of_schema_4_is_upgraded_to_the_same_answers(store: Store, tmp_path: Path) -> None:
+    old = tmp_path / "old.sqlite"
+    store.db.execute("VACUUM INTO ?", (str(old),))
+    _as_schema_4(old)
+    with pytest.raises(Exception, match="older Kamerwacht"):
+        Store(old, readonly=True)
+    upgraded = Store(old)  # opened for writing: migrated
+    day = dt.date(2026, 1, 1)
+    assert upgraded.stats() == store.stats()
+    assert open_motions(upgraded) == open_motions(store)
+    assert open_commitments(upgraded, today=day) == open_commitments(store, today=day)
+    for node in (FULFILLED, POSTPONED, "kst-32852-24"):
+        assert chain(upgraded, node) == chain(store, node)
+        assert cited_by(upgraded, node) == cited_by(store, node)
