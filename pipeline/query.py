@@ -201,24 +201,14 @@ def iter_open_commitments(
     return _page(_open_commitments(store, due_before, actor, sector, overdue, today, kinds), limit, offset)
 
 
-def _open_where(kinds: tuple[str, ...]) -> str:
-    """Open commitments of these kinds: each is its first fact, open while nothing fulfils its Kamerstuk."""
-    return (
-        f"f.type = 'commitment' AND f.kind IN ({_marks(kinds)})"
-        " AND f.id = (SELECT min(g.id) FROM facts g WHERE g.node = f.node AND g.type = 'commitment')"
-        " AND (f.target IS NULL OR NOT EXISTS"
-        " (SELECT 1 FROM facts h WHERE h.node = f.target AND h.rel = 'fulfils'))"
-    )
-
-
 def open_commitments_by_actor(
     store: Store, today: dt.date | None = None, kinds: tuple[str, ...] = ("toezegging",)
 ) -> list[tuple[str, int, int]]:
     """(actor, open, overdue) of every actor of open commitments: one aggregate query."""
     day = (today or dt.date.today()).isoformat()
     rows = store.db.execute(
-        f"SELECT f.actor, count(*), sum(f.due IS NOT NULL AND f.due < ?) FROM facts f"
-        f" WHERE {_open_where(kinds)} AND f.actor IS NOT NULL GROUP BY f.actor",
+        "SELECT actor, count(*), sum(CASE WHEN due < ? THEN 1 ELSE 0 END) FROM commitment_state"
+        f" WHERE open = 1 AND kind IN ({_marks(kinds)}) AND actor IS NOT NULL GROUP BY actor",
         (day, *kinds),
     )
     return [(str(a), int(n), int(late or 0)) for a, n, late in rows]
@@ -233,43 +223,38 @@ def _open_commitments(
     today: dt.date,
     kinds: tuple[str, ...],
 ) -> Iterator[dict[str, Any]]:
-    where = _open_where(kinds)
+    # each commitment node is one row of ``commitment_state``, kept by every write that touches it
+    where = f"c.open = 1 AND c.kind IN ({_marks(kinds)})"
     args: list[Any] = list(kinds)
     if sector:
         where += (
-            " AND EXISTS (SELECT 1 FROM facts s WHERE s.document = f.document AND s.type = 'sector'"
+            " AND EXISTS (SELECT 1 FROM facts s WHERE s.document = c.document AND s.type = 'sector'"
             " AND s.target = ?)"
         )
         args.append(sector)
     bounds = [b for b in (due_before, today.isoformat() if overdue else None) if b]
-    dated = f"SELECT f.id FROM facts f WHERE {where} AND f.due IS NOT NULL"
+    dated = f"SELECT c.node, c.actor FROM commitment_state c WHERE {where} AND c.due IS NOT NULL"
     if bounds:
-        dated += " AND f.due < ?"
-    queries = [(dated + " ORDER BY f.due, f.node", [*args, *([min(bounds)] if bounds else [])])]
+        dated += " AND c.due < ?"
+    queries = [(dated + " ORDER BY c.due, c.node", [*args, *([min(bounds)] if bounds else [])])]
     if not bounds:
-        queries.append((f"SELECT f.id FROM facts f WHERE {where} AND f.due IS NULL ORDER BY f.node", args))
+        undated = f"SELECT c.node, c.actor FROM commitment_state c WHERE {where} AND c.due IS NULL"
+        queries.append((undated + " ORDER BY c.node", args))
     wanted = actor.lower() if actor else None
     for sql, params in queries:
         cur = store.db.execute(sql, params)
         while True:
-            ids = [int(r[0]) for r in cur.fetchmany(200)]
-            if not ids:
+            rows = cur.fetchmany(100)
+            if not rows:
                 break
-            rows = dict(
-                (int(r[0]), r[1:])
-                for chunk in _chunks(ids)
-                for r in store.db.execute(
-                    f"SELECT id, node, source, actor FROM facts WHERE id IN ({_marks(chunk)})", chunk
-                )
-            )
-            if wanted:
-                ids = [i for i in ids if wanted in (rows[i][2] or "").lower()]
-            if not ids:
+            nodes = [str(n) for n, who in rows if not wanted or wanted in (who or "").lower()]
+            if not nodes:
                 continue
-            nodes = [str(rows[i][0]) for i in ids]
             edges = _edges_in(store, nodes, FOLLOW_UPS)
             G = _view(store, [*nodes, *{src for _, src in edges}], [i for i, _ in edges])
             for node in nodes:
+                if node not in G:
+                    continue
                 a = G.nodes[node]
                 by = a.get("by")
                 yield {
@@ -326,8 +311,15 @@ def cites(store: Store, node: str, limit: int | None = None) -> list[dict[str, A
 
 
 def cited_by(store: Store, node: str, limit: int | None = None) -> list[dict[str, Any]]:
-    """The documents that cite (or act on) ``node``."""
+    """The documents that cite (or act on) ``node``; with ``limit``, the first that did so."""
     edges = _edges_in(store, [node], CHAIN_RELATIONS)
+    if limit is not None:  # only the papers of the first ``limit`` links are read
+        keep: set[str] = set()
+        for _, src in sorted(edges):
+            if len(keep) >= limit:
+                break
+            keep.add(src)
+        edges = [(i, src) for i, src in edges if src in keep]
     G = _view(store, [node, *{src for _, src in edges}], [i for i, _ in edges])
     if node not in G:
         return []

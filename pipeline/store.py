@@ -264,6 +264,14 @@ def _v5(db: sqlite3.Connection) -> None:
             listed INTEGER NOT NULL            -- in the store or in the open data (not only mentioned)
         );
         CREATE INDEX motion_state_open ON motion_state(open, date, node);
+        CREATE TABLE commitment_state (       -- every commitment node: what open-commitments pages through
+            node TEXT PRIMARY KEY,
+            fact INTEGER NOT NULL,             -- its first fact: the one that says what it is
+            kind TEXT, due TEXT, actor TEXT,
+            document INTEGER NOT NULL,         -- the paper that made it (for --sector)
+            open INTEGER NOT NULL              -- nothing fulfils the Kamerstuk it is registered under
+        );
+        CREATE INDEX commitment_state_open ON commitment_state(open, kind, due, node);
         CREATE TABLE counts (name TEXT PRIMARY KEY, n INTEGER NOT NULL);
         INSERT INTO counts (name, n) SELECT 'facts:' || type, count(*) FROM facts GROUP BY type;
         INSERT INTO counts (name, n) SELECT 'documents', count(*) FROM documents;
@@ -276,6 +284,20 @@ def _v5(db: sqlite3.Connection) -> None:
     for statement in TRIGGERS:
         db.execute(statement)
     _fill_links(db)
+    db.execute(COMMITMENT_STATE + EVERY_COMMITMENT)
+
+
+# the state of commitment nodes from their first fact (add a condition on ``f`` to choose which)
+COMMITMENT_STATE = """
+INSERT OR REPLACE INTO commitment_state (node, fact, kind, due, actor, document, open)
+SELECT f.node, f.id, f.kind, f.due, f.actor, f.document,
+       f.target IS NULL OR NOT EXISTS (SELECT 1 FROM facts h WHERE h.node = f.target AND h.rel = 'fulfils')
+FROM facts f
+"""
+EVERY_COMMITMENT = (
+    " WHERE f.type = 'commitment'"
+    " AND f.id = (SELECT min(g.id) FROM facts g WHERE g.node = f.node AND g.type = 'commitment')"
+)
 
 
 TRIGGERS = (
@@ -714,6 +736,7 @@ class Store:
         """
         version = doc.analyser or "unknown"
         touched = self._motion_nodes(document)
+        commitments = self._commitment_nodes(document)
         extras = {
             "segments": [s.to_json() for s in doc.segments],  # with the roles analysis gave them
             "turns": [t.to_json() for t in doc.turns],
@@ -771,6 +794,7 @@ class Store:
         )
         _fill_links(self.db, document)
         self.refresh_motions(touched | self._motion_nodes(document))
+        self.refresh_commitments(commitments | self._commitment_nodes(document))
         return added, removed
 
     def _motion_nodes(self, document: int) -> set[str]:
@@ -782,6 +806,24 @@ class Store:
             (document, document),
         )
         return {str(n) for (n,) in rows}
+
+    def _commitment_nodes(self, document: int) -> set[str]:
+        """The commitment nodes whose state this paper's facts decide: its own, those it fulfils."""
+        rows = self.db.execute(
+            "SELECT node FROM facts WHERE document = ? AND type = 'commitment'"
+            " UNION SELECT 'commitment:' || node FROM facts WHERE document = ? AND rel = 'fulfils'",
+            (document, document),
+        )
+        return {str(n) for (n,) in rows}
+
+    def refresh_commitments(self, nodes: Iterable[str]) -> None:
+        """Bring the ``commitment_state`` rows of these nodes up to date (inside the caller's transaction)."""
+        for node in sorted(set(nodes)):
+            self.db.execute("DELETE FROM commitment_state WHERE node = ?", (node,))
+            self.db.execute(
+                COMMITMENT_STATE + " WHERE f.node = ? AND f.type = 'commitment' ORDER BY f.id LIMIT 1",
+                (node,),
+            )
 
     def refresh_motions(self, nodes: Iterable[str]) -> None:
         """Bring the ``motion_state`` rows of these nodes up to date (inside the caller's transaction)."""
@@ -818,12 +860,14 @@ class Store:
         with self._write():
             for document, _ in rows:
                 touched = self._motion_nodes(document)
+                commitments = self._commitment_nodes(document)
                 for (sha,) in self.db.execute(
                     "SELECT sha256 FROM sources WHERE document = ?", (document,)
                 ).fetchall():
                     self._drop_source(sha)
                 self.db.execute("DELETE FROM documents WHERE id = ?", (document,))
                 self.refresh_motions(touched)
+                self.refresh_commitments(commitments)
         return [str(node) for _, node in rows]
 
     # ------------------------------------------------------------ reading back

@@ -268,7 +268,7 @@ def _as_schema_4(db: Path) -> None:
         con.execute(f"DROP TRIGGER {name}")
     for index in ("facts_node", "facts_node_rel", "facts_source_rel", "facts_due", "documents_doc_id_lower"):
         con.execute(f"DROP INDEX {index}")
-    for table in ("people", "motion_state", "counts"):
+    for table in ("people", "motion_state", "commitment_state", "counts"):
         con.execute(f"DROP TABLE {table}")
     for column in ("source", "node", "rel", "status", "appraisal", "due", "actor"):
         con.execute(f"ALTER TABLE facts DROP COLUMN {column}")
