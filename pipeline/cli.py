@@ -114,7 +114,7 @@ db_option = click.option(
     type=click.Path(dir_okay=False),
     default=default_db,
     show_default="kamerwacht.sqlite in the current folder, or $KAMER_DB",
-    help="The store (an SQLite file).",
+    help="The store: an SQLite file, or a PostgreSQL database as postgresql://USER@HOST/DB.",
 )
 format_option = click.option(
     "--format",

@@ -349,6 +349,28 @@ SELECT n, min(d) FROM walk GROUP BY n
 """
 
 
+# PostgreSQL lets the recursive part name ``walk`` once: the four ways out of a node in one LATERAL
+_WALK_PG = """
+WITH RECURSIVE walk(n, d) AS (
+    SELECT CAST(? AS TEXT) COLLATE "C", 0
+    UNION
+    SELECT e.other, w.d + 1 FROM walk w CROSS JOIN LATERAL (
+        SELECT f.node AS other FROM facts f WHERE f.source = w.n AND f.rel IS NOT NULL
+        UNION ALL
+        SELECT f.source FROM facts f WHERE f.node = w.n AND f.rel IS NOT NULL
+        UNION ALL
+        SELECT ('commitment:' || f.node) COLLATE "C" FROM facts f
+            WHERE f.source = w.n AND f.rel IN ('fulfils', 'postpones') AND EXISTS
+                (SELECT 1 FROM facts c WHERE c.node = 'commitment:' || f.node AND c.type = 'commitment')
+        UNION ALL
+        SELECT f.source FROM facts f
+            WHERE w.n LIKE 'commitment:%' AND f.node = substr(w.n, 12) AND f.rel IN ('fulfils', 'postpones')
+    ) e WHERE w.d < ?
+)
+SELECT n, min(d) FROM (SELECT n, d FROM walk LIMIT ?) found GROUP BY n
+"""
+
+
 def chain(store: Store, node: str, depth: int = 3, limit: int = CHAIN_LIMIT) -> dict[str, Any]:
     """Everything linked to ``node`` by citations and follow-ups, both ways, up to ``depth`` steps.
 
@@ -356,7 +378,10 @@ def chain(store: Store, node: str, depth: int = 3, limit: int = CHAIN_LIMIT) -> 
     networkx then holds only the nodes found. Returns ``{"root", "nodes": [...], "edges": [...],
     "truncated"}`` with node attributes and edge relations and evidence.
     """
-    rows = store.db.execute(_WALK, (node, depth, depth, depth, depth, limit * 4 + 1)).fetchall()
+    if store.dialect == "postgresql":
+        rows = store.db.execute(_WALK_PG, (node, depth, limit * 4 + 1)).fetchall()
+    else:
+        rows = store.db.execute(_WALK, (node, depth, depth, depth, depth, limit * 4 + 1)).fetchall()
     found = dict(sorted(((str(n), int(d)) for n, d in rows), key=lambda nd: (nd[1], nd[0])))
     truncated = len(rows) > limit * 4 or len(found) > limit
     found = dict(list(found.items())[:limit])

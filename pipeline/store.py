@@ -291,7 +291,8 @@ def _v5(db: sqlite3.Connection) -> None:
 COMMITMENT_STATE = """
 INSERT OR REPLACE INTO commitment_state (node, fact, kind, due, actor, document, open)
 SELECT f.node, f.id, f.kind, f.due, f.actor, f.document,
-       f.target IS NULL OR NOT EXISTS (SELECT 1 FROM facts h WHERE h.node = f.target AND h.rel = 'fulfils')
+       CASE WHEN f.target IS NULL OR NOT EXISTS
+           (SELECT 1 FROM facts h WHERE h.node = f.target AND h.rel = 'fulfils') THEN 1 ELSE 0 END
 FROM facts f
 """
 EVERY_COMMITMENT = (
@@ -470,8 +471,25 @@ def _fill_links(db: sqlite3.Connection, document: int | None = None) -> None:
         db.executemany("INSERT INTO people (person, fact) VALUES (?, ?)", [(p, fid) for p in ln.people])
 
 
+def is_url(db: str | Path) -> bool:
+    """Whether ``db`` names a PostgreSQL database rather than an SQLite file."""
+    return str(db).startswith(("postgresql://", "postgres://"))
+
+
 class Store:
-    """SQLite store. ``Store(path)`` opens (or creates) and migrates it; ``readonly`` never writes."""
+    """SQLite store. ``Store(path)`` opens (or creates) and migrates it; ``readonly`` never writes.
+
+    ``Store("postgresql://…")`` opens the same interface on PostgreSQL (``pgstore.PgStore``).
+    """
+
+    dialect = "sqlite"
+
+    def __new__(cls, path: str | Path, readonly: bool = False) -> Store:
+        if cls is Store and is_url(path):
+            from .pgstore import PgStore
+
+            return super().__new__(PgStore)
+        return super().__new__(cls)
 
     def __init__(self, path: str | Path, readonly: bool = False) -> None:
         self.path = Path(path)
@@ -920,7 +938,7 @@ class Store:
         return doc.with_facts(facts)
 
     def documents(self) -> Iterator[DocumentRow]:
-        yield from self.document_rows("1", ())
+        yield from self.document_rows("1 = 1", ())
 
     def document_rows(self, where: str, args: tuple[Any, ...]) -> Iterator[DocumentRow]:
         """The papers matching an SQL condition on ``documents d``, in the order they were added."""
@@ -1102,7 +1120,7 @@ class Store:
             )
         return n
 
-    def zaken(self, where: str = "1", args: Iterable[Any] = ()) -> Iterator[ZaakFacts]:
+    def zaken(self, where: str = "1 = 1", args: Iterable[Any] = ()) -> Iterator[ZaakFacts]:
         """The open-data records (matching an SQL condition on ``zaken``) by number."""
         cols = (
             "nummer, soort, kst_id, onderwerp, datum, vergaderjaar, besluit, status, kabinetsappreciatie,"

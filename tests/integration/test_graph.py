@@ -17,6 +17,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -36,18 +37,20 @@ from pipeline.query import (
     open_motions,
 )
 from pipeline.store import Store
-from tests.conftest import CORPUS, ROOT
+from tests.conftest import BACKENDS, CORPUS, ROOT, kamer, new_store
 
 FULFILLED, POSTPONED = "kst-28844-290", "kst-21501-20-2233"
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    s = Store(tmp_path_factory.mktemp("db") / "k.sqlite")
+@pytest.fixture(scope="module", params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """The corpus in a store, on SQLite and on PostgreSQL: every test below runs on both."""
+    s = new_store(request.param, tmp_path_factory.mktemp("db"), request)
     files = sorted(str(p) for p in CORPUS.rglob("*") if p.is_file() and p.name != "README.md")
     summary = ingest_paths(files, s, Settings(workers=1))
     assert summary.failed == 0, summary.errors
-    return s
+    yield s
+    s.close()
 
 
 @pytest.fixture(scope="module")
@@ -140,8 +143,11 @@ def test_chain_stops_at_its_cap(store: Store) -> None:
     assert all(e["source"] in ids and e["target"] in ids for e in capped["edges"])
 
 
-def test_store_counts_and_motion_state_follow_every_write(tmp_path: Path) -> None:
-    s = Store(tmp_path / "c.sqlite")
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_store_counts_and_motion_state_follow_every_write(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    s = new_store(backend, tmp_path, request)
     files = sorted(str(p) for part in ("letters", "motions") for p in (CORPUS / part).iterdir())
     assert ingest_paths(files, s, Settings(workers=1)).failed == 0
     counted = s.stats()
@@ -279,6 +285,8 @@ def _as_schema_4(db: Path) -> None:
 
 
 def test_a_store_of_schema_4_is_upgraded_to_the_same_answers(store: Store, tmp_path: Path) -> None:
+    if store.dialect != "sqlite":
+        pytest.skip("schema 4 was SQLite's; PostgreSQL stores begin at schema 5")
     old = tmp_path / "old.sqlite"
     store.db.execute("VACUUM INTO ?", (str(old),))
     _as_schema_4(old)
@@ -292,3 +300,13 @@ def test_a_store_of_schema_4_is_upgraded_to_the_same_answers(store: Store, tmp_p
     for node in (FULFILLED, POSTPONED, "kst-32852-24"):
         assert chain(upgraded, node) == chain(store, node)
         assert cited_by(upgraded, node) == cited_by(store, node)
+
+
+def test_the_command_line_asks_either_backend(store: Store) -> None:
+    db = getattr(store, "url", None) or str(store.path)  # a postgresql:// URL or the SQLite file
+    r = kamer("query", "open-motions", "--db", db, "--format", "json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout) == open_motions(store)
+    r = kamer("query", "chain", "28844 nr. 290", "--format", "json", env={"KAMER_DB": db})
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout) == chain(store, FULFILLED)
