@@ -28,6 +28,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -188,6 +189,43 @@ def generate(src: Path, dest: Path, n: int) -> float:
     return time.perf_counter() - t0
 
 
+TABLES = {
+    "documents": ("id", "uid", "doc_id", "kind", "title", "date", "meta", "extras", "best", "analyser"),
+    "facts": ("id", "document", "type", "kind", "target", "page", "start", "end", "json", "digest", "version",
+              "source", "node", "rel", "status", "appraisal", "due", "actor"),
+    "people": ("person", "fact"),
+    "zaken": ("nummer", "soort", "kst_id", "onderwerp", "datum", "vergaderjaar", "besluit", "status",
+              "kabinetsappreciatie", "afgedaan", "json"),
+    "motion_state": ("node", "date", "open", "listed"),
+    "commitment_state": ("node", "fact", "kind", "due", "actor", "document", "open"),
+}  # fmt: skip
+
+
+def to_postgres(src: Path, url: str) -> float:
+    """Copy a generated SQLite store into an empty PostgreSQL database with COPY; returns seconds."""
+    from pipeline.store import Store
+
+    t0 = time.perf_counter()
+    store = Store(url)  # migrated: the PostgreSQL schema
+    lite = sqlite3.connect(src)
+    conn = store.conn  # type: ignore[attr-defined]
+    for table in TABLES:
+        conn.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
+    for table, cols in TABLES.items():
+        names = ", ".join(f'"{c}"' for c in cols)
+        store.copy(table, cols, lite.execute(f"SELECT {names} FROM {table}"))  # type: ignore[attr-defined]
+    for table in TABLES:
+        conn.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
+    with conn.transaction():  # the counts the triggers would have kept
+        conn.execute("DELETE FROM counts")
+        conn.execute("INSERT INTO counts SELECT 'facts:' || type, count(*) FROM facts GROUP BY type")
+        conn.execute("INSERT INTO counts SELECT 'documents', count(*) FROM documents")
+        conn.execute("INSERT INTO counts VALUES ('sources', 0), ('pages', 0), ('ocr_pages', 0)")
+    conn.execute("ANALYZE")
+    store.close()
+    return time.perf_counter() - t0
+
+
 def measure(cmd: list[str], runs: int) -> tuple[float, float, float, float, int]:
     """(p50 s, p95 s, max s, p50 CPU s, peak RSS MB) of ``cmd`` run ``runs`` times, each a fresh process.
 
@@ -267,16 +305,33 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--keep", type=Path, help="Keep the stores in this folder (reused when present).")
+    ap.add_argument(
+        "--postgres",
+        action="store_true",
+        help="Also load each store into a throwaway PostgreSQL and time it.",
+    )
     ap.add_argument("--generate", nargs=3, metavar=("TEMPLATE", "DEST", "N"), help=argparse.SUPPRESS)
     ap.add_argument("--in-process", dest="inproc", help=argparse.SUPPRESS)
+    ap.add_argument("--to-postgres", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.generate:
         src, dest, n = args.generate
         print(generate(Path(src), Path(dest), int(n)))
         return
+    if args.to_postgres:
+        print(to_postgres(Path(args.to_postgres[0]), args.to_postgres[1]))
+        return
     if args.inproc:
         print(json.dumps(in_process(json.loads(args.inproc), args.runs)))
         return
+    try:
+        run(args)
+    finally:
+        if PG:
+            PG[0].stop()
+
+
+def run(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
@@ -306,19 +361,40 @@ def main() -> None:
                 )
             else:
                 print(f"\n{size:,} papers: {db}")
-            print(f"{'':48} {'fresh process':^40} {'in process':^16}")
-            print(
-                f"{'query':48} {'p50 s':>7} {'p95 s':>7} {'max s':>7} {'CPU s':>7} {'peak MB':>8}"
-                f" {'p50 s':>7} {'p95 s':>7}"
-            )
-            for name, cmd in queries(db):
-                p50, p95, worst, cpu, peak = measure([*KAMER, *cmd], args.runs)
-                warm50, warm95 = json.loads(_child("--runs", str(args.runs), "--in-process", json.dumps(cmd)))
-                print(
-                    f"{name[:48]:48} {p50:7.3f} {p95:7.3f} {worst:7.3f} {cpu:7.3f} {peak:8d}"
-                    f" {warm50:7.3f} {warm95:7.3f}",
-                    flush=True,
-                )
+            report(db, str(db), args.runs)
+            if args.postgres:
+                url = server(folder).database()
+                took = float(_child("--to-postgres", str(db), url))
+                print(f"\n{size:,} papers on PostgreSQL: loaded with COPY in {took:.1f} s")
+                report(db, url, args.runs)
+
+
+PG: list[Any] = []
+
+
+def server(folder: Path) -> Any:
+    """One throwaway PostgreSQL server for the run (tests/support/postgres.py), stopped at the end."""
+    from tests.support.postgres import Postgres
+
+    if not PG:
+        PG.append(Postgres.start(Path(tempfile.mkdtemp(prefix="kamer-bench-pg-"))))
+    return PG[0]
+
+
+def report(db: Path, target: str, runs: int) -> None:
+    """Time every query of ``queries(db)`` against ``target`` (the same store, or its PostgreSQL copy)."""
+    print(f"{'':48} {'fresh process':^40} {'in process':^16}")
+    print(
+        f"{'query':48} " + " ".join(f"{c:>7}" for c in ("p50 s", "p95 s", "max s", "CPU s", "peak MB")),
+        end="",
+    )
+    print(f" {'p50 s':>7} {'p95 s':>7}")
+    for name, cmd in queries(db):
+        cmd = [target if c == str(db) else c for c in cmd]
+        p50, p95, worst, cpu, peak = measure([*KAMER, *cmd], runs)
+        warm50, warm95 = json.loads(_child("--runs", str(runs), "--in-process", json.dumps(cmd)))
+        print(f"{name[:48]:48} {p50:7.3f} {p95:7.3f} {worst:7.3f} {cpu:7.3f} {peak:7d}", end="")
+        print(f" {warm50:7.3f} {warm95:7.3f}", flush=True)
 
 
 if __name__ == "__main__":

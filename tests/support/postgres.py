@@ -13,6 +13,7 @@ import itertools
 import os
 import pwd
 import shutil
+import signal
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,11 +61,18 @@ class Postgres:
         server._run("pg_ctl", "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w", "start")
         return server
 
-    def _run(self, program: str, *args: str) -> None:
+    def _run(self, program: str, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         cmd = [str(self.bin / program), *args]
         if self.user:
             cmd = ["runuser", "-u", self.user, "--", *cmd]
-        subprocess.run(cmd, check=True, capture_output=True, timeout=120)
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+        if check and done.returncode != 0:
+            log = self.folder / "log"
+            raise RuntimeError(
+                f"{program} failed: {done.stderr or done.stdout}"
+                + (log.read_text()[-2000:] if log.exists() else "")
+            )
+        return done
 
     def url(self, database: str = "postgres") -> str:
         return f"postgresql://kamer@/{database}?host={self.folder}&port={self.port}"
@@ -79,4 +87,10 @@ class Postgres:
         return self.url(name)
 
     def stop(self) -> None:
-        self._run("pg_ctl", "-D", str(self.folder / "data"), "-m", "immediate", "-w", "stop")
+        """Stop the server; if pg_ctl cannot, end its postmaster (its pid is in postmaster.pid)."""
+        data = self.folder / "data"
+        if self._run("pg_ctl", "-D", str(data), "-m", "immediate", "-w", "stop", check=False).returncode == 0:
+            return
+        pidfile = data / "postmaster.pid"
+        if pidfile.exists():
+            os.kill(int(pidfile.read_text().split()[0]), signal.SIGQUIT)
