@@ -217,9 +217,27 @@ def extract(
 @workers_option
 @links_option
 @progress_option
+@click.option(
+    "--engine",
+    type=click.Choice(["pool", "dask"]),
+    default="pool",
+    show_default=True,
+    help="Where files are read: a process pool here, or a Dask cluster (see docs/scale.md).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="With --engine dask: a running scheduler (tcp://host:8786); default a LocalCluster here.",
+)
 @friendly
 def ingest(
-    paths: tuple[str, ...], db: str, workers: int | None, follow_links: bool, progress: bool | None
+    paths: tuple[str, ...],
+    db: str,
+    workers: int | None,
+    follow_links: bool,
+    progress: bool | None,
+    engine: str,
+    scheduler: str | None,
 ) -> None:
     """Add documents (files or folders, recursively) and open-data exports to the store.
 
@@ -248,7 +266,7 @@ def ingest(
     settings = settings_with(workers)
     files = list(expand(paths, opendata=True, follow_links=follow_links))
     with Store(db) as store:
-        summary = ingest_paths(files, store, settings, _want_progress(progress))
+        summary = ingest_paths(files, store, settings, _want_progress(progress), engine, scheduler)
         counts = store.stats(analyser_version())
     for err in summary.errors:
         e = err["error"]
