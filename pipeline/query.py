@@ -48,21 +48,17 @@ def _marks(items: Sequence[Any]) -> str:
     return ",".join("?" * len(items))
 
 
-def _edges_in(
-    store: Store, nodes: Sequence[str], relations: Sequence[str], among: Sequence[str] = ()
-) -> list[tuple[int, str]]:
+def _edges_in(store: Store, nodes: Sequence[str], relations: Sequence[str]) -> list[tuple[int, str]]:
     """(fact id, source paper) of the facts drawing a ``relations`` edge into one of ``nodes``.
 
     A registered toezegging ``commitment:R`` is also fulfilled (or postponed) by what acts on ``R``.
-    With ``among``, only edges from those papers (the database filters, however cited a node is).
     """
     rels = tuple(relations)
     out: list[tuple[int, str]] = []
-    only = f" AND source IN ({_marks(among)})" if among else ""
     for chunk in _chunks(list(nodes)):
         rows = store.db.execute(
-            f"SELECT id, source FROM facts WHERE node IN ({_marks(chunk)}) AND rel IN ({_marks(rels)}){only}",
-            (*chunk, *rels, *among),
+            f"SELECT id, source FROM facts WHERE node IN ({_marks(chunk)}) AND rel IN ({_marks(rels)})",
+            (*chunk, *rels),
         )
         out += [(int(i), str(src)) for i, src in rows]
         refs = [n.removeprefix("commitment:") for n in chunk if n.startswith("commitment:")]
@@ -76,19 +72,12 @@ def _edges_in(
     return out
 
 
-def _edges_out(store: Store, nodes: Sequence[str], among: Sequence[str] = ()) -> list[tuple[int, str]]:
-    """(fact id, target node) of the chain edges ``nodes`` draw (and ``commitment:R`` for what acts on R).
-
-    With ``among``, only edges to those nodes (or to ``commitment:R`` among them).
-    """
+def _edges_out(store: Store, nodes: Sequence[str]) -> list[tuple[int, str]]:
+    """(fact id, target node) of the chain edges ``nodes`` draw (and ``commitment:R`` for what acts on R)."""
     out: list[tuple[int, str]] = []
-    refs = [n.removeprefix("commitment:") for n in among if n.startswith("commitment:")]
-    ends = [*among, *refs]
-    only = f" AND node IN ({_marks(ends)})" if among else ""
     for chunk in _chunks(list(nodes)):
         rows = store.db.execute(
-            f"SELECT id, node, rel FROM facts WHERE source IN ({_marks(chunk)}) AND rel IS NOT NULL{only}",
-            (*chunk, *(ends if among else ())),
+            f"SELECT id, node, rel FROM facts WHERE source IN ({_marks(chunk)}) AND rel IS NOT NULL", chunk
         ).fetchall()
         out += [(int(i), str(n)) for i, n, _ in rows]
         acting = sorted({f"commitment:{n}" for _, n, rel in rows if rel in ("fulfils", "postpones")})
@@ -338,67 +327,79 @@ def cited_by(store: Store, node: str, limit: int | None = None) -> list[dict[str
     return out[:limit] if limit is not None else out
 
 
-_WALK = """
-WITH RECURSIVE walk(n, d) AS (
-    VALUES (?, 0)
-    UNION
-    SELECT f.node, w.d + 1 FROM walk w JOIN facts f ON f.source = w.n
-        WHERE w.d < ? AND f.rel IS NOT NULL
-    UNION
-    SELECT f.source, w.d + 1 FROM walk w JOIN facts f ON f.node = w.n
-        WHERE w.d < ? AND f.rel IS NOT NULL
-    UNION
-    SELECT 'commitment:' || f.node, w.d + 1 FROM walk w JOIN facts f ON f.source = w.n
-        WHERE w.d < ? AND f.rel IN ('fulfils', 'postpones') AND EXISTS
-            (SELECT 1 FROM facts c WHERE c.node = 'commitment:' || f.node AND c.type = 'commitment')
-    UNION
-    SELECT f.source, w.d + 1 FROM walk w JOIN facts f ON f.node = substr(w.n, 12)
-        WHERE w.n LIKE 'commitment:%' AND w.d < ? AND f.rel IN ('fulfils', 'postpones')
-    LIMIT ?
-)
-SELECT n, min(d) FROM walk GROUP BY n
-"""
+def _walk(store: Store, node: str, depth: int, limit: int) -> tuple[dict[str, int], set[int], bool]:
+    """Breadth first from ``node``, both ways, a level at a time: (distance of each node found,
+    the facts of the edges walked, whether the cap cut it short).
 
-
-# PostgreSQL lets the recursive part name ``walk`` once: the four ways out of a node in one LATERAL
-_WALK_PG = """
-WITH RECURSIVE walk(n, d) AS (
-    SELECT CAST(? AS TEXT) COLLATE "C", 0
-    UNION
-    SELECT e.other, w.d + 1 FROM walk w CROSS JOIN LATERAL (
-        SELECT f.node AS other FROM facts f WHERE f.source = w.n AND f.rel IS NOT NULL
-        UNION ALL
-        SELECT f.source FROM facts f WHERE f.node = w.n AND f.rel IS NOT NULL
-        UNION ALL
-        SELECT ('commitment:' || f.node) COLLATE "C" FROM facts f
-            WHERE f.source = w.n AND f.rel IN ('fulfils', 'postpones') AND EXISTS
-                (SELECT 1 FROM facts c WHERE c.node = 'commitment:' || f.node AND c.type = 'commitment')
-        UNION ALL
-        SELECT f.source FROM facts f
-            WHERE w.n LIKE 'commitment:%' AND f.node = substr(w.n, 12) AND f.rel IN ('fulfils', 'postpones')
-    ) e WHERE w.d < ?
-)
-SELECT n, min(d) FROM (SELECT n, d FROM walk LIMIT ?) found GROUP BY n
-"""
+    Each level is a few indexed queries, each stopped by ``LIMIT``: a node cited by every paper in
+    the archive costs no more than the cap. (A recursive CTE, the first form of this, expanded
+    every link of such a node before its cap could stop it: 0.27 s of a 1M store's 0.6 s.)
+    """
+    found = {node: 0}
+    facts: set[int] = set()
+    truncated = False
+    frontier = [node]
+    cap = limit * 4
+    for level in range(depth):
+        nxt: list[str] = []
+        for chunk in _chunks(frontier):
+            rows: list[tuple[int, str, str | None]] = []
+            for sql, args in (
+                (
+                    f"SELECT id, node, rel FROM facts WHERE source IN ({_marks(chunk)}) AND rel IS NOT NULL",
+                    chunk,
+                ),
+                (
+                    f"SELECT id, source, rel FROM facts WHERE node IN ({_marks(chunk)}) AND rel IS NOT NULL",
+                    chunk,
+                ),
+            ):
+                got = store.db.execute(sql + " LIMIT ?", (*args, cap)).fetchall()
+                truncated |= len(got) >= cap
+                rows += [(int(i), str(n), r) for i, n, r in got]
+            refs = [n.removeprefix("commitment:") for n in chunk if n.startswith("commitment:")]
+            if refs:  # what acts on R acts on the toezegging registered under R
+                got = store.db.execute(
+                    f"SELECT id, source FROM facts WHERE node IN ({_marks(refs)})"
+                    " AND rel IN ('fulfils', 'postpones') LIMIT ?",
+                    (*refs, cap),
+                ).fetchall()
+                truncated |= len(got) >= cap
+                rows += [(int(i), str(n), None) for i, n in got]
+            acting = sorted({f"commitment:{n}" for _, n, r in rows if r in ("fulfils", "postpones")})
+            for part in _chunks(acting):  # and the papers that act on R reach that toezegging
+                known = {
+                    str(n)
+                    for (n,) in store.db.execute(
+                        f"SELECT DISTINCT node FROM facts WHERE node IN ({_marks(part)})"
+                        " AND type = 'commitment'",
+                        part,
+                    )
+                }
+                rows += [(i, f"commitment:{n}", None) for i, n, r in rows if f"commitment:{n}" in known]
+            for fact, other, _ in rows:
+                if other not in found:
+                    if len(found) >= limit:
+                        truncated = True
+                        continue
+                    found[other] = level + 1
+                    nxt.append(other)
+                facts.add(fact)
+        frontier = nxt
+        if not frontier:
+            break
+    return found, facts, truncated
 
 
 def chain(store: Store, node: str, depth: int = 3, limit: int = CHAIN_LIMIT) -> dict[str, Any]:
     """Everything linked to ``node`` by citations and follow-ups, both ways, up to ``depth`` steps.
 
-    A recursive query walks breadth first and stops after ``limit`` nodes (``truncated`` says so);
-    networkx then holds only the nodes found. Returns ``{"root", "nodes": [...], "edges": [...],
-    "truncated"}`` with node attributes and edge relations and evidence.
+    The walk (``_walk``) stops after ``limit`` nodes (``truncated`` says so); networkx then holds
+    only the nodes found. Returns ``{"root", "nodes": [...], "edges": [...], "truncated"}`` with
+    node attributes and edge relations and evidence.
     """
-    if store.dialect == "postgresql":
-        rows = store.db.execute(_WALK_PG, (node, depth, limit * 4 + 1)).fetchall()
-    else:
-        rows = store.db.execute(_WALK, (node, depth, depth, depth, depth, limit * 4 + 1)).fetchall()
-    found = dict(sorted(((str(n), int(d)) for n, d in rows), key=lambda nd: (nd[1], nd[0])))
-    truncated = len(rows) > limit * 4 or len(found) > limit
-    found = dict(list(found.items())[:limit])
+    found, facts, truncated = _walk(store, node, depth, limit)
     inner = [n for n, d in found.items() if d < depth]
-    facts = {i for i, other in _edges_out(store, inner, list(found)) if other in found}
-    facts |= {i for i, other in _edges_in(store, inner, CHAIN_RELATIONS, list(found)) if other in found}
     G = _view(store, list(found), sorted(facts))
     if node not in G:
         return {"root": node, "nodes": [], "edges": [], "truncated": False}
@@ -409,13 +410,11 @@ def chain(store: Store, node: str, depth: int = 3, limit: int = CHAIN_LIMIT) -> 
         links = list(G.out_edges(cur, keys=True, data=True)) + list(G.in_edges(cur, keys=True, data=True))
         for u, v, k, d in links:
             if k in CHAIN_RELATIONS and u in found and v in found:
-                edges.setdefault(
-                    (u, v, k), {"source": u, "target": v, "relation": k, "evidence": d.get("evidence")}
-                )
+                edge = {"source": u, "target": v, "relation": k, "evidence": d.get("evidence")}
+                edges.setdefault((u, v, k), edge)
     keep = ("type", "kind", "title", "date", "status", "placeholder", "path")
-    nodes = [
-        {"id": n, "distance": d, **{k: G.nodes[n].get(k) for k in keep}} for n, d in found.items() if n in G
-    ]
+    order = sorted(found.items(), key=lambda nd: (nd[1], nd[0]))
+    nodes = [{"id": n, "distance": d, **{k: G.nodes[n].get(k) for k in keep}} for n, d in order if n in G]
     return {"root": node, "nodes": nodes, "edges": list(edges.values()), "truncated": truncated}
 
 
