@@ -5,7 +5,8 @@ class instead of an SQLite file. Every method of ``Store`` works unchanged: thei
 common subset of both, and the few SQLite spellings in it (``?`` parameters, ``INSERT OR
 REPLACE``, ``datetime('now')``, ``json_extract``, the ``end`` column) are rewritten here once,
 when a statement is first seen. The schema has migrations of its own (``PG_MIGRATIONS``), kept
-in step with SQLite's; triggers keep the same ``counts``.
+in step with SQLite's (a store refuses to open when they are not); triggers keep the same
+``counts``.
 
 Connections come from a ``psycopg_pool`` pool (one held per open store); writes are short
 transactions, as on SQLite. Text ids sort bytewise (``COLLATE "C"``), so pages come in the
@@ -132,7 +133,6 @@ PG_MIGRATIONS: list[str] = [
 ]
 # PostgreSQL stores start at the schema SQLite's migrations reach at this step
 PG_BASE = 5
-assert len(MIGRATIONS) == PG_BASE + len(PG_MIGRATIONS) - 1, "a new SQLite migration needs its PostgreSQL twin"
 
 KEYS = {
     "zaken": "nummer",
@@ -233,6 +233,12 @@ class PgStore(Store):
             from psycopg_pool import ConnectionPool
         except ImportError as exc:  # pragma: no cover - a dependency of the package
             raise StoreError(f"PostgreSQL needs psycopg and psycopg_pool: {exc}") from exc
+        if len(MIGRATIONS) != PG_BASE + len(PG_MIGRATIONS) - 1:
+            raise StoreError(
+                f"the SQLite schema is at {len(MIGRATIONS)} but PostgreSQL's stops at"
+                f" {PG_BASE + len(PG_MIGRATIONS) - 1}: each migration in store.py needs its twin in"
+                " pgstore.PG_MIGRATIONS"
+            )
         self.url = str(path)
         self.path = Path(_shown(self.url))  # what messages name (no password)
         self.readonly = readonly
