@@ -48,26 +48,38 @@ def _marks(items: Sequence[Any]) -> str:
     return ",".join("?" * len(items))
 
 
-def _edges_in(store: Store, nodes: Sequence[str], relations: Sequence[str]) -> list[tuple[int, str]]:
+def _edges_in(
+    store: Store,
+    nodes: Sequence[str],
+    relations: Sequence[str],
+    cap: int | None = None,
+    among: Sequence[str] = (),
+) -> list[tuple[int, str]]:
     """(fact id, source paper) of the facts drawing a ``relations`` edge into one of ``nodes``.
 
     A registered toezegging ``commitment:R`` is also fulfilled (or postponed) by what acts on ``R``.
+    ``cap`` stops each scan after that many links; ``among`` keeps the links of these papers
+    only, read through the papers' own index (however often the nodes are cited).
     """
     rels = tuple(relations)
     out: list[tuple[int, str]] = []
+    limit = f" LIMIT {int(cap)}" if cap is not None else ""
     for chunk in _chunks(list(nodes)):
-        rows = store.db.execute(
-            f"SELECT id, source FROM facts WHERE node IN ({_marks(chunk)}) AND rel IN ({_marks(rels)})",
-            (*chunk, *rels),
-        )
-        out += [(int(i), str(src)) for i, src in rows]
         refs = [n.removeprefix("commitment:") for n in chunk if n.startswith("commitment:")]
         acting = tuple(r for r in rels if r in ("fulfils", "postpones"))
-        if refs and acting:
-            rows = store.db.execute(
-                f"SELECT id, source FROM facts WHERE node IN ({_marks(refs)}) AND rel IN ({_marks(acting)})",
-                (*refs, *acting),
-            )
+        targets = [(list(chunk), rels)] + ([(refs, acting)] if refs and acting else [])
+        for ends, kinds in targets:
+            if among:
+                for part in _chunks(list(among)):
+                    rows = store.db.execute(
+                        f"SELECT id, source FROM facts WHERE source IN ({_marks(part)})"
+                        f" AND node IN ({_marks(ends)}) AND rel IN ({_marks(kinds)})",
+                        (*part, *ends, *kinds),
+                    )
+                    out += [(int(i), str(src)) for i, src in rows]
+                continue
+            where = f"node IN ({_marks(ends)}) AND rel IN ({_marks(kinds)})"
+            rows = store.db.execute(f"SELECT id, source FROM facts WHERE {where}{limit}", (*ends, *kinds))
             out += [(int(i), str(src)) for i, src in rows]
     return out
 
@@ -312,14 +324,15 @@ def cites(store: Store, node: str, limit: int | None = None) -> list[dict[str, A
 
 def cited_by(store: Store, node: str, limit: int | None = None) -> list[dict[str, Any]]:
     """The documents that cite (or act on) ``node``; with ``limit``, the first that did so."""
-    edges = _edges_in(store, [node], CHAIN_RELATIONS)
-    if limit is not None:  # only the papers of the first ``limit`` links are read
-        keep: set[str] = set()
-        for _, src in sorted(edges):
+    if limit is None:
+        edges = _edges_in(store, [node], CHAIN_RELATIONS)
+    else:  # the first papers that link, found with a bounded scan; then only their links
+        keep: dict[str, None] = {}
+        for _, src in _edges_in(store, [node], CHAIN_RELATIONS, cap=8 * limit + 8):
             if len(keep) >= limit:
                 break
-            keep.add(src)
-        edges = [(i, src) for i, src in edges if src in keep]
+            keep[src] = None
+        edges = _edges_in(store, [node], CHAIN_RELATIONS, among=list(keep)) if keep else []
     G = _view(store, [node, *{src for _, src in edges}], [i for i, _ in edges])
     if node not in G:
         return []
