@@ -101,6 +101,18 @@ def _marks(items: Sequence[Any]) -> str:
     return ",".join("?" * len(items))
 
 
+def _papers(store: Store, nodes: Sequence[str]) -> list[DocumentRow]:
+    """The stored papers whose nodes these are: by own id, and (``doc:<uid>``) by first hash.
+
+    Two indexed look-ups; one query with ``OR`` between them reads every paper instead.
+    """
+    out = list(store.document_rows(f"d.doc_id IN ({_marks(nodes)})", tuple(nodes)))
+    own = [k[4:] for k in nodes if k.startswith("doc:")]
+    if own:  # (doc_id IS NULL in SQL would lead the planner to scan every paper without an id)
+        out += [r for r in store.document_rows(f"d.uid IN ({_marks(own)})", tuple(own)) if r.doc_id is None]
+    return out
+
+
 def build_subgraph(store: Store, nodes: Iterable[str], facts: Iterable[int] = ()) -> nx.MultiDiGraph:
     """A graph that gives each of ``nodes`` the attributes ``build_graph`` would, from the store's indexes.
 
@@ -116,10 +128,7 @@ def build_subgraph(store: Store, nodes: Iterable[str], facts: Iterable[int] = ()
     zaken: list[ZaakFacts] = []
     for chunk in _chunks(keys):
         q = _marks(chunk)
-        own = [k[4:] for k in chunk if k.startswith("doc:")]
-        docs += store.document_rows(
-            f"d.doc_id IN ({q}) OR (d.doc_id IS NULL AND d.uid IN ({_marks(own) or 'NULL'}))", (*chunk, *own)
-        )
+        docs += _papers(store, chunk)
         for sql in (
             f"SELECT min(id) FROM facts WHERE node IN ({q}) GROUP BY node",  # the first: a placeholder's type
             f"SELECT min(id) FROM facts WHERE node IN ({q}) AND type = 'commitment' GROUP BY node",
@@ -161,11 +170,7 @@ def build_subgraph(store: Store, nodes: Iterable[str], facts: Iterable[int] = ()
         - have
     )
     for chunk in _chunks(sources):
-        own = [k[4:] for k in chunk if k.startswith("doc:")]
-        docs += store.document_rows(
-            f"d.doc_id IN ({_marks(chunk)}) OR (d.doc_id IS NULL AND d.uid IN ({_marks(own) or 'NULL'}))",
-            (*chunk, *own),
-        )
+        docs += _papers(store, chunk)
     G = nx.MultiDiGraph()
     seen = set()
     for row in sorted(docs, key=lambda r: r.id):

@@ -71,9 +71,10 @@ def _edges_in(
         for ends, kinds in targets:
             if among:
                 for part in _chunks(list(among)):
+                    # through the papers' index: node || '' keeps the planner off the index of a hub
                     rows = store.db.execute(
                         f"SELECT id, source FROM facts WHERE source IN ({_marks(part)})"
-                        f" AND node IN ({_marks(ends)}) AND rel IN ({_marks(kinds)})",
+                        f" AND (node || '') IN ({_marks(ends)}) AND rel IN ({_marks(kinds)})",
                         (*part, *ends, *kinds),
                     )
                     out += [(int(i), str(src)) for i, src in rows]
