@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -329,6 +330,7 @@ def main() -> None:
     finally:
         if PG:
             PG[0].stop()
+            shutil.rmtree(PG[0].folder, ignore_errors=True)
 
 
 def run(args: argparse.Namespace) -> None:
