@@ -255,11 +255,12 @@ def _open_commitments(
         queries.append((undated + " ORDER BY c.node", args))
     wanted = actor.lower() if actor else None
     for sql, params in queries:
-        cur = store.db.execute(sql, params)
-        while True:
-            rows = cur.fetchmany(100)
+        read = 0
+        while True:  # a page of 100 at a time: what is held (here or in a database client) stays small
+            rows = store.db.execute(sql + " LIMIT 100 OFFSET ?", (*params, read)).fetchall()
             if not rows:
                 break
+            read += len(rows)
             nodes = [str(n) for n, who in rows if not wanted or wanted in (who or "").lower()]
             if not nodes:
                 continue
