@@ -42,21 +42,22 @@ class AlertError(Exception):
 
 
 def _query_graph(store: Store) -> Any:
+    """The whole graph: only for watches, whose 'acting' alerts look at every follow-up edge."""
     from .graph import build_graph
 
     return build_graph(store)
 
 
-def _query_open_commitments(G: Any, today: dt.date) -> list[dict[str, Any]]:
+def _query_open_commitments(store: Store, today: dt.date) -> list[dict[str, Any]]:
     from .query import open_commitments
 
-    return open_commitments(G, overdue=True, today=today)
+    return open_commitments(store, overdue=True, today=today)
 
 
-def _query_open_motions(G: Any) -> list[dict[str, Any]]:
+def _query_open_motions(store: Store) -> list[dict[str, Any]]:
     from .query import open_motions
 
-    return open_motions(G)
+    return open_motions(store)
 
 
 # ---------------------------------------------------------------- what to watch
@@ -116,7 +117,6 @@ def candidates(store: Store, settings: Settings, today: dt.date) -> list[dict[st
     from .register import reconcile
 
     watches = store.watches()
-    G = _query_graph(store)
     topics = _topics(store)
     arrived = store.added()
     out: list[dict[str, Any]] = []
@@ -130,7 +130,7 @@ def candidates(store: Store, settings: Settings, today: dt.date) -> list[dict[st
             return
         out.append({"key": key, "kind": kind, "title": title, "date": date, "watched": hit, **rest})
 
-    for c in _query_open_commitments(G, today):
+    for c in _query_open_commitments(store, today):
         doc = c.get("doc_id")
         add(
             f"overdue:{c['id']}",
@@ -147,7 +147,7 @@ def candidates(store: Store, settings: Settings, today: dt.date) -> list[dict[st
             actor=c.get("actor"),
         )
     cutoff = (today - dt.timedelta(days=settings.motion_days)).isoformat()
-    for m in _query_open_motions(G):
+    for m in _query_open_motions(store):
         if not m.get("date") or m["date"] > cutoff or m.get("follow_ups"):
             continue
         add(
@@ -165,6 +165,7 @@ def candidates(store: Store, settings: Settings, today: dt.date) -> list[dict[st
             doc_id=m["id"],
         )
     if watches:
+        G = _query_graph(store)
         for u, v, key, data in G.edges(keys=True, data=True):
             if key not in ("fulfils", "postpones", "answers", "replaces"):
                 continue

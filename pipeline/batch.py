@@ -326,7 +326,14 @@ def _store_result(store: Store, result: Result, summary: IngestSummary, path: st
         summary.skipped += 1
 
 
-def ingest_paths(paths: list[str], store: Store, settings: Settings, progress: bool = False) -> IngestSummary:
+def ingest_paths(
+    paths: list[str],
+    store: Store,
+    settings: Settings,
+    progress: bool = False,
+    engine: str = "pool",
+    scheduler: str | None = None,
+) -> IngestSummary:
     """Add files (documents and open-data exports) to the store.
 
     A file whose bytes are stored with facts of the current analyser is
@@ -334,6 +341,7 @@ def ingest_paths(paths: list[str], store: Store, settings: Settings, progress: b
     stored text (no OCR). Every failure is recorded in the store and
     reported; the rest go in, one paper per transaction, so an interrupted
     run resumes where it stopped and a rerun retries only what failed.
+    ``engine`` ``dask`` maps the files over a Dask cluster (``dask_engine``) instead of the pool.
     """
     from .opendata import is_opendata, read_records, zaak_facts
 
@@ -367,7 +375,13 @@ def ingest_paths(paths: list[str], store: Store, settings: Settings, progress: b
             summary.skipped += 1
         elif state[0] not in stale:
             stale.append(state[0])
-    for path, result in zip(todo, process_many(todo, settings, progress), strict=True):
+    if engine == "dask":
+        from .dask_engine import process_many_dask
+
+        results = process_many_dask(todo, settings, scheduler, progress)
+    else:
+        results = process_many(todo, settings, progress)
+    for path, result in zip(todo, results, strict=True):
         _store_result(store, result, summary, path)
     if stale:
         summary.reanalysed += reanalyse(store, settings, stale, progress).reanalysed

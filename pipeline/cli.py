@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from functools import wraps
 from pathlib import Path
@@ -25,11 +25,22 @@ F = TypeVar("F", bound=Callable[..., Any])
 TEXT_FIELDS = ("text", "segments", "running", "markup", "marks")
 
 
+def _json(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _emit(obj: Any) -> None:
     """One JSON line on stdout; always valid UTF-8 (odd bytes of file names are escaped)."""
-    sys.stdout.write(
-        json.dumps(obj, ensure_ascii=False).encode("utf-8", "backslashreplace").decode("utf-8") + "\n"
-    )
+    sys.stdout.write(_json(obj) + "\n")
+    sys.stdout.flush()
+
+
+def _emit_array(items: Iterable[Any]) -> None:
+    """One JSON array on one line, written item by item: memory stays that of one item."""
+    sys.stdout.write("[")
+    for i, item in enumerate(items):
+        sys.stdout.write(("," if i else "") + _json(item))
+    sys.stdout.write("]\n")
     sys.stdout.flush()
 
 
@@ -103,7 +114,7 @@ db_option = click.option(
     type=click.Path(dir_okay=False),
     default=default_db,
     show_default="kamerwacht.sqlite in the current folder, or $KAMER_DB",
-    help="The store (an SQLite file).",
+    help="The store: an SQLite file, or a PostgreSQL database as postgresql://USER@HOST/DB.",
 )
 format_option = click.option(
     "--format",
@@ -209,9 +220,27 @@ def extract(
 @workers_option
 @links_option
 @progress_option
+@click.option(
+    "--engine",
+    type=click.Choice(["pool", "dask"]),
+    default="pool",
+    show_default=True,
+    help="Where files are read: a process pool here, or a Dask cluster (see docs/scale.md).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="With --engine dask: a running scheduler (tcp://host:8786); default a LocalCluster here.",
+)
 @friendly
 def ingest(
-    paths: tuple[str, ...], db: str, workers: int | None, follow_links: bool, progress: bool | None
+    paths: tuple[str, ...],
+    db: str,
+    workers: int | None,
+    follow_links: bool,
+    progress: bool | None,
+    engine: str,
+    scheduler: str | None,
 ) -> None:
     """Add documents (files or folders, recursively) and open-data exports to the store.
 
@@ -240,7 +269,7 @@ def ingest(
     settings = settings_with(workers)
     files = list(expand(paths, opendata=True, follow_links=follow_links))
     with Store(db) as store:
-        summary = ingest_paths(files, store, settings, _want_progress(progress))
+        summary = ingest_paths(files, store, settings, _want_progress(progress), engine, scheduler)
         counts = store.stats(analyser_version())
     for err in summary.errors:
         e = err["error"]
@@ -461,7 +490,7 @@ def evaluate(
 
 
 def _index(db: str) -> Any:
-    """The store's graph with what names its nodes (``web.lookup.Index``), read once per command."""
+    """The store with what names its nodes (``web.lookup.Index``), opened once per command."""
     from .store import Store
     from .web.lookup import index
 
@@ -473,8 +502,8 @@ def _index(db: str) -> Any:
     return ctx.meta[key]
 
 
-def _graph(db: str) -> Any:
-    return _index(db).G
+def _store(db: str) -> Any:
+    return _index(db).store
 
 
 def _name(db: str) -> Callable[[str | None], str]:
@@ -504,6 +533,11 @@ def _table(rows: list[dict[str, Any]], columns: list[str]) -> None:
     if not rows:
         click.echo("(none)")
         return
+    ix = click.get_current_context().meta.get("kamer.names")
+    if ix is not None:  # name a page of rows with one read of the store
+        ix.load(
+            v for r in rows for v in (r.get("id"), r.get("doc_id"), r.get("source")) if isinstance(v, str)
+        )
     cells = [[_cell(r.get(c)) for c in columns] for r in rows]
     widths = [min(60, max(len(c), *(len(row[i]) for row in cells))) for i, c in enumerate(columns)]
     click.echo("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)))
@@ -536,24 +570,54 @@ def query() -> None:
     """
 
 
+page_options = [
+    click.option("--limit", type=click.IntRange(min=0), help="At most this many (default: all, streamed)."),
+    click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many first."),
+]
+
+
+def paged(fn: Callable[..., Any]) -> Callable[..., Any]:
+    for option in reversed(page_options):
+        fn = option(fn)
+    return fn
+
+
+def _pages(rows: Iterable[dict[str, Any]], size: int = 200) -> Iterator[list[dict[str, Any]]]:
+    page: list[dict[str, Any]] = []
+    for r in rows:
+        page.append(r)
+        if len(page) >= size:
+            yield page
+            page = []
+    if page or size == 0:
+        yield page
+
+
 @query.command("open-motions")
 @db_option
 @format_option
 @click.option(
     "--mentioned", is_flag=True, help="Also motions not in the store that a stored text calls adopted."
 )
+@paged
 @friendly
-def open_motions_cmd(db: str, fmt: str, mentioned: bool) -> None:
-    """Adopted motions (aangenomen) that no document fulfils yet."""
-    from .query import open_motions
+def open_motions_cmd(db: str, fmt: str, mentioned: bool, limit: int | None, offset: int) -> None:
+    """Adopted motions (aangenomen) that no document fulfils yet, oldest first."""
+    from .query import iter_open_motions
 
-    rows = open_motions(_graph(db), mentioned)
+    rows = iter_open_motions(_store(db), mentioned, limit, offset)
     if fmt == "json":
-        _emit(rows)
+        _emit_array(rows)
     else:
         named = _name(db)
-        shown = [{**r, "motion": named(r["id"]), "follow_ups": _acting(named, r["follow_ups"])} for r in rows]
-        _table(shown, ["id", "date", "motion", "follow_ups"])
+        click.get_current_context().meta["kamer.names"] = _index(db)
+        for page in _pages(rows):
+            for r in page:
+                _index(db).load(f["source"] for f in r["follow_ups"])
+            shown = [
+                {**r, "motion": named(r["id"]), "follow_ups": _acting(named, r["follow_ups"])} for r in page
+            ]
+            _table(shown, ["id", "date", "motion", "follow_ups"])
 
 
 @query.command("open-commitments")
@@ -573,6 +637,7 @@ def open_motions_cmd(db: str, fmt: str, mentioned: bool) -> None:
     help="Commitment kinds (repeatable).",
 )
 @click.option("--today", help="Date that decides what is overdue (YYYY-MM-DD; default: today).")
+@paged
 @friendly
 def open_commitments_cmd(
     db: str,
@@ -583,21 +648,26 @@ def open_commitments_cmd(
     overdue: bool,
     kinds: tuple[str, ...],
     today: str | None,
+    limit: int | None,
+    offset: int,
 ) -> None:
     """Commitments (toezeggingen) not yet fulfilled, soonest deadline first."""
-    from .query import open_commitments
+    from .query import iter_open_commitments
 
     day = parse_date("--today", today) if today else None
     due = parse_date("--due-before", due_before).isoformat() if due_before else None
-    rows = open_commitments(_graph(db), due, actor, sector, overdue, day, kinds)
+    rows = iter_open_commitments(_store(db), due, actor, sector, overdue, day, kinds, limit, offset)
     if fmt == "json":
-        _emit(rows)
+        _emit_array(rows)
     else:
         named = _name(db)
-        _table(
-            [{**r, "made_in": named(r["doc_id"])} for r in rows],
-            ["deadline", "overdue", "actor", "text", "made_in"],
-        )
+        click.get_current_context().meta["kamer.names"] = _index(db)
+        for page in _pages(rows):
+            _index(db).load(r["doc_id"] for r in page)
+            _table(
+                [{**r, "made_in": named(r["doc_id"])} for r in page],
+                ["deadline", "overdue", "actor", "text", "made_in"],
+            )
 
 
 def _relation_command(name: str, doc: str) -> None:
@@ -605,15 +675,17 @@ def _relation_command(name: str, doc: str) -> None:
     @click.argument("node_id")
     @db_option
     @format_option
+    @click.option("--limit", type=click.IntRange(min=0), help="At most this many (default: all).")
     @friendly
-    def command(node_id: str, db: str, fmt: str) -> None:
+    def command(node_id: str, db: str, fmt: str, limit: int | None) -> None:
         from . import query as q
 
-        rows = getattr(q, name.replace("-", "_"))(_graph(db), _node(db, node_id))
+        rows = getattr(q, name.replace("-", "_"))(_store(db), _node(db, node_id), limit)
         if fmt == "json":
             _emit(rows)
         else:
             named = _name(db)
+            _index(db).load(r["id"] for r in rows)
             _table([{**r, "name": named(r["id"])} for r in rows], ["id", "relation", "name", "in_store"])
 
 
@@ -641,11 +713,14 @@ def chain_cmd(node_id: str, db: str, fmt: str, depth: int) -> None:
     """The citation and follow-up chain around one document or motion id."""
     from .query import chain
 
-    result = chain(_graph(db), _node(db, node_id), depth)
+    result = chain(_store(db), _node(db, node_id), depth)
     if fmt == "json":
         _emit(result)
     else:
         named = _name(db)
+        _index(db).load(n["id"] for n in result["nodes"])
+        if result["truncated"]:
+            click.echo(f"(only the nearest {len(result['nodes'])} nodes: the chain is larger)", err=True)
         nodes = [{**n, "name": named(n["id"])} for n in result["nodes"]]
         _table(nodes, ["id", "distance", "type", "kind", "date", "status", "name"])
         click.echo("")
@@ -860,9 +935,9 @@ def serve(db: str, host: str, port: int, today: str | None) -> None:
 @friendly
 def export(db: str, fmt: str, out: str) -> None:
     """Export the graph of the store for Gephi, networkx or a spreadsheet."""
-    from .export import export_graph
+    from .export import export_store
 
-    for path in export_graph(_graph(db), fmt, Path(out)):
+    for path in export_store(_store(db), fmt, Path(out)):
         click.echo(f"wrote {path}")
 
 
@@ -875,7 +950,7 @@ def report(db: str, out: str, today: str | None) -> None:
     """Write the Markdown report: open motions, open and overdue toezeggingen, most cited."""
     from .export import report as make_report
 
-    text = make_report(_graph(db), parse_date("--today", today) if today else None, name=_name(db))
+    text = make_report(_store(db), parse_date("--today", today) if today else None, name=_name(db))
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     Path(out).write_text(text, encoding="utf-8")
     click.echo(f"wrote {out}")

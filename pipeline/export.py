@@ -1,5 +1,8 @@
 """Exports of the graph (GraphML for Gephi, node-link JSON for networkx, CSV for a
-spreadsheet) and the Markdown report the main job ends with."""
+spreadsheet) and the Markdown report the main job ends with.
+
+An export is the one place the whole store becomes one graph (``build_graph``); its attributes
+are flattened in place rather than copied. The report asks the store's bounded queries."""
 
 from __future__ import annotations
 
@@ -13,7 +16,8 @@ from typing import Any
 
 import networkx as nx
 
-from .query import most_cited, open_commitments, open_motions
+from .query import count_open_motions, iter_open_commitments, iter_open_motions, most_cited
+from .store import Store
 
 
 def _flat(value: Any) -> Any:
@@ -59,11 +63,8 @@ def export_graph(G: nx.MultiDiGraph, fmt: str, out: Path) -> list[Path]:
     """Write ``G`` as ``graphml``, ``node-link`` (JSON) or ``csv`` (nodes + edges) into ``out``."""
     out.mkdir(parents=True, exist_ok=True)
     if fmt == "graphml":
-        flat = nx.MultiDiGraph()
-        for n, a in G.nodes(data=True):
-            flat.add_node(n, **{k: _flat(v) for k, v in a.items()})
-        for u, v, k, a in G.edges(keys=True, data=True):
-            flat.add_edge(u, v, key=k, **{kk: _flat(vv) for kk, vv in a.items()})
+        flat = G.copy()
+        _flatten(flat)
         path = out / "kamerwacht.graphml"
         nx.write_graphml(flat, path)
         return [path]
@@ -92,8 +93,32 @@ def export_graph(G: nx.MultiDiGraph, fmt: str, out: Path) -> list[Path]:
     raise ValueError(f"unknown export format {fmt!r}")
 
 
+def _flatten(G: nx.MultiDiGraph) -> None:
+    """GraphML holds scalars only: lists and dicts become JSON text, None empty text (in place)."""
+    for _, a in G.nodes(data=True):
+        for k, v in a.items():
+            a[k] = _flat(v)
+    for _, _, a in G.edges(data=True):
+        for k, v in a.items():
+            a[k] = _flat(v)
+
+
+def export_store(store: Store, fmt: str, out: Path) -> list[Path]:
+    """``export_graph`` of the whole store, built once and (for GraphML) flattened without a copy."""
+    from .graph import build_graph
+
+    G = build_graph(store)
+    if fmt == "graphml":
+        out.mkdir(parents=True, exist_ok=True)
+        _flatten(G)
+        path = out / "kamerwacht.graphml"
+        nx.write_graphml(G, path)
+        return [path]
+    return export_graph(G, fmt, out)
+
+
 def report(
-    G: nx.MultiDiGraph,
+    store: Store,
     today: dt.date | None = None,
     top: int = 15,
     name: Callable[[str | None], str] | None = None,
@@ -103,14 +128,20 @@ def report(
     ``name`` names a node as people do (``web.lookup.name``); without it, titles and ids.
     """
     today = today or dt.date.today()
-    named = name or (lambda node: str((G.nodes[node].get("title") if node in G else None) or node or ""))
-    motions = open_motions(G)
-    commitments = open_commitments(G, today=today)
-    overdue = [c for c in commitments if c["overdue"]]
+    named = name or (lambda node: str(node or ""))
+    total = count_open_motions(store)
+    motions = list(iter_open_motions(store, limit=top))
+    commitments: list[dict[str, Any]] = []
+    n_commitments = n_overdue = 0
+    for c in iter_open_commitments(store, today=today):  # counted as they stream; the first kept
+        n_commitments += 1
+        n_overdue += bool(c["overdue"])
+        if len(commitments) < top:
+            commitments.append(c)
     lines = [f"# Kamerwacht report ({today.isoformat()})", ""]
     lines += [
-        f"- open motions (adopted, not yet carried out): **{len(motions)}**",
-        f"- open toezeggingen: **{len(commitments)}**, of which overdue: **{len(overdue)}**",
+        f"- open motions (adopted, not yet carried out): **{total}**",
+        f"- open toezeggingen: **{n_commitments}**, of which overdue: **{n_overdue}**",
         "",
     ]
     lines += [
@@ -119,7 +150,7 @@ def report(
         "| id | date | submitters | title | follow-ups |",
         "|---|---|---|---|---|",
     ]
-    for m in motions[:top]:
+    for m in motions:
         fu = ", ".join(f"{f['relation']} by {md(named(f['source']), 60)}" for f in m["follow_ups"]) or "—"
         cells = [
             md(m["id"] or "(no id)"),
@@ -129,8 +160,8 @@ def report(
             fu,
         ]
         lines.append("| " + " | ".join(cells) + " |")
-    if len(motions) > top:
-        lines.append(f"| … {len(motions) - top} more | | | | |")
+    if total > top:
+        lines.append(f"| … {total - top} more | | | | |")
     lines += [
         "",
         "## Open toezeggingen",
@@ -138,13 +169,13 @@ def report(
         "| deadline | overdue | actor | promise | made in |",
         "|---|---|---|---|---|",
     ]
-    for c in commitments[:top]:
+    for c in commitments:
         by = (c["deadline"] or {}).get("by") or (c["deadline"] or {}).get("text") or ""
         cells = [md(by), "yes" if c["overdue"] else "", md(c["actor"]), md(c["text"], 110)]
         cells.append(md(named(c["doc_id"]), 70) if name else md(c["doc_id"]))
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", "## Most cited", "", "| paper | cited by | in store |", "|---|---|---|"]
-    for d in most_cited(G, top):
+    for d in most_cited(store, top):
         shown = md(d["id"])
         if name:  # the name, and the id where it is one people use (not a doc: hash)
             own = "" if str(d["id"]).startswith("doc:") else f" ({md(d['id'])})"

@@ -15,11 +15,12 @@ motion's vote (open data, or the status a text states) sits on that node.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import networkx as nx
 
-from . import link
+from .opendata import ZaakFacts
 from .schema import Commitment, Fact, FollowUp, KamerstukId, Motion, Reference, SectorMention, Span
 from .store import DocumentRow, Store
 
@@ -40,23 +41,33 @@ def _evidence(doc: str, span: Span) -> dict[str, Any]:
 
 
 def build_graph(store: Store) -> nx.MultiDiGraph:
-    """The whole store as one graph.
+    """The whole store as one graph: for exports only (every query asks the store; see ``query.py``).
 
     >>> from pipeline.store import Store
     >>> G = build_graph(Store(":memory:"))
     >>> G.number_of_nodes(), G.is_multigraph()
     (0, True)
     """
-    G = nx.MultiDiGraph()
     nodes: dict[int, str] = {}
-    for row in store.documents():
-        nodes[row.id] = row.node
+
+    def documents() -> Iterator[DocumentRow]:
+        for row in store.documents():
+            nodes[row.id] = row.node
+            yield row
+
+    G = nx.MultiDiGraph()
+    for row in documents():
         _add_document(G, row)
+    return _build(G, ((nodes[d], f) for d, f in store.facts()), store.zaken())
+
+
+def _build(
+    G: nx.MultiDiGraph, facts: Iterable[tuple[str, Fact]], zaken: Iterable[ZaakFacts]
+) -> nx.MultiDiGraph:
     builder = _Builder(G)
-    for document, fact in store.facts():
-        builder.add(nodes[document], fact)
-    builder.finish()
-    for z in store.zaken():
+    for doc, fact in facts:
+        builder.add(doc, fact)
+    for z in zaken:
         if not z.kst_id:
             continue
         _ensure(G, z.kst_id, type="document")
@@ -75,6 +86,7 @@ def build_graph(store: Store) -> nx.MultiDiGraph:
             attrs.setdefault("status_sources", []).append(
                 {"source": "open data", "status": z.status, "zaak": z.nummer, "besluit": z.besluit}
             )
+    builder.finish()
     for _, attrs in G.nodes(data=True):
         if attrs.get("motion"):
             _settle_status(attrs)
@@ -108,6 +120,123 @@ def _settle_status(attrs: dict[str, Any]) -> None:
             ]
 
 
+CHUNK = 400  # ids per ``IN (...)``: well under SQLite's variable limit
+
+
+def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
+    for i in range(0, len(items), CHUNK):
+        yield items[i : i + CHUNK]
+
+
+def _marks(items: Sequence[Any]) -> str:
+    return ",".join("?" * len(items))
+
+
+def _papers(store: Store, nodes: Sequence[str]) -> list[DocumentRow]:
+    """The stored papers whose nodes these are: by own id, and (``doc:<uid>``) by first hash.
+
+    Two indexed look-ups; one query with ``OR`` between them reads every paper instead.
+    """
+    out = list(store.document_rows(f"d.doc_id IN ({_marks(nodes)})", tuple(nodes)))
+    own = [k[4:] for k in nodes if k.startswith("doc:")]
+    if own:  # (doc_id IS NULL in SQL would lead the planner to scan every paper without an id)
+        out += [r for r in store.document_rows(f"d.uid IN ({_marks(own)})", tuple(own)) if r.doc_id is None]
+    return out
+
+
+def build_subgraph(store: Store, nodes: Iterable[str], facts: Iterable[int] = ()) -> nx.MultiDiGraph:
+    """A graph that gives each of ``nodes`` the attributes ``build_graph`` would, from the store's indexes.
+
+    It reads only what decides a node's attributes (its paper, the first fact naming it, its motion
+    and commitment facts, its open-data record), a bounded number of rows per node however often
+    the node is cited; ``facts`` (fact ids) are added too, with the edges they draw. A node neither
+    stored nor named anywhere is not in the result.
+    """
+    keys = sorted(set(nodes))
+    db = store.db
+    wanted: set[int] = set(facts)
+    docs: list[DocumentRow] = []
+    zaken: list[ZaakFacts] = []
+    for chunk in _chunks(keys):
+        q = _marks(chunk)
+        docs += _papers(store, chunk)
+        for sql in (
+            f"SELECT min(id) FROM facts WHERE node IN ({q}) GROUP BY node",  # the first: a placeholder's type
+            f"SELECT min(id) FROM facts WHERE node IN ({q}) AND type = 'commitment' GROUP BY node",
+            f"SELECT min(id) FROM facts WHERE node IN ({q}) AND type = 'motion' GROUP BY node",
+            f"SELECT min(id) FROM facts WHERE node IN ({q}) AND type = 'motion' AND status IS NOT NULL"
+            " GROUP BY node",
+            f"SELECT min(id) FROM facts WHERE node IN ({q}) AND type = 'motion' AND appraisal IS NOT NULL"
+            " GROUP BY node",
+            f"SELECT id FROM facts WHERE node IN ({q}) AND type = 'motion' AND source = node",
+            f"SELECT min(fact) FROM people WHERE person IN ({q}) GROUP BY person",
+        ):
+            wanted.update(int(r[0]) for r in db.execute(sql, chunk))
+        zaken += store.zaken(f"kst_id IN ({q})", chunk)
+        for dossier in (k for k in chunk if k.startswith("dossier-")):
+            member = store.dossier_member(dossier)
+            if member is not None:
+                docs.append(member)
+    # a commitment's 'postpones' comes from what its paper postpones
+    commitments = [
+        str(r[0])
+        for chunk in _chunks([str(i) for i in wanted])
+        for r in db.execute(
+            f"SELECT DISTINCT source FROM facts WHERE id IN ({_marks(chunk)}) AND type = 'commitment'", chunk
+        )
+    ]
+    for chunk in _chunks(commitments):
+        rows = db.execute(
+            f"SELECT id FROM facts WHERE source IN ({_marks(chunk)}) AND rel = 'postpones'", chunk
+        )
+        wanted.update(int(r[0]) for r in rows)
+    # the papers the facts stand in (a motion paper's own motion fact speaks of that paper's node)
+    have = {r.node for r in docs}
+    sources = sorted(
+        {
+            str(r[0])
+            for chunk in _chunks([str(i) for i in wanted])
+            for r in db.execute(f"SELECT DISTINCT source FROM facts WHERE id IN ({_marks(chunk)})", chunk)
+        }
+        - have
+    )
+    for chunk in _chunks(sources):
+        docs += _papers(store, chunk)
+    G = nx.MultiDiGraph()
+    seen = set()
+    for row in sorted(docs, key=lambda r: r.id):
+        if row.id not in seen:
+            seen.add(row.id)
+            _add_document(G, row)
+    G = _build(G, store.facts_by_id(sorted(wanted)), sorted(zaken, key=lambda z: z.nummer))
+    return G
+
+
+def motion_state(store: Store, G: nx.MultiDiGraph, node: str) -> tuple[str, int, int] | None:
+    """(date, open, listed) of a motion node of ``build_subgraph``'s ``G``, or None if it is no motion.
+
+    Open: adopted (the open data's vote, else the text's), not fulfilled, and not replaced by a
+    gewijzigde motie unless the open data has its own vote; listed: in the store or the open data.
+    """
+    if node not in G:
+        return None
+    a = G.nodes[node]
+    if not a.get("motion") or a.get("anonymous"):
+        return None
+    acted = {
+        str(r[0])
+        for r in store.db.execute(
+            "SELECT DISTINCT rel FROM facts WHERE node = ? AND rel IN ('fulfils', 'replaces')", (node,)
+        )
+    }
+    official = bool(a.get("status_official"))
+    is_open = (
+        a.get("status") == "aangenomen" and "fulfils" not in acted and (official or "replaces" not in acted)
+    )
+    listed = official or not a.get("placeholder")
+    return str(a.get("date") or ""), int(is_open), int(listed)
+
+
 def _add_document(G: nx.MultiDiGraph, row: DocumentRow) -> None:
     G.add_node(
         row.node,
@@ -131,10 +260,8 @@ class _Builder:
 
     def __init__(self, G: nx.MultiDiGraph) -> None:
         self.G = G
-        self.anonymous = 0
         self.commitments_by_doc: dict[str, list[str]] = {}
         self.acting: list[tuple[str, str, str, dict[str, Any]]] = []  # fulfils/postpones edges
-        self.described: list[tuple[str, FollowUp]] = []  # follow-ups naming their motion only in words
 
     def add(self, doc: str, fact: Fact) -> None:
         if isinstance(fact, Reference):
@@ -170,9 +297,8 @@ class _Builder:
         elif m.id:
             node = m.id
             _ensure(G, node, type="document")
-        else:
-            self.anonymous += 1
-            node = f"motion:{doc}#{self.anonymous}"
+        else:  # named by where it stands, as the store's ``links`` names it
+            node = f"motion:{doc}#{m.span.start}"
             G.add_node(node, type="motion", placeholder=False, anonymous=True)
             G.add_edge(doc, node, key="cites", relation="cites", kind="motie", evidence=ev, confidence=0.7)
         attrs = G.nodes[node]
@@ -247,10 +373,10 @@ class _Builder:
 
     def follow_up(self, doc: str, f: FollowUp) -> None:
         if f.target is None:
-            if f.target_text:
-                self.described.append((doc, f))  # described, not named: linked in finish()
-            return
-        self._act(doc, f, f.target, f.confidence if f.confidence is not None else CONFIDENCE["follow_up"])
+            return  # described, and no motion in the store fits (store.py links those that do)
+        confidence = f.confidence if f.confidence is not None else CONFIDENCE["follow_up"]
+        how = {"resolved_by": f.resolved_by} if f.resolved_by == "store" else {}
+        self._act(doc, f, f.target, confidence, **how)
 
     def _act(self, doc: str, f: FollowUp, target: str, confidence: float, **how: Any) -> None:
         _ensure(self.G, target, type="document")
@@ -258,26 +384,6 @@ class _Builder:
         self.G.add_edge(doc, target, key=f.relation, **data)
         if f.relation in ("fulfils", "postpones"):
             self.acting.append((doc, target, f.relation, data))
-
-    def _link_described(self) -> None:
-        """Follow-ups that describe a motion ("de motie van het lid Van Dijk over …") reach the motion
-        the store holds, when one clearly fits (``link.py``)."""
-        G = self.G
-        motions = [
-            link.Candidate(
-                n,
-                tuple(a.get("submitters") or ()),
-                " ".join(str(a.get(k) or "") for k in ("onderwerp", "title", "dictum")),
-                a.get("date"),
-            )
-            for n, a in G.nodes(data=True)
-            if a.get("type") == "motion" and not a.get("anonymous")
-        ]
-        for doc, f in self.described:
-            described = link.describe(f.target_text)
-            found = link.resolve(described, motions, G.nodes[doc].get("date")) if described else None
-            if found:
-                self._act(doc, f, found[0], found[1], resolved_by="store")
 
     def sector(self, doc: str, s: SectorMention) -> None:
         G = self.G
@@ -298,7 +404,6 @@ class _Builder:
             )
 
     def finish(self) -> None:
-        self._link_described()
         for u, v, k, data in self.acting:
             # a toezegging registered under R is also fulfilled by a document that fulfils R
             if f"commitment:{v}" in self.G and not self.G.has_edge(u, f"commitment:{v}", k):

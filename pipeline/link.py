@@ -9,8 +9,9 @@ same where both are known) and links the best one only when it is clearly the be
 a confidence at or above ``THRESHOLD`` and ``MARGIN`` ahead of the next). The figures are measured
 by ``bench/bench_link.py`` on descriptions made from the real motions of the development corpus.
 
-It is a pure function of the description and the candidates; ``graph.py`` calls it over the motion
-nodes when it builds the graph, so a motion ingested after the letter is found as well.
+It is a pure function of the description and the candidates; the store calls it when it writes a
+paper's facts (``Store._linked``), over the motions of the indieners the description names, so the
+link is a stored fact that every query and export sees.
 
 >>> d = describe("de motie van het lid Van Dijk over de wachttijden in de ggz")
 >>> d.surnames, sorted(d.words)
@@ -53,6 +54,7 @@ class Described:
     """What a follow-up's words say about the motion it acts on."""
 
     surnames: tuple[str, ...]  # the indieners named, as surname keys ("dijk" for "Van Dijk")
+    names: tuple[str, ...]  # the same as printed, lower case ("van dijk"): the store's person keys
     words: frozenset[str]  # stems of the subject's content words
     dossier: str | None
 
@@ -101,17 +103,20 @@ def describe(target_text: str | None) -> Described | None:
         return None
     m = _INDIENERS.search(target_text)
     names: list[str] = []
+    printed: list[str] = []
     if m:
         for part in re.split(r",\s*|\s+en\s+|/", m.group("names")):
             part = part.strip(" -")
             if part and any(c.isupper() for c in part[:1] + part.split()[-1][:1]):
                 names.append(surname_key(part))
+                printed.append(" ".join(part.lower().split()))
     subject = _SUBJECT.search(target_text[m.end() if m else 0 :])
     dossier = _DOSSIER.search(target_text)
     words = stems(_CLAUSE_END.split(subject.group("subject"), 1)[0]) if subject else frozenset()
     if not names and not words:
         return None
-    return Described(tuple(names), words, dossier.group(1) + dossier.group(2) if dossier else None)
+    number = dossier.group(1) + dossier.group(2) if dossier else None
+    return Described(tuple(names), tuple(printed), words, number)
 
 
 def score(d: Described, c: Candidate, written: str | None = None) -> float:

@@ -33,12 +33,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from . import fingerprint
 from .config import display_path
 from .opendata import ZaakFacts
 from .schema import (
     Document,
     Fact,
+    FollowUp,
     Footnote,
     Mark,
     Markup,
@@ -233,6 +233,103 @@ def _v4(db: sqlite3.Connection) -> None:
     _script(db, "DROP TABLE old_facts; DROP TABLE old_documents")
 
 
+@_migration
+def _v5(db: sqlite3.Connection) -> None:
+    """5: each fact's graph ids in indexed columns (queries are SQL, not a graph of the whole store),
+    the people facts name, the state of every motion, counts kept by triggers."""
+    _script(
+        db,
+        """
+        ALTER TABLE facts ADD COLUMN source TEXT;      -- the node of the fact's paper
+        ALTER TABLE facts ADD COLUMN node TEXT;        -- the node it is about or points at (see Links)
+        ALTER TABLE facts ADD COLUMN rel TEXT;         -- the chain edge paper -> node it draws, if any
+        ALTER TABLE facts ADD COLUMN status TEXT;      -- a mentioned motion's vote as the text states it
+        ALTER TABLE facts ADD COLUMN appraisal TEXT;   -- a motion's appraisal
+        ALTER TABLE facts ADD COLUMN due TEXT;         -- a commitment's deadline (ISO date)
+        ALTER TABLE facts ADD COLUMN actor TEXT;       -- a commitment's actor
+        CREATE INDEX facts_node ON facts(node, type, id);
+        CREATE INDEX facts_node_rel ON facts(node, rel);
+        CREATE INDEX facts_source_rel ON facts(source, rel);
+        CREATE INDEX facts_due ON facts(type, due, node);
+        CREATE INDEX documents_doc_id_lower ON documents(lower(doc_id));
+        CREATE TABLE people (
+            person TEXT NOT NULL,
+            fact INTEGER NOT NULL REFERENCES facts(id) ON DELETE CASCADE
+        );
+        CREATE INDEX people_person ON people(person, fact);
+        CREATE INDEX people_fact ON people(fact);
+        CREATE TABLE motion_state (           -- every motion node: what open-motions pages through
+            node TEXT PRIMARY KEY,
+            date TEXT NOT NULL,                -- '' when unknown (sorts first, as before)
+            open INTEGER NOT NULL,             -- adopted, not replaced, not fulfilled
+            listed INTEGER NOT NULL            -- in the store or in the open data (not only mentioned)
+        );
+        CREATE INDEX motion_state_open ON motion_state(open, date, node);
+        CREATE TABLE commitment_state (       -- every commitment node: what open-commitments pages through
+            node TEXT PRIMARY KEY,
+            fact INTEGER NOT NULL,             -- its first fact: the one that says what it is
+            kind TEXT, due TEXT, actor TEXT,
+            document INTEGER NOT NULL,         -- the paper that made it (for --sector)
+            open INTEGER NOT NULL              -- nothing fulfils the Kamerstuk it is registered under
+        );
+        CREATE INDEX commitment_state_open ON commitment_state(open, kind, due, node);
+        CREATE TABLE counts (name TEXT PRIMARY KEY, n INTEGER NOT NULL);
+        INSERT INTO counts (name, n) SELECT 'facts:' || type, count(*) FROM facts GROUP BY type;
+        INSERT INTO counts (name, n) SELECT 'documents', count(*) FROM documents;
+        INSERT INTO counts (name, n) SELECT 'sources', count(*) FROM sources;
+        INSERT INTO counts (name, n) SELECT 'pages', COALESCE(sum(pages), 0) FROM sources;
+        INSERT INTO counts (name, n) SELECT 'ocr_pages', COALESCE(sum(ocr_pages), 0) FROM sources;
+        INSERT OR REPLACE INTO state (key, value) VALUES ('motion_state_stale', 1)
+        """,
+    )
+    for statement in TRIGGERS:
+        db.execute(statement)
+    _fill_links(db)
+    db.execute(COMMITMENT_STATE + EVERY_COMMITMENT)
+
+
+# the state of commitment nodes from their first fact (add a condition on ``f`` to choose which)
+COMMITMENT_STATE = """
+INSERT OR REPLACE INTO commitment_state (node, fact, kind, due, actor, document, open)
+SELECT f.node, f.id, f.kind, f.due, f.actor, f.document,
+       CASE WHEN f.target IS NULL OR NOT EXISTS
+           (SELECT 1 FROM facts h WHERE h.node = f.target AND h.rel = 'fulfils') THEN 1 ELSE 0 END
+FROM facts f
+"""
+EVERY_COMMITMENT = (
+    " WHERE f.type = 'commitment'"
+    " AND f.id = (SELECT min(g.id) FROM facts g WHERE g.node = f.node AND g.type = 'commitment')"
+)
+
+
+TRIGGERS = (
+    """CREATE TRIGGER facts_count_in AFTER INSERT ON facts BEGIN
+        INSERT INTO counts (name, n) VALUES ('facts:' || NEW.type, 1)
+            ON CONFLICT(name) DO UPDATE SET n = n + 1; END""",
+    """CREATE TRIGGER facts_count_out AFTER DELETE ON facts BEGIN
+        UPDATE counts SET n = n - 1 WHERE name = 'facts:' || OLD.type; END""",
+    """CREATE TRIGGER documents_count_in AFTER INSERT ON documents BEGIN
+        UPDATE counts SET n = n + 1 WHERE name = 'documents'; END""",
+    """CREATE TRIGGER documents_count_out AFTER DELETE ON documents BEGIN
+        UPDATE counts SET n = n - 1 WHERE name = 'documents'; END""",
+    """CREATE TRIGGER sources_count_in AFTER INSERT ON sources BEGIN
+        UPDATE counts SET n = n + 1 WHERE name = 'sources';
+        UPDATE counts SET n = n + COALESCE(NEW.pages, 0) WHERE name = 'pages';
+        UPDATE counts SET n = n + COALESCE(NEW.ocr_pages, 0) WHERE name = 'ocr_pages'; END""",
+    """CREATE TRIGGER sources_count_out AFTER DELETE ON sources BEGIN
+        UPDATE counts SET n = n - 1 WHERE name = 'sources';
+        UPDATE counts SET n = n - COALESCE(OLD.pages, 0) WHERE name = 'pages';
+        UPDATE counts SET n = n - COALESCE(OLD.ocr_pages, 0) WHERE name = 'ocr_pages'; END""",
+)
+
+
+def _bands(sig: tuple[int, ...]) -> list[tuple[int, str]]:
+    from . import fingerprint
+
+    return list(fingerprint.bands(sig))
+
+
+
 # live sync (sync.py), the toezeggingen register (register.py), watches and delivered alerts (alerts.py)
 _migration(
     """
@@ -330,8 +427,101 @@ def _fact_row(
     return ftype, kind, target, data.get("page"), data["start"], data["end"], raw, digest, version
 
 
+@dataclass(frozen=True)
+class Links:
+    """The graph ids a stored fact links (``graph.py`` names its nodes so), kept in indexed columns.
+
+    ``node`` is what the fact is about or points at: a reference's or follow-up's target, the
+    motion a motion fact is (or mentions), a commitment's node, a sector's node. ``rel`` is the
+    edge the fact draws from its document to ``node`` that citation chains follow (``cites``,
+    ``fulfils``, ``postpones``, ``answers``, ``replaces``), else None.
+    """
+
+    node: str | None
+    rel: str | None
+    status: str | None  # a mentioned motion: the vote the text states
+    appraisal: str | None  # a motion: the cabinet's appraisal a text gives
+    by: str | None  # a commitment: its deadline
+    actor: str | None  # a commitment: who made it
+    people: tuple[str, ...]  # person nodes: a motion's submitters, a commitment's actor
+
+
+def links(ftype: str, data: dict[str, Any], source: str) -> Links:
+    """The node ids of one fact of the paper whose node is ``source``.
+
+    >>> links("reference", {"kind": "kamerstuk", "id": "kst-1-2", "start": 5}, "kst-9-9").node
+    'kst-1-2'
+    >>> links("commitment", {"kind": "toezegging", "ref": None, "actor": "De Minister", "start": 40,
+    ...                      "deadline": {"by": "2026-01-01"}}, "doc:ab").node
+    'commitment:doc:ab@40'
+    """
+    node = rel = status = appraisal = by = actor = None
+    people: tuple[str, ...] = ()
+    if ftype == "reference":
+        if data.get("kind") != "url":
+            node, rel = data.get("id"), "cites"
+    elif ftype == "follow_up":
+        if data.get("target"):
+            node, rel = data["target"], data.get("relation")
+    elif ftype == "motion":
+        people = tuple(f"person:{n.lower()}" for n in data.get("submitters") or [])
+        appraisal = (data.get("appraisal") or {}).get("value")
+        if not data.get("mentioned"):
+            node = source
+        elif data.get("id"):
+            node, status = data["id"], data.get("status")
+        else:  # a motion named without a number: a node of its own, cited where it stands
+            node, rel = f"motion:{source}#{data['start']}", "cites"
+    elif ftype == "commitment":
+        ref = data.get("ref")
+        node = f"commitment:{ref}" if ref else f"commitment:{source}@{data['start']}"
+        by = (data.get("deadline") or {}).get("by")
+        actor = data.get("actor")
+        people = (f"person:{actor.lower()}",) if actor else ()
+    elif ftype == "sector":
+        node = f"sector:{data.get('id')}"
+    return Links(node, rel, status, appraisal, by, actor, people)
+
+
+def _fill_links(db: sqlite3.Connection, document: int | None = None) -> None:
+    """Set the node-id columns (and the people of each fact) from the stored fact JSON."""
+    where, args = ("WHERE f.document = ?", (document,)) if document is not None else ("", ())
+    rows = db.execute(
+        "SELECT f.id, f.type, f.json, COALESCE(d.doc_id, 'doc:' || d.uid) FROM facts f"
+        f" JOIN documents d ON d.id = f.document {where}",
+        args,
+    ).fetchall()
+    if document is not None:
+        db.execute("DELETE FROM people WHERE fact IN (SELECT id FROM facts WHERE document = ?)", (document,))
+    for fid, ftype, raw, source in rows:
+        ln = links(ftype, json.loads(raw), source)
+        db.execute(
+            "UPDATE facts SET source = ?, node = ?, rel = ?, status = ?, appraisal = ?, due = ?, actor = ?"
+            " WHERE id = ?",
+            (source, ln.node, ln.rel, ln.status, ln.appraisal, ln.by, ln.actor, fid),
+        )
+        db.executemany("INSERT INTO people (person, fact) VALUES (?, ?)", [(p, fid) for p in ln.people])
+
+
+def is_url(db: str | Path) -> bool:
+    """Whether ``db`` names a PostgreSQL database rather than an SQLite file."""
+    return str(db).startswith(("postgresql://", "postgres://"))
+
+
 class Store:
-    """SQLite store. ``Store(path)`` opens (or creates) and migrates it; ``readonly`` never writes."""
+    """SQLite store. ``Store(path)`` opens (or creates) and migrates it; ``readonly`` never writes.
+
+    ``Store("postgresql://…")`` opens the same interface on PostgreSQL (``pgstore.PgStore``).
+    """
+
+    dialect = "sqlite"
+
+    def __new__(cls, path: str | Path, readonly: bool = False) -> Store:
+        if cls is Store and is_url(path):
+            from .pgstore import PgStore
+
+            return super().__new__(PgStore)
+        return super().__new__(cls)
 
     def __init__(self, path: str | Path, readonly: bool = False) -> None:
         self.path = Path(path)
@@ -435,6 +625,15 @@ class Store:
             and int(self.db.execute("PRAGMA application_id").fetchone()[0]) == 0
         ):
             self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        stale = self.db.execute("SELECT value FROM state WHERE key = 'motion_state_stale'").fetchone()
+        if stale and stale[0]:
+            with self._write():
+                nodes = [n for (n,) in self.db.execute(
+                    "SELECT DISTINCT node FROM facts WHERE type = 'motion' AND rel IS NULL"
+                    " UNION SELECT kst_id FROM zaken WHERE kst_id IS NOT NULL"
+                )]  # fmt: skip
+                self.refresh_motions(nodes)
+                self.db.execute("UPDATE state SET value = 0 WHERE key = 'motion_state_stale'")
         return len(MIGRATIONS)
 
     def close(self) -> None:
@@ -475,6 +674,8 @@ class Store:
         if doc.analyser is None:
             raise ValueError("only analysed documents can be stored (run analyse first)")
         sha, path = doc.source.sha256, display_path(doc.source.path)
+        from . import fingerprint  # numpy: only writers pay for it (a query starts in a fraction)
+
         sig = fingerprint.fingerprint(doc.text)
         with self._write():
             known = self.source_state(sha)
@@ -510,6 +711,8 @@ class Store:
     def _same_text(self, sig: tuple[int, ...], doc_id: str | None) -> int | None:
         if not sig:
             return None
+        from . import fingerprint
+
         bands = fingerprint.bands(sig)
         candidates: dict[str, int] = {}
         for band, h in bands:
@@ -561,7 +764,7 @@ class Store:
         )
         self.db.executemany(
             "INSERT INTO bands (band, hash, source) VALUES (?,?,?)",
-            [(b, h, doc.source.sha256) for b, h in fingerprint.bands(sig)],
+            [(b, h, doc.source.sha256) for b, h in _bands(sig)],
         )
         self.db.execute("DELETE FROM failures WHERE path = ?", (path,))
 
@@ -576,12 +779,60 @@ class Store:
         ).fetchone()
         return str(row[0]) if row else None
 
+    def _linked(self, doc: Document) -> Document:
+        """``doc`` with each follow-up that only describes its motion ("de motie van het lid Van Nispen over
+        …") linked to the one motion of those indieners the store holds that clearly fits (``link.py``)."""
+        from . import link
+        from .graph import build_subgraph
+
+        facts = list(doc.facts())
+        changed = False
+        for i, f in enumerate(facts):
+            if not isinstance(f, FollowUp) or f.target is not None or not f.target_text:
+                continue
+            described = link.describe(f.target_text)
+            if described is None or not described.names:
+                continue
+            people = [f"person:{n}" for n in described.names]
+            nodes = sorted(
+                {
+                    str(r[0])
+                    for r in self.db.execute(
+                        "SELECT DISTINCT f.node FROM people p JOIN facts f ON f.id = p.fact"
+                        f" WHERE p.person IN ({','.join('?' * len(people))}) AND f.type = 'motion'"
+                        " AND f.node IS NOT NULL",
+                        people,
+                    )
+                }
+            )
+            if not nodes:
+                continue
+            G = build_subgraph(self, nodes)
+            candidates = [
+                link.Candidate(
+                    n,
+                    tuple(G.nodes[n].get("submitters") or ()),
+                    " ".join(str(G.nodes[n].get(k) or "") for k in ("onderwerp", "title", "dictum")),
+                    G.nodes[n].get("date"),
+                )
+                for n in nodes
+                if n in G
+            ]
+            found = link.resolve(described, candidates, doc.meta.date)
+            if found:
+                facts[i] = replace(f, target=found[0], resolved_by="store", confidence=found[1])
+                changed = True
+        return doc.with_facts(facts) if changed else doc
+
     def _set_facts(self, document: int, doc: Document) -> tuple[int, int]:
         """Make ``doc``'s metadata and facts the paper's; rows of unchanged facts are kept.
 
         Returns (facts added, facts removed).
         """
+        doc = self._linked(doc)
         version = doc.analyser or "unknown"
+        touched = self._motion_nodes(document)
+        commitments = self._commitment_nodes(document)
         extras = {
             "segments": [s.to_json() for s in doc.segments],  # with the roles analysis gave them
             "turns": [t.to_json() for t in doc.turns],
@@ -637,7 +888,56 @@ class Store:
         self.db.execute(
             "UPDATE facts SET version = ? WHERE document = ? AND version != ?", (version, document, version)
         )
+        _fill_links(self.db, document)
+        self.refresh_motions(touched | self._motion_nodes(document))
+        self.refresh_commitments(commitments | self._commitment_nodes(document))
         return added, removed
+
+    def _motion_nodes(self, document: int) -> set[str]:
+        """The motion nodes whose state this paper's facts decide: its own, those it names or acts on."""
+        rows = self.db.execute(
+            "SELECT node FROM facts WHERE document = ? AND node IS NOT NULL"
+            " AND (type = 'motion' OR rel IN ('fulfils', 'replaces'))"
+            " UNION SELECT COALESCE(doc_id, 'doc:' || uid) FROM documents WHERE id = ?",
+            (document, document),
+        )
+        return {str(n) for (n,) in rows}
+
+    def _commitment_nodes(self, document: int) -> set[str]:
+        """The commitment nodes whose state this paper's facts decide: its own, those it fulfils."""
+        rows = self.db.execute(
+            "SELECT node FROM facts WHERE document = ? AND type = 'commitment'"
+            " UNION SELECT 'commitment:' || node FROM facts WHERE document = ? AND rel = 'fulfils'",
+            (document, document),
+        )
+        return {str(n) for (n,) in rows}
+
+    def refresh_commitments(self, nodes: Iterable[str]) -> None:
+        """Bring the ``commitment_state`` rows of these nodes up to date (inside the caller's transaction)."""
+        for node in sorted(set(nodes)):
+            self.db.execute("DELETE FROM commitment_state WHERE node = ?", (node,))
+            self.db.execute(
+                COMMITMENT_STATE + " WHERE f.node = ? AND f.type = 'commitment' ORDER BY f.id LIMIT 1",
+                (node,),
+            )
+
+    def refresh_motions(self, nodes: Iterable[str]) -> None:
+        """Bring the ``motion_state`` rows of these nodes up to date (inside the caller's transaction)."""
+        from .graph import build_subgraph, motion_state
+
+        todo = sorted(set(nodes))
+        for i in range(0, len(todo), 500):
+            chunk = todo[i : i + 500]
+            G = build_subgraph(self, chunk)
+            for node in chunk:
+                state = motion_state(self, G, node)
+                if state is None:
+                    self.db.execute("DELETE FROM motion_state WHERE node = ?", (node,))
+                else:
+                    self.db.execute(
+                        "INSERT OR REPLACE INTO motion_state (node, date, open, listed) VALUES (?,?,?,?)",
+                        (node, *state),
+                    )
 
     def replace_analysis(self, document: int, doc: Document) -> tuple[int, int]:
         """Store a new analysis of a paper's best rendition (``reanalyse``): (facts added, facts removed)."""
@@ -655,11 +955,15 @@ class Store:
         ).fetchall()
         with self._write():
             for document, _ in rows:
+                touched = self._motion_nodes(document)
+                commitments = self._commitment_nodes(document)
                 for (sha,) in self.db.execute(
                     "SELECT sha256 FROM sources WHERE document = ?", (document,)
                 ).fetchall():
                     self._drop_source(sha)
                 self.db.execute("DELETE FROM documents WHERE id = ?", (document,))
+                self.refresh_motions(touched)
+                self.refresh_commitments(commitments)
         return [str(node) for _, node in rows]
 
     # ------------------------------------------------------------ reading back
@@ -712,12 +1016,110 @@ class Store:
         return doc.with_facts(facts)
 
     def documents(self) -> Iterator[DocumentRow]:
+        yield from self.document_rows("1 = 1", ())
+
+    def document_rows(self, where: str, args: tuple[Any, ...]) -> Iterator[DocumentRow]:
+        """The papers matching an SQL condition on ``documents d``, in the order they were added."""
         q = (
             "SELECT d.id, d.uid, d.doc_id, d.kind, d.title, d.date, s.path, d.analyser FROM documents d"
-            " LEFT JOIN sources s ON s.sha256 = d.best ORDER BY d.id"
+            f" LEFT JOIN sources s ON s.sha256 = d.best WHERE {where} ORDER BY d.id"
         )
-        for row in self.db.execute(q):
+        for row in self.db.execute(q, args):
             yield DocumentRow(int(row[0]), row[1], row[2], row[3], row[4], row[5], row[6] or "", row[7])
+
+    def dossier_member(self, dossier: str) -> DocumentRow | None:
+        """One stored Kamerstuk of a dossier (``dossier-36600-VIII``), if the store holds any."""
+        from .schema import KamerstukId
+
+        prefix = "kst-" + dossier.removeprefix("dossier-") + "-"
+        q = "d.doc_id >= ? AND d.doc_id < ?"
+        for row in self.document_rows(q, (prefix, prefix[:-1] + ".")):
+            ks = KamerstukId.parse(row.doc_id or "")
+            if ks is not None and ks.ondernummer and ks.dossier_id == dossier:
+                return row
+        return None
+
+    def meta(self, node: str) -> Meta | None:
+        """The metadata of the paper whose graph node is ``node`` (what names it), or None."""
+        if node.startswith("doc:"):
+            row = self.db.execute(
+                "SELECT meta FROM documents WHERE doc_id IS NULL AND uid = ?", (node[4:],)
+            ).fetchone()
+        else:
+            row = self.db.execute(
+                "SELECT meta FROM documents WHERE doc_id = ? ORDER BY id DESC LIMIT 1", (node,)
+            ).fetchone()
+        if row is None:
+            return None
+        try:
+            return Meta.from_json(json.loads(row[0]))
+        except (SchemaError, ValueError) as exc:
+            raise StoreError(f"{self.path}: stored metadata does not fit the schema: {exc}") from exc
+
+    def node_nocase(self, keys: Iterable[str]) -> str | None:
+        """The node a paper's id or a named id stands for when typed in another case, or None."""
+        lowered = sorted({k.lower() for k in keys})
+        marks = ",".join("?" * len(lowered))
+        row = self.db.execute(
+            f"SELECT doc_id FROM documents WHERE lower(doc_id) IN ({marks}) ORDER BY id LIMIT 1", lowered
+        ).fetchone()
+        if row:
+            return str(row[0])
+        uids = [k[4:] for k in lowered if k.startswith("doc:")]
+        for uid in uids:
+            row = self.db.execute("SELECT uid FROM documents WHERE lower(uid) = ? LIMIT 1", (uid,)).fetchone()
+            if row:
+                return f"doc:{row[0]}"
+        variants = sorted({v for k in keys for v in (k.lower(), k.upper())})
+        marks = ",".join("?" * len(variants))
+        row = self.db.execute(f"SELECT node FROM facts WHERE node IN ({marks}) LIMIT 1", variants).fetchone()
+        return str(row[0]) if row else None
+
+    def dossier_nodes(self, dossier: str) -> list[str]:
+        """The Kamerstukken of a dossier the store holds, cites or has open data of."""
+        from .schema import KamerstukId
+
+        prefix = "kst-" + dossier.removeprefix("dossier-") + "-"
+        bounds = (prefix, prefix[:-1] + ".")
+        found: set[str] = set()
+        for sql in (
+            "SELECT doc_id FROM documents WHERE doc_id >= ? AND doc_id < ?",
+            "SELECT DISTINCT node FROM facts WHERE node >= ? AND node < ?",
+            "SELECT DISTINCT kst_id FROM zaken WHERE kst_id >= ? AND kst_id < ?",
+        ):
+            for (node,) in self.db.execute(sql, bounds):
+                ks = KamerstukId.parse(str(node))
+                if ks is not None and ks.ondernummer and ks.dossier_id == dossier:
+                    found.add(str(node))
+        return sorted(found)
+
+    def person_nodes(self, person: str) -> tuple[list[str], list[str]]:
+        """(commitments made by, motions submitted by) a person node (``person:<name>``)."""
+        made: dict[str, None] = {}
+        submitted: dict[str, None] = {}
+        for node, ftype in self.db.execute(
+            "SELECT f.node, f.type FROM people p JOIN facts f ON f.id = p.fact WHERE p.person = ?"
+            " ORDER BY f.id",
+            (person,),
+        ):
+            (made if ftype == "commitment" else submitted)[str(node)] = None
+        return list(made), list(submitted)
+
+    def facts_by_id(self, ids: list[int]) -> Iterator[tuple[str, Fact]]:
+        """(paper node, fact) of these facts, in the order they were stored."""
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for source, ftype, raw in self.db.execute(
+                f"SELECT source, type, json FROM facts WHERE id IN ({marks}) ORDER BY id", chunk
+            ):
+                yield str(source), self._fact(ftype, raw)
+
+    def _fact(self, ftype: str, raw: str) -> Fact:
+        try:
+            return fact_from_json(ftype, json.loads(raw))
+        except (SchemaError, ValueError) as exc:
+            raise StoreError(f"{self.path}: a stored {ftype} fact does not fit the schema: {exc}") from exc
 
     def metas(self) -> Iterator[tuple[str, Meta]]:
         """(graph node id, metadata) of every paper: what names it (Betreft, title, date, authors)."""
@@ -775,7 +1177,8 @@ class Store:
         return n
 
     def put_zaken(self, zaken: Iterable[ZaakFacts]) -> None:
-        """Add or update Zaak records (inside the caller's transaction, if any)."""
+        """Add or update Zaak records (inside the caller's transaction, if any) and their motions' state."""
+        zaken = list(zaken)
         self.db.executemany(
             "INSERT OR REPLACE INTO zaken (nummer, soort, kst_id, onderwerp, datum, vergaderjaar,"
             " besluit, status, kabinetsappreciatie, afgedaan, json) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -796,13 +1199,15 @@ class Store:
                 for z in zaken
             ],
         )
+        self.refresh_motions(z.kst_id for z in zaken if z.kst_id)
 
-    def zaken(self) -> Iterator[ZaakFacts]:
+    def zaken(self, where: str = "1 = 1", args: Iterable[Any] = ()) -> Iterator[ZaakFacts]:
+        """The open-data records (matching an SQL condition on ``zaken``) by number."""
         cols = (
             "nummer, soort, kst_id, onderwerp, datum, vergaderjaar, besluit, status, kabinetsappreciatie,"
             " afgedaan"
         )
-        for row in self.db.execute(f"SELECT {cols} FROM zaken ORDER BY nummer"):
+        for row in self.db.execute(f"SELECT {cols} FROM zaken WHERE {where} ORDER BY nummer", tuple(args)):
             nummer, soort, kst_id, onderwerp, datum, vj, besluit, status, appreciatie, afgedaan = row
             yield ZaakFacts(
                 nummer,
@@ -879,7 +1284,10 @@ class Store:
         return str(row[0]) if row and row[0] else None
 
     def delete_zaak(self, nummer: str) -> None:
+        row = self.db.execute("SELECT kst_id FROM zaken WHERE nummer = ?", (nummer,)).fetchone()
         self.db.execute("DELETE FROM zaken WHERE nummer = ?", (nummer,))
+        if row and row[0]:
+            self.refresh_motions([row[0]])
 
     def records(self, entity: str) -> Iterator[tuple[str, str | None, str | None, dict[str, Any]]]:
         """(Id, Nummer, file path, record) of every stored record of one entity, by Nummer."""
@@ -933,7 +1341,7 @@ class Store:
     def recent_alerts(self, limit: int = 100) -> list[tuple[str, str, str, dict[str, Any]]]:
         """(key, kind, delivered at, alert) of the latest delivered alerts, newest first."""
         rows = self.db.execute(
-            "SELECT key, kind, delivered, json FROM alerts ORDER BY delivered DESC, rowid DESC LIMIT ?",
+            "SELECT key, kind, delivered, json FROM alerts ORDER BY delivered DESC, key DESC LIMIT ?",
             (limit,),
         )
         return [(str(k), str(kind), str(at), json.loads(raw)) for k, kind, at, raw in rows]
@@ -984,16 +1392,21 @@ class Store:
         def count(sql: str, *args: Any) -> int:
             return int(self.db.execute(sql, args).fetchone()[0])
 
+        kept = dict(self.db.execute("SELECT name, n FROM counts").fetchall())  # kept by triggers
+
+        def n(name: str) -> int:
+            return int(kept.get(name, 0))
+
         out = {
-            "documents": count("SELECT COUNT(*) FROM documents"),
-            "sources": count("SELECT COUNT(*) FROM sources"),
-            "pages": count("SELECT COALESCE(SUM(pages), 0) FROM sources"),
-            "ocr_pages": count("SELECT COALESCE(SUM(ocr_pages), 0) FROM sources"),
-            "references": count("SELECT COUNT(*) FROM facts WHERE type = 'reference'"),
-            "motions": count("SELECT COUNT(*) FROM facts WHERE type = 'motion'"),
-            "commitments": count("SELECT COUNT(*) FROM facts WHERE type = 'commitment'"),
-            "follow_ups": count("SELECT COUNT(*) FROM facts WHERE type = 'follow_up'"),
-            "edges": count("SELECT COUNT(*) FROM facts WHERE type IN ('reference', 'follow_up')"),
+            "documents": n("documents"),
+            "sources": n("sources"),
+            "pages": n("pages"),
+            "ocr_pages": n("ocr_pages"),
+            "references": n("facts:reference"),
+            "motions": n("facts:motion"),
+            "commitments": n("facts:commitment"),
+            "follow_ups": n("facts:follow_up"),
+            "edges": n("facts:reference") + n("facts:follow_up"),
             "zaken": count("SELECT COUNT(*) FROM zaken"),
             "failures": count("SELECT COUNT(*) FROM failures"),
         }

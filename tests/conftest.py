@@ -62,3 +62,27 @@ def seed_scan():
     from pipeline import process
 
     return process(SEED / "kamerbrief-imvo-convenanten-2016-scan.pdf")
+
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def postgres(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A throwaway PostgreSQL server for the session (tests/support/postgres.py), stopped at its end."""
+    from tests.support.postgres import Postgres, binaries
+
+    if binaries() is None:
+        pytest.skip("no PostgreSQL binaries: install Debian's 'postgresql' package (bin/setup does)")
+    server = Postgres.start(tmp_path_factory.mktemp("postgres"))
+    yield server
+    server.stop()
+
+
+def new_store(backend: str, folder: Path, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """An empty store on ``backend``: an SQLite file in ``folder``, or a fresh PostgreSQL database."""
+    from pipeline.store import Store
+
+    if backend == "sqlite":
+        return Store(folder / "k.sqlite")
+    return Store(request.getfixturevalue("postgres").database())

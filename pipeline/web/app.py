@@ -17,7 +17,7 @@ import io
 import itertools
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -81,8 +81,9 @@ class View:
 
 
 def _view(request: Request) -> View:
+    """The view for one request: a fresh ``Index`` (what it reads of the store lasts one page)."""
     view: View = request.app.state.view
-    return view
+    return replace(view, ix=lookup.index(view.ix.store))
 
 
 def _page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -94,13 +95,9 @@ def _page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
 
 async def home(request: Request) -> Response:
     v = _view(request)
-    who: dict[str, list[int]] = {}
-    for c in lookup.ask(query.open_commitments, v.ix, None, None, None, False, v.today):
-        if lookup.named(c["actor"]):
-            counts = who.setdefault(c["actor"], [0, 0])
-            counts[0] += 1
-            counts[1] += int(c["overdue"])
-    actors = sorted(who.items(), key=lambda kv: (-kv[1][1], -kv[1][0], kv[0]))[:15]
+    who = lookup.ask(query.open_commitments_by_actor, v.ix, v.today)
+    named = [(actor, [n, late]) for actor, n, late in who if lookup.named(actor)]
+    actors = sorted(named, key=lambda kv: (-kv[1][1], -kv[1][0], kv[0]))[:15]
     return _page("home.html", stats=v.ix.store.stats(), actors=actors, title="Kamerwacht")
 
 
@@ -200,7 +197,22 @@ PLURAL = {"toezegging": "toezeggingen", "doel": "doelen", "verwachting": "verwac
 COMMITMENT_COLUMNS = ["deadline", "overdue", "actor", "promise", "made_in", "id"]
 
 
+PAGE = 1000  # rows a dashboard shows at most; ?offset= pages on
+
+
+def _window(params: Any) -> tuple[int, int]:
+    """(limit, offset) of a dashboard page: ``?limit=`` (at most ``PAGE``) and ``?offset=``."""
+
+    def number(key: str, default: int) -> int:
+        value = params.get(key) or ""
+        return int(value) if value.isdigit() else default
+
+    return min(PAGE, number("limit", PAGE)), number("offset", 0)
+
+
 def _open_motions(v: View, params: Any) -> tuple[list[dict[str, Any]], list[str], dict[str, str]]:
+    found = lookup.ask(query.open_motions, v.ix, False, *_window(params))
+    v.ix.load([m["id"] for m in found] + [f["source"] for m in found for f in m["follow_ups"]])
     rows = [
         {
             "id": m["id"],
@@ -214,7 +226,7 @@ def _open_motions(v: View, params: Any) -> tuple[list[dict[str, Any]], list[str]
                 f"{f['relation']} by {lookup.name(v.ix, f['source'])}" for f in m["follow_ups"]
             ),
         }
-        for m in lookup.ask(query.open_motions, v.ix)
+        for m in found
     ]
     return rows, MOTION_COLUMNS, {}
 
@@ -223,6 +235,10 @@ def _open_commitments(v: View, params: Any) -> tuple[list[dict[str, Any]], list[
     overdue = params.get("overdue") in ("1", "on", "true")
     actor = (params.get("actor") or "").strip() or None
     kind = params.get("kind") if params.get("kind") in KINDS else "toezegging"
+    found = lookup.ask(
+        query.open_commitments, v.ix, None, actor, None, overdue, v.today, (kind,), *_window(params)
+    )
+    v.ix.load(c["doc_id"] for c in found)
     rows = [
         {
             "deadline": (c["deadline"] or {}).get("by") or (c["deadline"] or {}).get("text"),
@@ -232,7 +248,7 @@ def _open_commitments(v: View, params: Any) -> tuple[list[dict[str, Any]], list[
             "made_in": lookup.name(v.ix, c["doc_id"]),
             "id": c["id"],
         }
-        for c in lookup.ask(query.open_commitments, v.ix, None, actor, None, overdue, v.today, (kind,))
+        for c in found
     ]
     chosen = (("overdue", "1" if overdue else ""), ("actor", actor or ""), ("kind", kind))
     filters = {k: val for k, val in chosen if val}

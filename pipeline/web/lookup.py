@@ -2,8 +2,8 @@
 
 What ``kamer show`` prints and the web view's pages show: a document with its
 facts and links, a motion with its life, a commitment with what followed.
-Nothing here writes; every ``query`` answer goes through ``ask`` (one place to
-switch when the queries take a ``Store`` instead of the graph: ``fn(ix.store, *args)``).
+Nothing here writes; every ``query`` answer goes through ``ask``, and no whole-store graph is
+built: each node is read from the store's indexes when it is named.
 """
 
 from __future__ import annotations
@@ -12,11 +12,9 @@ import datetime as dt
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
-
-import networkx as nx
 
 from .. import query
 from ..schema import Commitment, Document, KamerstukId, Meta
@@ -35,31 +33,55 @@ def named(actor: str | None) -> bool:
     return bool(actor and actor.strip().lower() not in PRONOUNS)
 
 
-# ------------------------------------------------------------ the store's graph, asked in one place
+# ------------------------------------------------------------ the store, asked in one place
 
 
 @dataclass
 class Index:
-    """What naming and looking up need, read once from a (read-only) store."""
+    """What naming and looking up need, read from a (read-only) store as it is asked for.
+
+    Nothing of the whole store is loaded: each node's attributes (as ``graph.build_graph`` gives
+    them) come from ``graph.build_subgraph`` on first use and stay for the Index's life, so make one
+    per command or request.
+    """
 
     store: Store
-    G: nx.MultiDiGraph
-    metas: dict[str, Meta] = field(default_factory=dict)
+    cache: dict[str, dict[str, Any] | None] = field(default_factory=dict)
+    metas: dict[str, Meta | None] = field(default_factory=dict)
+
+    def load(self, nodes: Iterable[str | None]) -> None:
+        """Read the attributes of these nodes at once (one subgraph, not one per node)."""
+        from ..graph import build_subgraph
+
+        todo = sorted({n for n in nodes if n and n not in self.cache})
+        if not todo:
+            return
+        G = build_subgraph(self.store, todo)
+        for n in todo:
+            self.cache[n] = dict(G.nodes[n]) if n in G and G.nodes[n] else None
+
+    def attrs(self, node: str) -> dict[str, Any]:
+        """The node's attributes; an empty dict for a node the store neither holds nor names."""
+        if node not in self.cache:
+            self.load([node])
+        return self.cache[node] or {}
+
+    def has(self, node: str | None) -> bool:
+        return bool(node) and bool(self.attrs(str(node)))
+
+    def meta(self, node: str) -> Meta | None:
+        if node not in self.metas:
+            self.metas[node] = self.store.meta(node)
+        return self.metas[node]
 
 
 def index(store: Store) -> Index:
-    from ..graph import build_graph
-
-    return Index(store, build_graph(store), dict(store.metas()))
+    return Index(store)
 
 
 def ask(fn: Callable[..., Any], ix: Index, *args: Any) -> Any:
-    """A ``query`` function's answer for this store: the one place that knows what the queries take.
-
-    Today they take the graph; once they take a ``Store``, this becomes ``fn(ix.store, *args)``.
-    (``cli.py``'s ``query`` commands still call them with ``_graph(db)``.)
-    """
-    return fn(ix.G, *args)
+    """A ``query`` function's answer for this store: the one place that knows what the queries take."""
+    return fn(ix.store, *args)
 
 
 # ------------------------------------------------------------ ids
@@ -79,13 +101,12 @@ def resolve(ix: Index, key: str) -> str | None:
     ks = KamerstukId.read(key)
     if ks is not None:
         candidates.append(ks.id)
-    lowered = {c.lower() for c in candidates}
     for c in candidates:
-        if c in ix.G:
+        if ix.has(c):
             return c
-    for node in ix.G.nodes:  # h-tk-… and doc:… ids typed in another case
-        if isinstance(node, str) and node.lower() in lowered:
-            return str(node)
+    found = ix.store.node_nocase(candidates)  # h-tk-… and doc:… ids typed in another case
+    if found is not None:
+        return found
     row = ix.store.db.execute(
         "SELECT COALESCE(d.doc_id, 'doc:' || d.uid) FROM documents d JOIN sources s ON s.document = d.id"
         " WHERE s.path IN (?, ?) OR s.sha256 = ? OR s.path LIKE ? ESCAPE '\\'"
@@ -97,7 +118,7 @@ def resolve(ix: Index, key: str) -> str | None:
 
 def kind_of(ix: Index, node: str) -> str:
     """``motion``, ``commitment``, ``document``, ``dossier``, ``person`` or ``sector``."""
-    a = ix.G.nodes[node]
+    a = ix.attrs(node)
     if a.get("type") == "commitment":
         return "commitment"
     if a.get("motion"):
@@ -138,9 +159,9 @@ def name(ix: Index, node: str | None) -> str:
     """
     if not node:
         return "(unnamed)"
-    if node not in ix.G:
+    if not ix.has(node):
         return _spelled(node)
-    a = ix.G.nodes[node]
+    a = ix.attrs(node)
     kind = kind_of(ix, node)
     if kind == "motion":
         subject = " ".join((a.get("onderwerp") or "").split())
@@ -155,7 +176,7 @@ def name(ix: Index, node: str | None) -> str:
         return f"{a.get('kind') or 'toezegging'} of {who}: {_short(a.get('text'), 90)}"
     if kind in ("person", "sector"):
         return str(a.get("name") or node.split(":", 1)[-1])
-    meta = ix.metas.get(node)
+    meta = ix.meta(node)
     title = (meta.subject if meta else None) or _title(a.get("title")) or (meta.title if meta else None)
     what = (meta.kind if meta else None) or a.get("kind")
     date = a.get("date")
@@ -196,13 +217,15 @@ def describe(ix: Index, node: str, today: dt.date | None = None, as_paper: bool 
 
 
 def _link(ix: Index, node: str | None) -> dict[str, Any]:
-    in_store = bool(node and node in ix.G and not ix.G.nodes[node].get("placeholder"))
+    in_store = bool(node and ix.has(node) and not ix.attrs(node).get("placeholder"))
     return {"id": node, "name": name(ix, node), "in_store": in_store}
 
 
 def _acting(ix: Index, node: str) -> list[dict[str, Any]]:
     out = []
-    for f in ask(query.follow_ups_of, ix, node):
+    found = ask(query.follow_ups_of, ix, node)
+    ix.load(f["source"] for f in found)
+    for f in found:
         ev = f.get("evidence") or {}
         out.append(
             {
@@ -219,7 +242,9 @@ def _acting(ix: Index, node: str) -> list[dict[str, Any]]:
 def _mentions(ix: Index, node: str) -> list[dict[str, Any]]:
     """Documents that cite ``node`` (not those that act on it: see ``_acting``)."""
     seen: dict[str, dict[str, Any]] = {}
-    for c in ask(query.cited_by, ix, node):
+    found = ask(query.cited_by, ix, node)
+    ix.load(c["id"] for c in found)
+    for c in found:
         if c["relation"] == "cites" and c["id"] not in seen:
             ev = c.get("evidence") or {}
             said = sentence_around(ix, ev.get("doc"), ev.get("start"), ev.get("end")) or ev.get("text")
@@ -259,7 +284,7 @@ _ABBREVIATION = re.compile(
 
 
 def _motion(ix: Index, node: str) -> dict[str, Any]:
-    a = ix.G.nodes[node]
+    a = ix.attrs(node)
     acting = _acting(ix, node)
     life: list[dict[str, Any]] = []
     if not a.get("placeholder"):
@@ -339,7 +364,7 @@ def _motion(ix: Index, node: str) -> dict[str, Any]:
 
 
 def _commitment(ix: Index, node: str, today: dt.date) -> dict[str, Any]:
-    a = ix.G.nodes[node]
+    a = ix.attrs(node)
     acting = _acting(ix, node)
     by = a.get("by")
     done = any(f["relation"] == "fulfils" for f in acting)
@@ -410,8 +435,8 @@ def _speaker(ix: Index, node: str, doc: str | None) -> str | None:
 
 
 def _document(ix: Index, node: str) -> dict[str, Any]:
-    a = ix.G.nodes[node]
-    meta = ix.metas.get(node)
+    a = ix.attrs(node)
+    meta = ix.meta(node)
     doc = ix.store.document(node) if not a.get("placeholder") else None
     out: dict[str, Any] = {
         "type": "document" if a.get("type") in (None, "motion") else str(a["type"]),
@@ -502,17 +527,11 @@ def facts(ix: Index, doc: Document) -> dict[str, list[dict[str, Any]]]:
 
 def _dossier(ix: Index, node: str) -> dict[str, Any]:
     """A dossier's papers and motions in date order: those in the store and those only cited."""
-    members: dict[str, dict[str, Any]] = {}
-    for u, _, key in ix.G.in_edges(node, keys=True):
-        if key == "part_of":
-            members[u] = {}
-    for other in ix.G.nodes:
-        ks = KamerstukId.parse(other) if isinstance(other, str) else None
-        if ks is not None and ks.ondernummer and ks.dossier_id == node:
-            members[other] = {}
+    members = ix.store.dossier_nodes(node)  # its papers in the store and those only cited
+    ix.load(members)
     timeline = []
     for m in members:
-        a = ix.G.nodes[m]
+        a = ix.attrs(m)
         timeline.append(
             {**_link(ix, m), "date": a.get("date"), "kind": kind_of(ix, m), "status": a.get("status")}
         )
@@ -532,16 +551,15 @@ def _person(ix: Index, node: str, today: dt.date) -> dict[str, Any]:
     ``open`` and ``overdue`` count toezeggingen, as the open-commitments dashboard does; goals and
     forecasts are listed too.
     """
-    a = ix.G.nodes[node]
+    a = ix.attrs(node)
     promises = []
     motions = []
-    for u, _, key in ix.G.in_edges(node, keys=True):
-        if key == "made_by":
-            promises.append(_commitment(ix, u, today))
-        elif key == "submitted_by":
-            motions.append(
-                {**_link(ix, u), "date": ix.G.nodes[u].get("date"), "status": ix.G.nodes[u].get("status")}
-            )
+    made, submitted = ix.store.person_nodes(node)
+    ix.load([*made, *submitted])
+    for u in made:
+        promises.append(_commitment(ix, u, today))
+    for u in submitted:
+        motions.append({**_link(ix, u), "date": ix.attrs(u).get("date"), "status": ix.attrs(u).get("status")})
     promises.sort(
         key=lambda c: (c["state"] != "open", not c["overdue"], (c["deadline"] or {}).get("by") or "9999")
     )
@@ -566,6 +584,7 @@ def neighbourhood(ix: Index, node: str, limit: int = 24) -> dict[str, Any]:
 
     found = ask(query.chain, ix, node, 1)
     around = [n for n in found["nodes"] if n["id"] != node][:limit]
+    ix.load([node, *(n["id"] for n in around)])
     cx, cy, r = 300.0, 200.0, 150.0
     pos = {node: (cx, cy)}
     nodes = [{**_link(ix, node), "x": cx, "y": cy, "root": True, "label": _short(name(ix, node), 40)}]

@@ -106,3 +106,38 @@ def test_a_dossier_and_a_person_are_shown_too(demo_db: Path) -> None:
     assert "2024-11-18  motion: Motie van de leden Westerveld en Kostic" in out
     code, out, _ = show(demo_db, "person:van nispen")
     assert code == 0 and "motions submitted:" in out and "[kst-28844-290]" in out
+
+
+def test_query_pages_stream_as_one_json_array_and_say_when_a_chain_is_cut(demo_db: Path) -> None:
+    runner = CliRunner()
+
+    def ask(*args: str) -> list:
+        r = runner.invoke(main, ["query", *args, "--db", str(demo_db), "--format", "json"])
+        assert r.exit_code == 0, r.output
+        return json.loads(r.stdout)
+
+    every = ask("open-motions")
+    assert len(every) >= 4
+    assert ask("open-motions", "--limit", "2", "--offset", "1") == every[1:3]
+    assert ask("open-motions", "--offset", str(len(every))) == []
+    due = ask("open-commitments", "--kind", "toezegging", "--kind", "doel", "--today", "2026-01-01")
+    assert (
+        ask(
+            "open-commitments",
+            "--kind",
+            "toezegging",
+            "--kind",
+            "doel",
+            "--today",
+            "2026-01-01",
+            "--limit",
+            "1",
+        )
+        == due[:1]
+    )
+    assert len(ask("cited-by", "kst-32852-24", "--limit", "1")) == 1 < len(ask("cited-by", "kst-32852-24"))
+    r = runner.invoke(main, ["query", "chain", "kst-32852-24", "--db", str(demo_db), "--format", "json"])
+    whole = json.loads(r.stdout)
+    assert whole["truncated"] is False and len(whole["nodes"]) > 3
+    r = runner.invoke(main, ["query", "open-motions", "--db", str(demo_db), "--limit", "-1"])
+    assert r.exit_code == 2 and "--limit" in r.output
