@@ -610,9 +610,10 @@ ANSWER = re.compile(
     rf"\((?P<ministry>[^()]{{3,90}})\)"
     # "ANTWOORD van de heer Grosheide, Staatssecretaris van Onderwijs en Wetenschappen." (before)
     rf"|\b(?:(?:Nader|Aanvullend|NADER)\s+)?(?:[Aa]ntwoord|ANTWOORD|MEDEDELING|Mededeling)\s+van\s+"
-    rf"(?:de\s+heer|den\s+heer|mevrouw|mejuffrouw|mej\.)\s+"
+    rf"(?:de\s+h[eo]er|den\s+h[eo]er|mevrouw|mejuffrouw|mej\.)\s+"  # OCR reads "heer" as "hoer"
     rf"(?P<name2>{TITLES}(?:{INITIALS}\s*)?(?P<surname2>{SURNAME}))\s*[,.]\s*(?:de\s+)?"
-    rf"(?P<function2>{FUNCTION_WORD})\s+(?P<prep2>van|voor)\s+(?P<ministry2>[^().]{{3,120}})"
+    rf"(?:Minister-?\s?[Pp]resident\s*,\s*)?"  # "Minister-President, Minister van Algemene Zaken"
+    rf"(?P<function2>{FUNCTION_WORD})\s+(?P<prep2>van|voor|zonder)\s+(?P<ministry2>[^().]{{3,120}})"
 )
 # the answer's date: the first "(Ontvangen …)" (or, before the 1970s, "(Ingezonden …)") after it
 ANSWER_DATE = re.compile(
@@ -707,9 +708,22 @@ def answerers(text: str) -> list[Author]:
         else:
             role = _role(m.group("function2"), m.group("prep2"), m.group("ministry2"))
             name = _surname(m.group("surname2"))
+        if role is None and name:  # a ministry OCR broke ("Bmnenlandse Zaken"): the function as printed
+            role = _printed_role(m)
         if role and name and name.lower() not in {a.name.lower() for a in out}:
             out.append(Author(name, role))
     return out
+
+
+def _printed_role(m: re.Match[str]) -> str:
+    """The answerer's function as the heading prints it, OCR's line-break hyphens out."""
+    if m.group("surname"):
+        function, prep, ministry_text = m.group("function"), "van", m.group("ministry")
+    else:
+        function, prep, ministry_text = m.group("function2"), m.group("prep2"), m.group("ministry2")
+    ministry_text = re.split(r",\s*mede\s+namens|\s+mede\s+namens", ministry_text)[0]
+    words = re.sub(r"-\s*", "", f"{function[:1].upper()}{function[1:]} {prep} {ministry_text}").split()
+    return " ".join(words).rstrip(" ,.;:")
 
 
 def sent_in_date(text: str) -> str | None:

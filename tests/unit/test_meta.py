@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract import from_text
+from pipeline.nlp import meta
 from pipeline.nlp.dutch import iso_date
 from pipeline.nlp.kinds import read_structure
 from pipeline.nlp.meta import (
@@ -208,3 +209,26 @@ def test_aanhangsel_answers(text: str, want: list[tuple[str, str]], date: str) -
 
     assert [(a.name, a.role) for a in answerers(text)] == want
     assert received_date(text) == date
+
+
+@pytest.mark.parametrize(
+    ("heading", "name", "role"),
+    [  # answer headings of archive Aanhangsels (../shared/corpus/sgd/aanhangsels, outside the gold)
+        (
+            "ANTWOORD van de heer Biesheuvel, Minister-President, Minister van Algemene Zaken.",
+            "Biesheuvel",
+            "Minister van Algemene Zaken",
+        ),
+        ("ANTWOORD van den hoer Reymer, Minister van Water\u00adstaat.", "Reymer", "Minister van Waterstaat"),
+        ("Antwoord van minister Dales (Bmnenlandse Zaken)", "Dales", "Minister van Bmnenlandse Zaken"),
+        (
+            "ANTWOORD van de heer Udink, Minister zonder Porte-feuille, mede namens de Minister van "
+            "Buitenlandse Zaken.",
+            "Udink",
+            "Minister zonder Portefeuille",
+        ),
+    ],
+)
+def test_answerers_as_the_archive_prints_them(heading: str, name: str, role: str) -> None:
+    """OCR's 'hoer' and broken ministries still give the answerer; the function then as printed."""
+    assert [(a.name, a.role) for a in meta.answerers(heading + " (Ontvangen 5 mei 1972.)")] == [(name, role)]
