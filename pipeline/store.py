@@ -463,6 +463,11 @@ def links(ftype: str, data: dict[str, Any], source: str) -> Links:
     elif ftype == "follow_up":
         if data.get("target"):
             node, rel = data["target"], data.get("relation")
+        elif data.get("target_text"):  # described only: kept under its indieners until their motion comes
+            from . import link
+
+            described = link.describe(data["target_text"])
+            people = tuple(f"described:{n}" for n in described.names) if described else ()
     elif ftype == "motion":
         people = tuple(f"person:{n.lower()}" for n in data.get("submitters") or [])
         appraisal = (data.get("appraisal") or {}).get("value")
@@ -891,7 +896,27 @@ class Store:
         _fill_links(self.db, document)
         self.refresh_motions(touched | self._motion_nodes(document))
         self.refresh_commitments(commitments | self._commitment_nodes(document))
+        own = {n.lower() for m in doc.motions if not m.mentioned for n in m.submitters}
+        if own:
+            self._relink(own, document)
         return added, removed
+
+    def _relink(self, submitters: set[str], document: int) -> None:
+        """A motion has come: papers that described a motion of its indieners, and found none, try again."""
+        keys = sorted(f"described:{n}" for n in submitters)
+        rows = self.db.execute(
+            "SELECT DISTINCT f.document FROM people p JOIN facts f ON f.id = p.fact"
+            f" WHERE p.person IN ({','.join('?' * len(keys))}) AND f.type = 'follow_up' AND f.node IS NULL"
+            " AND f.document != ?",
+            (*keys, document),
+        ).fetchall()
+        for (other,) in rows:
+            row = self.db.execute(
+                "SELECT COALESCE(doc_id, 'doc:' || uid) FROM documents WHERE id = ?", (other,)
+            ).fetchone()
+            letter = self.document(str(row[0])) if row else None
+            if letter is not None and (linked := self._linked(letter)) is not letter:
+                self._set_facts(int(other), linked)
 
     def _motion_nodes(self, document: int) -> set[str]:
         """The motion nodes whose state this paper's facts decide: its own, those it names or acts on."""

@@ -94,3 +94,18 @@ def test_a_description_that_fits_no_motion_links_nothing(store: Path, tmp_path: 
     )
     _ingest(store, letter)
     assert NISPEN in _open(store)  # same subject, another indiener: not this motion
+
+
+def test_a_letter_ingested_before_its_motion_is_linked_when_the_motion_comes(tmp_path: Path) -> None:
+    db = tmp_path / "k.sqlite"
+    letter = _letter(
+        tmp_path,
+        "eerder.txt",
+        "Met deze brief geef ik uitvoering aan de motie van het lid Van Nispen over de openbaarmaking van "
+        "financiële belangen van bewindspersonen.",
+    )
+    _ingest(db, letter)  # no motion in the store yet: described, not linked
+    r = kamer("ingest", str(CORPUS / "motions"), "--db", str(db), "--no-progress")
+    assert r.returncode == 0, r.stderr
+    assert NISPEN not in _open(db)
+    assert OUWEHAND in _open(db)
