@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import time
 import traceback as tb
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -508,6 +509,18 @@ def _fill_links(db: sqlite3.Connection, document: int | None = None) -> None:
         db.executemany("INSERT INTO people (person, fact) VALUES (?, ?)", [(p, fid) for p in ln.people])
 
 
+def _when_unlocked(step: Callable[[], Any]) -> Any:
+    """Run ``step``, again while another process holds a lock SQLite will not wait for (up to BUSY_MS)."""
+    deadline = time.monotonic() + BUSY_MS / 1000
+    while True:
+        try:
+            return step()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def is_url(db: str | Path) -> bool:
     """Whether ``db`` names a PostgreSQL database rather than an SQLite file."""
     return str(db).startswith(("postgresql://", "postgres://"))
@@ -540,11 +553,12 @@ class Store:
                 self.db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_MS / 1000)
                 self.db.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
                 self._check_owner()
-                self.db.execute("PRAGMA journal_mode=WAL")
+                # a new store opened by two processes at once: switching to WAL does not wait for the other
+                _when_unlocked(lambda: self.db.execute("PRAGMA journal_mode=WAL"))
                 self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             if not readonly:
-                self.migrate()
+                _when_unlocked(self.migrate)
             elif self.version() < len(MIGRATIONS):
                 raise StoreError(
                     f"{self.path} was written by an older Kamerwacht (schema {self.version()}, now "
