@@ -314,7 +314,12 @@ def _store_result(store: Store, result: Result, summary: IngestSummary, path: st
             result.get("traceback"),
         )
         return
-    doc = Document.from_json(result)
+    try:
+        doc = Document.from_json(result)
+    except SchemaError as exc:  # an analysis the store cannot take: that file fails, the batch goes on
+        failed = _error(path, "store", "bug", f"the analysis does not fit the schema: {exc}", exc)
+        _store_result(store, failed, summary, path)
+        return
     put = store.put(doc)
     if put.outcome == "added":
         summary.added += 1
@@ -381,8 +386,13 @@ def ingest_paths(
         results = process_many_dask(todo, settings, scheduler, progress)
     else:
         results = process_many(todo, settings, progress)
-    for path, result in zip(todo, results, strict=True):
-        _store_result(store, result, summary, path)
+    try:
+        for path, result in zip(todo, results, strict=True):
+            _store_result(store, result, summary, path)
+    finally:  # whatever stops the loop, the workers are stopped with it
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()
     if stale:
         summary.reanalysed += reanalyse(store, settings, stale, progress).reanalysed
     return summary

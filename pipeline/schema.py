@@ -427,7 +427,7 @@ class Meta:
             zaak=_s(data, "zaak"),
             askers=tuple(Asker.from_json(a) for a in _items(data, "askers")),
             sent_in=_s(data, "sent_in"),
-            senders=tuple(str(x) for x in _items(data, "senders")),
+            senders=tuple(_strs(data, "senders")),
         )
 
 

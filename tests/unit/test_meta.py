@@ -232,3 +232,20 @@ def test_aanhangsel_answers(text: str, want: list[tuple[str, str]], date: str) -
 def test_answerers_as_the_archive_prints_them(heading: str, name: str, role: str) -> None:
     """OCR's 'hoer' and broken ministries still give the answerer; the function then as printed."""
     assert [(a.name, a.role) for a in meta.answerers(heading + " (Ontvangen 5 mei 1972.)")] == [(name, role)]
+
+
+def test_an_archive_letters_senders_survive_the_round_trip() -> None:
+    """The head's senders are stored and read back (a worker's result crosses as JSON)."""
+    from pipeline.schema import Document
+
+    doc = analyse_text(
+        "Tweede Kamer der Staten-Generaal\n\nVergaderjaar 1992-1993\n\n22 848\n\nNr. 1\n\n"
+        "BRIEF VAN DE STAATSSECRETARISSEN VAN WELZIJN, VOLKSGEZONDHEID EN CULTUUR EN VAN JUSTITIE\n\n"
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+        "'s-Gravenhage, 3 november 1992\n\nU kunt binnen afzienbare termijn een notitie van ons verwachten.\n"
+    )
+    assert doc.meta.senders == (
+        "Staatssecretaris van Welzijn, Volksgezondheid en Cultuur",
+        "Staatssecretaris van Justitie",
+    )
+    assert Document.from_json(doc.to_json(with_text=True)).meta.senders == doc.meta.senders
