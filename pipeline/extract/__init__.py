@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,6 +32,7 @@ MEDIA = {
     "xml": "application/xml",
     "text": "text/plain",
 }
+_OPENING_TAG = re.compile(rb"<[A-Za-z_][\w:.-]*(?:\s[^<>]*)?/?>")
 SUFFIXES = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".xml", ".txt", ".docx"}
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of old .doc files and of encrypted Office files
 
@@ -82,7 +84,8 @@ def sniff(path: str, data: bytes) -> str:
         raise ExtractError("corrupt", f"the file has a {suffix} name but is no image", path)
     if suffix == ".docx":
         raise ExtractError("corrupt", "the file has a .docx name but is no Word (ZIP) file", path)
-    if head.startswith(b"<?xml") or head.startswith(b"<") or suffix == ".xml":
+    # markup opens with a declaration or a tag; OCR text may open with "<N°. X.)" and stays text
+    if suffix == ".xml" or head.startswith(b"<?xml") or _OPENING_TAG.match(head.lstrip()):
         return "xml"
     if suffix in (".txt", ".text", "") or suffix not in SUFFIXES:
         return "text"
