@@ -207,6 +207,17 @@ def test_utf16_text_is_text(tmp_path: Path) -> None:
     assert "Financiën" in extract(path).text
 
 
+def test_ocr_text_opening_with_a_bracket_is_text_not_xml(tmp_path: Path) -> None:
+    """An archive paper's OCR opens with '<N°. X.)' (sgd-0000452093): text, not malformed XML."""
+    f = tmp_path / "antwoorden.txt"
+    f.write_text("<N°. X.)\n234\nANTWOORDEN DER REGERING op de Aanmerkingen der Afdeelingen.\n", "utf-8")
+    assert "ANTWOORDEN DER REGERING" in extract(f).text
+    g = tmp_path / "stuk.txt"
+    g.write_text("<kamerstuk><titel>Een titel</titel></kamerstuk>\n", "utf-8")
+    text = extract(g).text  # markup in a .txt is still read as markup
+    assert "Een titel" in text and "<titel>" not in text
+
+
 def test_extract_on_a_folder_without_files_says_so(tmp_path: Path) -> None:
     proc = subprocess.run([*KAMER, "extract", str(tmp_path)], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 2 and "no readable files" in proc.stderr and "Traceback" not in proc.stderr
