@@ -374,16 +374,17 @@ class _Builder:
     def follow_up(self, doc: str, f: FollowUp) -> None:
         if f.target is None:
             return  # described, and no motion in the store fits (store.py links those that do)
-        confidence = f.confidence if f.confidence is not None else CONFIDENCE["follow_up"]
-        how = {"resolved_by": f.resolved_by} if f.resolved_by == "store" else {}
-        self._act(doc, f, f.target, confidence, **how)
-
-    def _act(self, doc: str, f: FollowUp, target: str, confidence: float, **how: Any) -> None:
-        _ensure(self.G, target, type="document")
-        data = {"relation": f.relation, "evidence": _evidence(doc, f.span), "confidence": confidence, **how}
-        self.G.add_edge(doc, target, key=f.relation, **data)
+        _ensure(self.G, f.target, type="document")
+        data = {
+            "relation": f.relation,
+            "evidence": _evidence(doc, f.span),
+            "confidence": f.confidence if f.confidence is not None else CONFIDENCE["follow_up"],
+        }
+        if f.resolved_by == "store":  # found by its description, not by a number in the text
+            data["resolved_by"] = "store"
+        self.G.add_edge(doc, f.target, key=f.relation, **data)
         if f.relation in ("fulfils", "postpones"):
-            self.acting.append((doc, target, f.relation, data))
+            self.acting.append((doc, f.target, f.relation, data))
 
     def sector(self, doc: str, s: SectorMention) -> None:
         G = self.G

@@ -277,8 +277,8 @@ def _commitments(
     for c in found:
         if any(s <= c.span.start < e for s, e in asked):
             continue  # a member's question promises nothing, whatever its words
-        spoken_by_others = not _governments_turn(structure, c.span.start) or spoken.blocked(c.span.text)
-        if structure.turns and spoken_by_others:
+        in_debate = bool(structure.turns)
+        if in_debate and (not _governments_turn(structure, c.span.start) or spoken.blocked(c.span.text)):
             continue  # in a debate only the government's own turns promise anything
         by = c.deadline.by if c.deadline else None
         if by and c.kind != "toezegging":
