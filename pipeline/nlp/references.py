@@ -179,7 +179,8 @@ def _from_match(p: Pattern, m: re.Match[str], text: str, numeric: frozenset[str]
             more = [(n, cs, ce) for n, cs, ce, _ in _continuations(text, e, plural)] if plural else []
             return [
                 Found(p.kind, f"ah-{house}-{vj}-{int(n)}", a, b, p.id)
-                for n, a, b in [(g["nr"], s, e), *more]
+                # nr2: 'Aanhangsel 1348, Handelingen 1977-78'
+                for n, a, b in [(g["nr"] or g["nr2"], s, e), *more]
             ]
         item = f"-{int(g['item'])}" if g.get("item") else ""
         return [Found(p.kind, f"h-{house}-{vj}-{int(g['nr'])}{item}", s, e, p.id)]
@@ -237,18 +238,22 @@ def _from_match(p: Pattern, m: re.Match[str], text: str, numeric: frozenset[str]
 
 
 _WRAP = re.compile(r"(?<=\d)-\n(?=\d)|(?<=[a-z])-\n(?=[a-z])|\n(?!\s*\n)")
+_SPLIT = re.compile(r"(?<=[a-zà-ÿ])-(?=[a-zà-ÿ])")  # OCR keeps the hyphen of a word broken at a line end
+_HYPHENATED = re.compile(r"\w+(?:-\w+)+")
+_CITATION_WORDS = ("kamer", "handelingen", "vergaderjaar", "zitting", "staatscourant", "staatsblad")
 
 
-def _unwrapped(text: str) -> tuple[str, list[int]]:
+def _unwrapped(text: str, joins: re.Pattern[str] = _WRAP) -> tuple[str, list[int]]:
     """``text`` as one line, as a reader sees a wrapped citation, with where each character came from.
 
     A line break is a space; a hyphen at the end of a line inside a number or a word joins its halves
     (``nr. 8-⏎7`` is ``nr. 87``, ``Kamer-⏎stuk`` is ``Kamerstuk``). A blank line still ends the paragraph.
+    With ``joins=_SPLIT`` the hyphens OCR left inside words go (``Aanhangsel Hande-lingen``).
     """
     out: list[str] = []
     where: list[int] = []
     pos = 0
-    for m in _WRAP.finditer(text):
+    for m in joins.finditer(text):
         out.append(text[pos : m.start()])
         where.extend(range(pos, m.start()))
         if m.group(0) == "\n":
@@ -260,8 +265,27 @@ def _unwrapped(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
+@lru_cache(maxsize=1)
+def _trigger_words() -> re.Pattern[str]:
+    words = {t for p in load_patterns()[0] for t in p.triggers if len(t) >= 5} | set(_CITATION_WORDS)
+    return re.compile("|".join(sorted(map(re.escape, words))))
+
+
+def _split_citation_word(text: str) -> bool:
+    """Does OCR's hyphen break a word the patterns need ('Hande-lingen', 'Ka-mer', 'Staatscou-rant')?"""
+    if not _SPLIT.search(text):
+        return False
+    words = _trigger_words()
+    return any(
+        words.search(w.lower().replace("-", "")) and not words.search(w.lower())
+        for w in _HYPHENATED.findall(text)
+        if _SPLIT.search(w)
+    )
+
+
 def find_references(text: str) -> list[Found]:
-    r"""All references in ``text``, longest match first where patterns overlap; citations may wrap over lines.
+    r"""All references in ``text``, longest match first where patterns overlap; citations may wrap over lines,
+    and OCR may keep a broken word's hyphen.
 
     >>> [(f.kind, f.id) for f in find_references("(Kamerstuk 32 852 nr. 24) en Stb. 2019, 33")]
     [('kamerstuk', 'kst-32852-24'), ('stb', 'stb-2019-33')]
@@ -269,11 +293,22 @@ def find_references(text: str) -> list[Found]:
     ['kst-34300-XVII-520', 'kst-34300-XVII-548']
     >>> [(f.id, f.start, f.end) for f in find_references("(Kamerstuk 36 410 XVI,\nnr. 8-\n7)")]
     [('kst-36410-XVI-87', 1, 31)]
+    >>> [(f.id, f.end) for f in find_references("(Aanhangsel Handelin-gen, Vergaderjaar 1986-1987, nr. 567)")]
+    [('ah-tk-19861987-567', 57)]
     """
-    if "\n" in text:
-        flat, where = _unwrapped(text)
-        return [replace(f, start=where[f.start], end=where[f.end - 1] + 1) for f in _find(flat)]
-    return _find(text)
+    flat, where = _unwrapped(text) if "\n" in text else (text, None)
+    found = _find(flat)
+    if _split_citation_word(flat):
+        joined, back = _unwrapped(flat, _SPLIT)
+        taken = [(f.start, f.end) for f in found]
+        for f in _find(joined):
+            s, e = back[f.start], back[f.end - 1] + 1
+            if not any(s < b and a < e for a, b in taken):
+                found.append(replace(f, start=s, end=e))
+        found.sort(key=lambda f: (f.start, f.end))
+    if where is None:
+        return found
+    return [replace(f, start=where[f.start], end=where[f.end - 1] + 1) for f in found]
 
 
 def _find(text: str) -> list[Found]:
