@@ -217,6 +217,19 @@ def _from_match(p: Pattern, m: re.Match[str], text: str, numeric: frozenset[str]
             return [Found(kind, kid, s, e, p.id)]
     if g.get("context"):  # the words before only decided it: the citation is what follows them
         s = m.end("context")
+    if g.get("dossier_list"):  # '(22 249, 22 250 en 22 262)': each dossier where it stands
+        first = Found("dossier", _kst(dossier, None, None)[1], s, m.end("dossier"), p.id)
+        rest = [
+            Found(
+                "dossier",
+                _kst(d.group(0), None, None)[1],
+                d.start() + m.start("dossier_list"),
+                d.end() + m.start("dossier_list"),
+                p.id,
+            )
+            for d in re.finditer(r"[1-3]\d\s?\d{3}", g["dossier_list"])
+        ]
+        return [first, *rest]
     kind, kid = _kst(dossier, toev, nr)
     out = [Found(kind, kid, s, e, p.id)]
     if g.get("dossier2") and nr is not None:  # one stuk printed in two dossiers: it is in both
