@@ -51,6 +51,7 @@ class Grammar:
     written_later: re.Pattern[str]
     passive_future: re.Pattern[str]
     impersonal_intent: re.Pattern[str]
+    intent_frame: re.Pattern[str]  # a plan stated, not named: "ik ben voornemens"
     blockers: tuple[tuple[str, re.Pattern[str]], ...]
     data: dict[str, Any]
 
@@ -77,6 +78,7 @@ def grammar() -> Grammar:
         written_later=rx("written_later"),
         passive_future=rx("passive_future"),
         impersonal_intent=rx("impersonal_intent"),
+        intent_frame=rx("intent_frame"),
         blockers=tuple((k, re.compile(v, re.I | re.M)) for k, v in d["blockers"].items()),
         data=d,
     )
@@ -166,6 +168,7 @@ _DATED = re.compile(
     r"beschikking|besluit|wet|uitspraak|advies|rapport|antwoord|vragen|toezegging)\w*\s+(?:\w+\s+){0,2}?van)\s*$",
     re.I,
 )
+_NAMED_PLAN = re.compile(r"(?i)voornem|beo|bedoeling|doelstelling|ambitie|taakstelling|doel\b")
 _NAMED_PRESENT = re.compile(
     r"\s+(?:\w+\s+)?(?:stuurt|zendt|informeert|biedt|bericht|rapporteert|komt|legt|brengt|doet)\b", re.I
 )
@@ -283,7 +286,9 @@ def read(sentence: str, has_time: bool, ahead: bool = False, report: bool = True
     if deliverable and not other_first and not g.forecast.search(sentence):
         return Reading("toezegging", actor(), deliverable.start(), rule="deliverable")
     if has_time:
-        intent = g.intent.search(sentence)
+        # "dit voornemen", "het Verdrag, dat beoogt …": a plan named, not stated, is no goal
+        framed = g.intent_frame.search(sentence)
+        intent = next((m for m in g.intent.finditer(sentence) if framed or not _NAMED_PLAN.match(m[0])), None)
         if intent and not other_first:
             return Reading("doel", actor(intent.start()), intent.start(), rule="intent")
         forecast = g.forecast.search(sentence) or g.forecast_action.search(sentence)
