@@ -112,7 +112,7 @@ _PRESENT_TO_KAMER = re.compile(
     r"|\b(?:ik|wij|we)\s+(?:houd|hou|houden)\s+(?:u|uw\s+Kamer|de\s+Kamer)\b[^.;]{0,60}\bop\s+de\s+hoogte\b"
     r"|\bkom\s+(?:ik|wij|we)\b[^.;]{0,80}\bterug\b|\b(?:ik|wij|we)\s+(?:kom|komen)\b[^.;]{0,80}\bterug\b"
     r"|\bzult\s+u\b|\bu\s+zult\b|\bkunt\s+u\b[^.;]{0,60}\b(?:tegemoet\s+zien|verwachten)\b"
-    r"|\b(?:uw|de)\s+Kamer\s+(?:wordt|zal\s+worden)\b[^.;]{0,100}\b(?:geïnformeerd|ingelicht|op\s+de\s+hoogte)"
+    r"|\b(?:uw|de)\s+Kamer\s+(?:wordt|zal)\b[^.;]{0,100}\b(?:geïnformeerd|ingelicht|op\s+de\s+hoogte)"
     r"|\bwordt\s+(?:uw|de)\s+Kamer\b[^.;]{0,100}\b(?:geïnformeerd|ingelicht|op\s+de\s+hoogte)",
     re.I,
 )
@@ -262,7 +262,7 @@ def read(sentence: str, has_time: bool, ahead: bool = False, report: bool = True
     kamer_passive = present is not None and re.search(r"(?i)geïnformeerd|ingelicht|hoogte", present.group(0))
     if (
         present
-        and not other_first
+        and (not other_first or kamer_passive)  # "Uw Kamer zal … op de hoogte worden gebracht"
         and (has_time or kamer_passive or "hoogte" in present.group(0) or "terug" in present.group(0))
     ):
         return Reading("toezegging", sender(), present.start(), strong=True, rule="present")
