@@ -14,6 +14,14 @@ import re
 
 from .dutch import ABBREVIATIONS
 
+# abbreviations that end a phrase ("op 3 februari jl.", "enz.", "N.V."): before a word that opens a sentence
+# they end it too ("… van 3 februari jl. Deze bijeenkomst …"); titles and initials never do ("mr. De Vries")
+_PHRASE_END = frozenset({"jl", "j.l", "a.s", "enz", "etc", "e.a", "e.d", "e.v", "c.s", "n.v", "b.v"})
+_OPENER = re.compile(
+    r"\s+(?:De|Het|Een|Deze|Dit|Die|Dat|Ik|Wij|Zij|Hij|Er|Hierbij|Hiermee|Daarbij|Daarnaast|Tevens|Ook|Voorts|"
+    r"Verder|Bovendien|Inmiddels|Thans|Nu|Als|Indien|Zodra|Omdat|Aangezien|Gelet|Mede|Naar|Op|In|Bij|Voor|Met|"
+    r"Over|Uit|Na|Tot|U|Uw|Hoewel|Wel|Niet|Zoals)\b"
+)
 _END = re.compile(r"[.!?]+[)\"'»”’]*(?=\s+[\"'«“‘(\[]?[A-ZÀ-Ý0-9•])|\n{2,}")
 
 
@@ -23,6 +31,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     >>> t = "De motie (nr. 24) is aangenomen. Zij verzoekt de regering, d.d. 3 mei, iets."
     >>> [t[s:e] for s, e in sentences(t)]
     ['De motie (nr. 24) is aangenomen.', 'Zij verzoekt de regering, d.d. 3 mei, iets.']
+    >>> t = "Het artikel van 3 februari jl. Deze bijeenkomst is goed verlopen."
+    >>> [t[s:e] for s, e in sentences(t)]
+    ['Het artikel van 3 februari jl.', 'Deze bijeenkomst is goed verlopen.']
     >>> t = "Ondertekend door E.M.J. Ploumen en H.G.J. Kamp."
     >>> [t[s:e] for s, e in sentences(t)]
     ['Ondertekend door E.M.J. Ploumen en H.G.J. Kamp.']
@@ -35,7 +46,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
         if m.group(0)[0] == ".":
             word = re.search(r"([\w.]+)\.?$", text[max(0, m.start() - 20) : m.start()])
             token = word.group(1).lower() if word else ""
-            if token in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token):
+            ends_phrase = token in _PHRASE_END and _OPENER.match(text, m.end())
+            if (token in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token)) and not ends_phrase:
                 continue  # abbreviation or an initial
         cuts.append(m.end())
     out: list[tuple[int, int]] = []
