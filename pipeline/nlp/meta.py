@@ -645,7 +645,11 @@ def _role(function: str, prep: str | None, ministry_text: str) -> str | None:
 
 
 def _surname(raw: str) -> str:
-    """A printed name reduced to its surname, particles kept: 'F. J. VAN THIEL' → 'Van Thiel'."""
+    """A printed name reduced to its surname, particles kept: 'F. J. VAN THIEL' → 'Van Thiel'.
+
+    >>> _surname("A. Noote-boom"), _surname("N. Smit-Kroes"), _surname("E. Korte-van Hemel")
+    ('Nooteboom', 'Smit-Kroes', 'Korte-van Hemel')
+    """
     words = [
         w
         for w in raw.replace(".", ". ").split()
@@ -653,6 +657,9 @@ def _surname(raw: str) -> str:
     ]
     words = [w for w in words if w.lower().strip(".") not in ("mr", "drs", "dr", "ir", "prof", "ing", "jhr")]
     name = " ".join(words).strip(" .,")
+    # OCR keeps the hyphen of a name broken over a line ("Noote-boom", "Gardeniers-Be-rendsen"); a double
+    # name's second part starts with a capital ("Smit-Kroes") or a particle ("Korte-van Hemel")
+    name = re.sub(r"(?<=[a-zà-ÿ])-(?=[a-zà-ÿ])(?!(?:van|de|der|den|ter|ten|te|het)\s)", "", name)
     if name.isupper():
         name = _title_case(name)
     # a first name before the surname ("Hugo de Jonge"): drop it when a particle or surname follows
