@@ -152,6 +152,11 @@ _ONLY_PROMISED_THING = re.compile(
     r"(?i)\btoegezegde\b[^.;]*\b(?:zal|zullen|kunt\s+u|ontvangt\s+u|wordt|worden)\b"
     r"|\b(?:zal|zullen|kunt\s+u|ontvangt\s+u|wordt|worden)\b[^.;]*\btoegezegde\b"
 )
+# the promised thing that is a paper still to come to the Kamer ("de toegezegde nota zal …"), not a measure
+_PROMISED_PAPER = re.compile(
+    r"(?i)\btoegezegde\s+(?:\w+\s+)?(?:nota|notitie|stukken|stuk|gegevens|brief|rapport\w*|informatie|overzicht"
+    r"|evaluatie|wetsvoorstel\w*|wetsontwerp\w*|antwoord\w*|reactie|standpunt|analyse|onderzoek)\b"
+)
 _HISTORY_VERB = re.compile(
     r"(?i)\b(?:heb|hebt|heeft|hebben|had|hadden|is|werd|was|zijn|werden)\s+(?:\w+\s+){0,8}?toegezegd\b"
 )
@@ -191,12 +196,14 @@ def read(sentence: str, has_time: bool, ahead: bool = False, report: bool = True
     ):  # a register line: "Toezegging Kamerstuk 32 637, nr. 231, gedaan door de Minister van … tijdens …"
         return Reading("toezegging", reg.group("actor"), reg.start(), strong=True, rule="register")
     first_person_future = _FIRST_PERSON_FUTURE.search(sentence)
+    promised_thing: re.Match[str] | None = None  # "In de toegezegde nota zal …"
     for name, rx in g.blockers:
         if rx.search(sentence):
             if name == "history" and first_person_future:
                 continue  # a restated live promise: "De toegezegde informatie zal ik u … doen toekomen"
             thing_to_come = _ONLY_PROMISED_THING.search(sentence) and not _HISTORY_VERB.search(sentence)
             if name == "history" and thing_to_come:
+                promised_thing = _PROMISED_PAPER.search(sentence)
                 continue  # "De toegezegde rapportage kunt u deze week verwachten": what was promised, to come
             if name == "itself" and _later_to_kamer(sentence):
                 continue  # "hierbij bericht ik u dat ik u voor 1 mei zal informeren"
@@ -296,6 +303,8 @@ def read(sentence: str, has_time: bool, ahead: bool = False, report: bool = True
             return Reading(
                 "verwachting", actor(forecast.start(), subject=False), forecast.start(), rule="forecast"
             )
+    if promised_thing and not other:
+        return Reading("toezegging", sender(), promised_thing.start(), rule="promised")
     return Reading(None, None, 0)
 
 
@@ -369,7 +378,7 @@ def find_commitments(
         if deadlines and not timely:
             continue
         r = read(sentence, timely, ahead, report)
-        if r.kind is None or (r.rule != "promise" and _delivers_now(sentence)):
+        if r.kind is None or (r.rule not in ("promise", "promised") and _delivers_now(sentence)):
             continue
         dl = pick(deadlines)
         if dl is not None:
