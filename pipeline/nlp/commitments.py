@@ -111,7 +111,7 @@ _PRESENT_TO_KAMER = re.compile(
     r"|\b(?:houd|hou)\s+(?:ik|wij|we)\s+(?:u|uw\s+Kamer|de\s+Kamer)\b[^.;]{0,60}\bop\s+de\s+hoogte\b"
     r"|\b(?:ik|wij|we)\s+(?:houd|hou|houden)\s+(?:u|uw\s+Kamer|de\s+Kamer)\b[^.;]{0,60}\bop\s+de\s+hoogte\b"
     r"|\bkom\s+(?:ik|wij|we)\b[^.;]{0,80}\bterug\b|\b(?:ik|wij|we)\s+(?:kom|komen)\b[^.;]{0,80}\bterug\b"
-    r"|\bzult\s+u\b|\bu\s+zult\b|\bkunt\s+u\b[^.;]{0,60}\b(?:tegemoet\s+zien|verwachten)\b"
+    r"|\bzult\s+u\b|\bu\s+zult\b|\bu\s+(?:\w+\s+){0,4}?zult\s+ontvangen\b|\b(?:u|uw\s+Kamer)\s+krijgt\b|\bkrijgt\s+(?:u|uw\s+Kamer)\b|\bkunt\s+u\b[^.;]{0,60}\b(?:tegemoet\s+zien|verwachten)\b"
     r"|\b(?:uw|de)\s+Kamer\s+(?:wordt|zal)\b[^.;]{0,100}\b(?:geïnformeerd|ingelicht|op\s+de\s+hoogte)"
     r"|\bwordt\s+(?:uw|de)\s+Kamer\b[^.;]{0,100}\b(?:geïnformeerd|ingelicht|op\s+de\s+hoogte)",
     re.I,
