@@ -285,8 +285,10 @@ def _first_facts(store: Store, nodes: Sequence[str]) -> set[int]:
             out.add(min(named))
         out.update(int(i) for i in (by_type["commitment"], by_type["motion"], *firsts[len(types) :]) if i)
     # a motion paper's own motion facts, through the papers' index (a motion may be cited everywhere)
-    rows = store.db.execute(  # (type || '' keeps PostgreSQL from and-ing in the index of every motion fact)
-        f"SELECT id FROM facts WHERE source IN ({_marks(nodes)}) AND node = source AND type || '' = 'motion'",
+    # (the || '' keep both planners on the papers' index: off that of the node, or of every motion)
+    rows = store.db.execute(
+        f"SELECT id FROM facts WHERE source IN ({_marks(nodes)}) AND node || '' = source"
+        " AND type || '' = 'motion'",
         tuple(nodes),
     )
     out.update(int(r[0]) for r in rows)
