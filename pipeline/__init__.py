@@ -21,18 +21,38 @@ is a pure function of its input; all state lives in the store.
 
 from __future__ import annotations
 
+import importlib
 import os
+import sys
+import types
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .config import Settings
-from .errors import ExtractError
-from .extract import extract_file  # imported first: the verb below takes the subpackage's name
-from .schema import Document
-
 if TYPE_CHECKING:
     from .batch import IngestSummary, ReanalyseSummary
+    from .config import Settings
+    from .errors import ExtractError
+    from .schema import Document
     from .store import Store
+
+# Nothing heavy is imported here: ``kamer query`` starts in a fresh process for every question, so the
+# stages load on first use (``extract`` below, the names of ``_LAZY`` through ``__getattr__``).
+_LAZY = {"Document": ".schema", "ExtractError": ".errors", "Settings": ".config", "query": ".query"}
+
+
+class _Package(types.ModuleType):
+    """This package: loading the subpackage ``pipeline.extract`` leaves the verb ``extract`` in place.
+
+    (Python binds a subpackage to its parent's attribute of the same name when it is first loaded.)
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "extract" and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 __all__ = [
     "Document",
@@ -54,6 +74,8 @@ def extract(
     progress: Callable[[int], None] | None = None,
 ) -> Document:
     """Read a file (PDF, scan, XML, Word, text) into a Document: text with layout and provenance."""
+    from .extract import extract_file
+
     return extract_file(path, settings, progress)
 
 
@@ -74,6 +96,7 @@ def ingest(
 ) -> IngestSummary:
     """Add files (documents, open-data exports) to a ``Store``; see ``batch.ingest_paths``."""
     from .batch import ingest_paths
+    from .config import Settings
 
     return ingest_paths(paths, store, settings or Settings.from_env(), progress)
 
@@ -81,6 +104,7 @@ def ingest(
 def reanalyse(store: Store, settings: Settings | None = None, progress: bool = False) -> ReanalyseSummary:
     """Analyse every paper with stale facts again from its stored text; see ``batch.reanalyse``."""
     from .batch import reanalyse as run
+    from .config import Settings
 
     return run(store, settings or Settings.from_env(), None, progress)
 
@@ -93,9 +117,8 @@ def build_graph(store: Store) -> Any:
 
 
 def __getattr__(name: str) -> Any:
-    # ``pipeline.query`` is the module of lifecycle queries, imported on first use
-    if name == "query":
-        import importlib
-
-        return importlib.import_module(".query", __name__)
+    # the contract's types and ``pipeline.query`` (the module of lifecycle queries), imported on first use
+    if name in _LAZY:
+        module = importlib.import_module(_LAZY[name], __name__)
+        return module if name == "query" else getattr(module, name)
     raise AttributeError(name)

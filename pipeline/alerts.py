@@ -24,12 +24,16 @@ from __future__ import annotations
 
 import datetime as dt
 import smtplib
+from collections.abc import Iterable, Iterator
 from email.message import EmailMessage
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import Settings
 from .store import Store
+
+if TYPE_CHECKING:
+    from .graph import Subgraph
 
 WATCH_KINDS = ("dossier", "motion", "commitment", "actor", "topic")
 
@@ -41,11 +45,28 @@ class AlertError(Exception):
 # ---------------------------------------------------------------- the query adapter
 
 
-def _query_graph(store: Store) -> Any:
-    """The whole graph: only for watches, whose 'acting' alerts look at every follow-up edge."""
-    from .graph import build_graph
+def _query_acting(
+    store: Store, papers: Iterable[str]
+) -> Iterator[tuple[str, str, str, dict[str, Any], Subgraph]]:
+    """(paper, target, relation, edge data, the subgraph around them) of every follow-up edge drawn by
+    one of ``papers`` (those that came after a watch began: what can be an 'acting' alert).
 
-    return build_graph(store)
+    Read as ``query.cites`` reads a paper's links (``_edges_out``, then ``build_subgraph`` of just
+    those papers and their targets), never the whole graph.
+    """
+    from .graph import FOLLOW_UPS, build_subgraph
+    from .query import _edges_out
+
+    papers = sorted(papers)
+    for i in range(0, len(papers), 200):
+        chunk = papers[i : i + 200]
+        edges = _edges_out(store, chunk)
+        G = build_subgraph(store, [*chunk, *{n for _, n in edges}], [f for f, _ in edges if f])
+        for u in chunk:
+            if u in G:
+                for _, v, key, data in G.out_edges(u, keys=True, data=True):
+                    if key in FOLLOW_UPS:
+                        yield u, v, key, data, G
 
 
 def _query_open_commitments(store: Store, today: dt.date) -> list[dict[str, Any]]:
@@ -105,11 +126,21 @@ def _matches(
 # ---------------------------------------------------------------- the alerts
 
 
-def _topics(store: Store) -> dict[str, list[str]]:
-    out = {}
-    for node, meta in store.metas():
-        out[node] = [t.lower() for t in meta.topics]
-    return out
+class _Topics:
+    """The topics of a paper (lower case), read from its metadata only when a topic is watched."""
+
+    def __init__(self, store: Store, watched: bool) -> None:
+        self.store = store
+        self.watched = watched
+        self.seen: dict[str, list[str]] = {}
+
+    def get(self, node: str, default: list[str]) -> list[str]:
+        if not self.watched:
+            return default
+        if node not in self.seen:
+            meta = self.store.meta(node) if node else None
+            self.seen[node] = [t.lower() for t in meta.topics] if meta else []
+        return self.seen[node] or default
 
 
 def candidates(store: Store, settings: Settings, today: dt.date) -> list[dict[str, Any]]:
@@ -117,8 +148,9 @@ def candidates(store: Store, settings: Settings, today: dt.date) -> list[dict[st
     from .register import reconcile
 
     watches = store.watches()
-    topics = _topics(store)
-    arrived = store.added()
+    topics = _Topics(store, any(kind == "topic" for _, kind, _, _ in watches))
+    # an 'acting' alert needs a paper that came after a watch began: only those papers are read
+    arrived = store.arrived_since(min(w[3] for w in watches)) if watches else {}
     out: list[dict[str, Any]] = []
 
     def add(
@@ -165,10 +197,7 @@ def candidates(store: Store, settings: Settings, today: dt.date) -> list[dict[st
             doc_id=m["id"],
         )
     if watches:
-        G = _query_graph(store)
-        for u, v, key, data in G.edges(keys=True, data=True):
-            if key not in ("fulfils", "postpones", "answers", "replaces"):
-                continue
+        for u, v, key, data, G in _query_acting(store, arrived):
             target = G.nodes[v]
             actors = [*list(target.get("submitters") or []), target.get("actor") or ""]
             add(

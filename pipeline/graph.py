@@ -11,24 +11,134 @@ plain JSON values.
 
 A motion document and the motion it is are one node (its kst id): the
 motion's vote (open data, or the status a text states) sits on that node.
+
+``build_subgraph`` (what queries read) gives a ``Subgraph``: the same nodes,
+edges and attributes in the few calls of networkx's ``MultiDiGraph`` the
+builder and the queries use, without importing networkx (a third of a
+query's start-up); ``Subgraph.to_networkx()`` hands it to networkx's
+algorithms.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from .opendata import ZaakFacts
-from .schema import Commitment, Fact, FollowUp, KamerstukId, Motion, Reference, SectorMention, Span
+from .schema import (
+    FACT_TYPES,
+    Commitment,
+    Fact,
+    FollowUp,
+    KamerstukId,
+    Motion,
+    Reference,
+    SectorMention,
+    Span,
+)
 from .store import DocumentRow, Store
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 FOLLOW_UPS = ("fulfils", "postpones", "answers", "replaces")
 CONFIDENCE = {"pattern": 0.95, "idem": 0.8, "zie_noot": 0.8, "anaphor": 0.6, "follow_up": 0.8, "mention": 0.7}
 
 
-def _ensure(G: nx.MultiDiGraph, node: str, **attrs: Any) -> None:
+Edge = tuple[str, str, str, dict[str, Any]]
+
+
+class _Nodes(dict[str, dict[str, Any]]):
+    """``G.nodes``: ``G.nodes[n]`` is a node's attributes; ``G.nodes(data=True)`` lists them."""
+
+    def __call__(self, data: bool = False) -> Iterator[Any]:
+        return iter(self.items()) if data else iter(self)
+
+
+class _Edges:
+    """``G.edges``: ``G.edges[u, v, key]`` is an edge's attributes; ``G.edges(keys=True, data=True)``."""
+
+    def __init__(self, G: Subgraph) -> None:
+        self.G = G
+
+    def __getitem__(self, edge: tuple[str, str, str]) -> dict[str, Any]:
+        u, v, key = edge
+        return self.G.succ[u][v][key]
+
+    def __call__(self, keys: bool = True, data: bool = True) -> Iterator[Edge]:
+        for u in self.G.nodes:
+            yield from self.G.out_edges(u)
+
+
+class Subgraph:
+    """A small multigraph that behaves as networkx's ``MultiDiGraph`` in the calls used here.
+
+    Nodes and edges keep the order they were added in, as in networkx, so a query lists the same
+    edges in the same order from either. ``in_edges``/``out_edges``/``edges`` always give
+    ``(u, v, key, data)``.
+
+    >>> G = Subgraph()
+    >>> G.add_edge("kst-1-2", "kst-3-4", key="cites", confidence=0.95)
+    >>> "kst-3-4" in G, G.has_edge("kst-1-2", "kst-3-4", key="cites"), list(G.in_edges("kst-3-4"))
+    (True, True, [('kst-1-2', 'kst-3-4', 'cites', {'confidence': 0.95})])
+    >>> G.to_networkx().number_of_edges()
+    1
+    """
+
+    def __init__(self) -> None:
+        self.nodes = _Nodes()
+        self.succ: dict[str, dict[str, dict[str, dict[str, Any]]]] = {}
+        self.pred: dict[str, dict[str, dict[str, dict[str, Any]]]] = {}
+        self.edges = _Edges(self)
+
+    def __contains__(self, node: object) -> bool:
+        return node in self.nodes
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+    def add_node(self, node: str, **attrs: Any) -> None:
+        if node not in self.nodes:
+            self.nodes[node] = {}
+            self.succ[node] = {}
+            self.pred[node] = {}
+        self.nodes[node].update(attrs)
+
+    def add_edge(self, u: str, v: str, key: str, **attrs: Any) -> None:
+        for n in (u, v):
+            if n not in self.nodes:
+                self.add_node(n)
+        keys = self.succ[u].setdefault(v, {})
+        self.pred[v].setdefault(u, keys)
+        keys.setdefault(key, {}).update(attrs)
+
+    def has_edge(self, u: str, v: str, key: str) -> bool:
+        return key in self.succ.get(u, {}).get(v, {})
+
+    def out_edges(self, node: str, keys: bool = True, data: bool = True) -> Iterator[Edge]:
+        for v, by_key in self.succ[node].items():
+            for k, d in by_key.items():
+                yield node, v, k, d
+
+    def in_edges(self, node: str, keys: bool = True, data: bool = True) -> Iterator[Edge]:
+        for u, by_key in self.pred[node].items():
+            for k, d in by_key.items():
+                yield u, node, k, d
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The same graph as a networkx ``MultiDiGraph``, for its algorithms."""
+        import networkx as nx
+
+        G = nx.MultiDiGraph()
+        G.add_nodes_from(self.nodes.items())
+        G.add_edges_from(self.edges())
+        return G
+
+
+Graph: TypeAlias = "nx.MultiDiGraph | Subgraph"  # what the builder fills
+
+
+def _ensure(G: Graph, node: str, **attrs: Any) -> None:
     if node not in G:
         G.add_node(node, placeholder=True, **attrs)
     else:
@@ -55,15 +165,15 @@ def build_graph(store: Store) -> nx.MultiDiGraph:
             nodes[row.id] = row.node
             yield row
 
+    import networkx as nx
+
     G = nx.MultiDiGraph()
     for row in documents():
         _add_document(G, row)
     return _build(G, ((nodes[d], f) for d, f in store.facts()), store.zaken())
 
 
-def _build(
-    G: nx.MultiDiGraph, facts: Iterable[tuple[str, Fact]], zaken: Iterable[ZaakFacts]
-) -> nx.MultiDiGraph:
+def _build(G: Graph, facts: Iterable[tuple[str, Fact]], zaken: Iterable[ZaakFacts]) -> Graph:
     builder = _Builder(G)
     for doc, fact in facts:
         builder.add(doc, fact)
@@ -144,7 +254,48 @@ def _papers(store: Store, nodes: Sequence[str]) -> list[DocumentRow]:
     return out
 
 
-def build_subgraph(store: Store, nodes: Iterable[str], facts: Iterable[int] = ()) -> nx.MultiDiGraph:
+def _first_facts(store: Store, nodes: Sequence[str]) -> set[int]:
+    """The facts that decide these nodes' attributes: for each node the first fact naming it (a
+    placeholder's type), its first commitment and motion facts, its first motion facts with a status
+    and with an appraisal, a motion paper's own motion facts, and a person's first fact.
+
+    Each "first" is an index probe stopped at one row (``ORDER BY id LIMIT 1`` on ``facts(node,
+    type, id)`` and ``people(person, fact)``), never a ``min()`` over every fact naming the node: on
+    PostgreSQL ``min(id) … GROUP BY node`` read each of a hub's 100,000 citations.
+    """
+    wanted = "WITH wanted(node) AS (VALUES " + ",".join("(?)" for _ in nodes) + ")"
+
+    def first(where: str) -> str:
+        return f"(SELECT f.id FROM facts f WHERE f.node = w.node AND {where} ORDER BY f.id LIMIT 1)"
+
+    types = sorted(FACT_TYPES)
+    sql = (
+        f"{wanted} SELECT "
+        + ", ".join(first(f"f.type = '{t}'") for t in types)
+        + ", " + first("f.type = 'motion' AND f.status IS NOT NULL")
+        + ", " + first("f.type = 'motion' AND f.appraisal IS NOT NULL")
+        + ", (SELECT p.fact FROM people p WHERE p.person = w.node ORDER BY p.fact LIMIT 1)"
+        + " FROM wanted w"
+    )  # fmt: skip
+    out: set[int] = set()
+    for firsts in store.db.execute(sql, tuple(nodes)):
+        by_type = dict(zip(types, firsts, strict=False))
+        named = [int(i) for i in by_type.values() if i is not None]
+        if named:
+            out.add(min(named))
+        out.update(int(i) for i in (by_type["commitment"], by_type["motion"], *firsts[len(types) :]) if i)
+    # a motion paper's own motion facts, through the papers' index (a motion may be cited everywhere)
+    # (the || '' keep both planners on the papers' index: off that of the node, or of every motion)
+    rows = store.db.execute(
+        f"SELECT id FROM facts WHERE source IN ({_marks(nodes)}) AND node || '' = source"
+        " AND type || '' = 'motion'",
+        tuple(nodes),
+    )
+    out.update(int(r[0]) for r in rows)
+    return out
+
+
+def build_subgraph(store: Store, nodes: Iterable[str], facts: Iterable[int] = ()) -> Subgraph:
     """A graph that gives each of ``nodes`` the attributes ``build_graph`` would, from the store's indexes.
 
     It reads only what decides a node's attributes (its paper, the first fact naming it, its motion
@@ -160,59 +311,42 @@ def build_subgraph(store: Store, nodes: Iterable[str], facts: Iterable[int] = ()
     for chunk in _chunks(keys):
         q = _marks(chunk)
         docs += _papers(store, chunk)
-        for sql in (
-            f"SELECT min(id) FROM facts WHERE node IN ({q}) GROUP BY node",  # the first: a placeholder's type
-            f"SELECT min(id) FROM facts WHERE node IN ({q}) AND type = 'commitment' GROUP BY node",
-            f"SELECT min(id) FROM facts WHERE node IN ({q}) AND type = 'motion' GROUP BY node",
-            f"SELECT min(id) FROM facts WHERE node IN ({q}) AND type = 'motion' AND status IS NOT NULL"
-            " GROUP BY node",
-            f"SELECT min(id) FROM facts WHERE node IN ({q}) AND type = 'motion' AND appraisal IS NOT NULL"
-            " GROUP BY node",
-            f"SELECT id FROM facts WHERE node IN ({q}) AND type = 'motion' AND source = node",
-            f"SELECT min(fact) FROM people WHERE person IN ({q}) GROUP BY person",
-        ):
-            wanted.update(int(r[0]) for r in db.execute(sql, chunk))
+        wanted.update(_first_facts(store, chunk))
         zaken += store.zaken(f"kst_id IN ({q})", chunk)
         for dossier in (k for k in chunk if k.startswith("dossier-")):
             member = store.dossier_member(dossier)
             if member is not None:
                 docs.append(member)
-    # a commitment's 'postpones' comes from what its paper postpones
-    commitments = [
-        str(r[0])
-        for chunk in _chunks([str(i) for i in wanted])
-        for r in db.execute(
-            f"SELECT DISTINCT source FROM facts WHERE id IN ({_marks(chunk)}) AND type = 'commitment'", chunk
-        )
-    ]
-    for chunk in _chunks(commitments):
+    # the papers the facts stand in (a motion paper's own motion fact speaks of that paper's node), in
+    # one read with those holding a commitment, whose 'postpones' comes from what its paper postpones
+    found: set[str] = set()
+    commitments: set[str] = set()
+    for chunk in _chunks([str(i) for i in sorted(wanted)]):
+        for src, ftype in db.execute(
+            f"SELECT DISTINCT source, type FROM facts WHERE id IN ({_marks(chunk)})", chunk
+        ):
+            found.add(str(src))
+            if ftype == "commitment":
+                commitments.add(str(src))
+    for chunk in _chunks(sorted(commitments)):
         rows = db.execute(
             f"SELECT id FROM facts WHERE source IN ({_marks(chunk)}) AND rel = 'postpones'", chunk
         )
-        wanted.update(int(r[0]) for r in rows)
-    # the papers the facts stand in (a motion paper's own motion fact speaks of that paper's node)
-    have = {r.node for r in docs}
-    sources = sorted(
-        {
-            str(r[0])
-            for chunk in _chunks([str(i) for i in wanted])
-            for r in db.execute(f"SELECT DISTINCT source FROM facts WHERE id IN ({_marks(chunk)})", chunk)
-        }
-        - have
-    )
+        wanted.update(int(r[0]) for r in rows)  # their papers are among those found already
+    sources = sorted(found - {r.node for r in docs})
     for chunk in _chunks(sources):
         docs += _papers(store, chunk)
-    G = nx.MultiDiGraph()
+    G = Subgraph()
     seen = set()
     for row in sorted(docs, key=lambda r: r.id):
         if row.id not in seen:
             seen.add(row.id)
             _add_document(G, row)
-    G = _build(G, store.facts_by_id(sorted(wanted)), sorted(zaken, key=lambda z: z.nummer))
+    _build(G, store.facts_by_id(sorted(wanted)), sorted(zaken, key=lambda z: z.nummer))
     return G
 
 
-def motion_state(store: Store, G: nx.MultiDiGraph, node: str) -> tuple[str, int, int] | None:
+def motion_state(store: Store, G: Subgraph, node: str) -> tuple[str, int, int] | None:
     """(date, open, listed) of a motion node of ``build_subgraph``'s ``G``, or None if it is no motion.
 
     Open: adopted (the open data's vote, else the text's), not fulfilled, and not replaced by a
@@ -237,7 +371,7 @@ def motion_state(store: Store, G: nx.MultiDiGraph, node: str) -> tuple[str, int,
     return str(a.get("date") or ""), int(is_open), int(listed)
 
 
-def _add_document(G: nx.MultiDiGraph, row: DocumentRow) -> None:
+def _add_document(G: Graph, row: DocumentRow) -> None:
     G.add_node(
         row.node,
         type="document",
@@ -258,7 +392,7 @@ def _add_document(G: nx.MultiDiGraph, row: DocumentRow) -> None:
 class _Builder:
     """Adds facts to ``G`` one by one; what links across facts is done in ``finish``."""
 
-    def __init__(self, G: nx.MultiDiGraph) -> None:
+    def __init__(self, G: Graph) -> None:
         self.G = G
         self.commitments_by_doc: dict[str, list[str]] = {}
         self.acting: list[tuple[str, str, str, dict[str, Any]]] = []  # fulfils/postpones edges

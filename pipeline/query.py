@@ -29,9 +29,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-import networkx as nx
-
-from .graph import FOLLOW_UPS, build_subgraph
+from .graph import FOLLOW_UPS, Subgraph, build_subgraph
 from .store import Store
 
 CHAIN_RELATIONS = ("cites", "fulfils", "postpones", "answers", "replaces")
@@ -103,11 +101,11 @@ def _edges_out(store: Store, nodes: Sequence[str]) -> list[tuple[int, str]]:
     return out
 
 
-def _view(store: Store, nodes: Sequence[str], facts: Sequence[int]) -> nx.MultiDiGraph:
+def _view(store: Store, nodes: Sequence[str], facts: Sequence[int]) -> Subgraph:
     return build_subgraph(store, nodes, [f for f in facts if f])
 
 
-def follow_ups_of(store: Store, node: str, G: nx.MultiDiGraph | None = None) -> list[dict[str, Any]]:
+def follow_ups_of(store: Store, node: str, G: Subgraph | None = None) -> list[dict[str, Any]]:
     """The ``{relation, source}`` pairs of documents that act on ``node``."""
     if G is None:
         edges = _edges_in(store, [node], FOLLOW_UPS)
@@ -302,7 +300,7 @@ def open_commitments(
     return list(iter_open_commitments(store, due_before, actor, sector, overdue, today, kinds, limit, offset))
 
 
-def _edge(G: nx.MultiDiGraph, node: str, data: dict[str, Any], key: str) -> dict[str, Any]:
+def _edge(G: Subgraph, node: str, data: dict[str, Any], key: str) -> dict[str, Any]:
     return {
         "id": node,
         "relation": key,

@@ -79,22 +79,47 @@ def package_version() -> str:
         return "0+unknown"
 
 
+def _analysis_files() -> list[tuple[str, Traversable]]:
+    """The analysis code and the model files it reads, by name."""
+    out = [(n, f) for n, f in _files(resources.files("pipeline.nlp")) if n.endswith(".py")]
+    top = root()
+    for entry in ANALYSIS_DATA:
+        item = top.joinpath(entry)
+        out += _files(item, entry + "/") if item.is_dir() else [(entry, item)] if item.is_file() else []
+    return out
+
+
 @lru_cache(maxsize=1)
 def analyser_version() -> str:
     """``<package version>+<12 hex digits>`` over the analysis code and the models it reads.
 
+    Hashing ~20 MB of models costs a fresh ``kamer stats`` ~0.1 s, so the result is kept in the user's
+    cache folder under a key made of each file's name, size and modification time (a stat each).
+
     >>> analyser_version() == analyser_version() and "+" in analyser_version()
     True
     """
+    files = _analysis_files()
+    key = hashlib.sha256(package_version().encode())
+    for name, item in files:
+        st = os.stat(item) if isinstance(item, Path) else None
+        key.update(f"{name}\0{st.st_size if st else -1}\0{st.st_mtime_ns if st else -1}\0".encode())
+    cached = _cache_dir() / f"analyser-{key.hexdigest()[:24]}"
+    try:
+        return cached.read_text(encoding="utf-8")
+    except OSError:
+        pass
     h = hashlib.sha256()
-    code = resources.files("pipeline.nlp")
-    for name, item in _files(code):
-        if name.endswith(".py"):
-            h.update(name.encode() + b"\0" + item.read_bytes() + b"\0")
-    top = root()
-    for entry in ANALYSIS_DATA:
-        item = top.joinpath(entry)
-        found = _files(item, entry + "/") if item.is_dir() else [(entry, item)] if item.is_file() else []
-        for name, f in found:
-            h.update(name.encode() + b"\0" + f.read_bytes() + b"\0")
-    return f"{package_version()}+{h.hexdigest()[:12]}"
+    for name, item in files:
+        h.update(name.encode() + b"\0" + item.read_bytes() + b"\0")
+    version = f"{package_version()}+{h.hexdigest()[:12]}"
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_text(version, encoding="utf-8")
+    except OSError:  # a read-only home: hash every time
+        pass
+    return version
+
+
+def _cache_dir() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kamerwacht"

@@ -1348,6 +1348,32 @@ class Store:
         q = "SELECT COALESCE(doc_id, 'doc:' || uid), MIN(added) FROM documents GROUP BY 1"
         return {str(node): str(at) for node, at in self.db.execute(q)}
 
+    def arrived_since(self, when: str) -> dict[str, str]:
+        """When each paper that first came into the store at ``when`` or later came (by graph node id).
+
+        The papers of the rows added since then, and the first arrival of each: a few reads, however
+        many papers came before.
+        """
+        new = [
+            (doc_id, str(uid))
+            for doc_id, uid in self.db.execute(
+                "SELECT DISTINCT doc_id, uid FROM documents WHERE added >= ?", (when,)
+            )
+        ]
+        first: dict[str, str] = {}
+        ids = sorted({str(d) for d, _ in new if d})
+        own = sorted({u for d, u in new if not d})
+        for i in range(0, max(len(ids), len(own)), 400):
+            for column, keys, node in (("doc_id", ids, "doc_id"), ("uid", own, "'doc:' || uid")):
+                chunk = keys[i : i + 400]
+                if not chunk:
+                    continue
+                extra = " AND doc_id IS NULL" if column == "uid" else ""
+                marks = ",".join("?" * len(chunk))
+                q = f"SELECT {node}, MIN(added) FROM documents WHERE {column} IN ({marks}){extra} GROUP BY 1"
+                first.update((str(n), str(at)) for n, at in self.db.execute(q, chunk))
+        return {n: at for n, at in first.items() if at >= when}
+
     def add_watch(self, kind: str, value: str) -> bool:
         """Watch something; False if it was watched already."""
         with self._write():
@@ -1450,8 +1476,11 @@ class Store:
             "failures": count("SELECT COUNT(*) FROM failures"),
         }
         if version is not None:
-            out["stale"] = count(
-                "SELECT COUNT(*) FROM documents WHERE analyser IS NULL OR analyser != ?", version
+            # three ranges of the analyser index (empty when all is current), not a scan of every paper
+            out["stale"] = (
+                count("SELECT COUNT(*) FROM documents WHERE analyser IS NULL")
+                + count("SELECT COUNT(*) FROM documents WHERE analyser < ?", version)
+                + count("SELECT COUNT(*) FROM documents WHERE analyser > ?", version)
             )
         return out
 

@@ -168,3 +168,37 @@ def test_mail_that_cannot_go_out_is_an_error_and_stays_undelivered(tmp_path: Pat
     assert unconfigured.returncode == 1 and "e-mail is not configured" in unconfigured.stderr
     # still undelivered: a run without mail shows them
     assert {a["nummer"] for a in _alerts(db, {})} == {"T02734"}
+
+
+def test_watch_alerts_read_the_store_not_the_whole_graph(tmp_path: Path, monkeypatch: Any) -> None:
+    """On the demo store (real papers): watching every target of a follow-up gives one 'acting'
+    alert per follow-up edge of the whole graph, and the alerts never build that graph."""
+    import sqlite3
+
+    from pipeline import alerts, graph
+    from tests.web.conftest import build_demo
+
+    db = build_demo(tmp_path)
+    with Store(db) as store:
+        G = graph.build_graph(store)
+        edges = [(u, v, k) for u, v, k in G.edges(keys=True) if k in graph.FOLLOW_UPS]
+        assert len({k for _, _, k in edges}) >= 2, edges  # the demo holds papers that act on others
+        for v in sorted({v for _, v, _ in edges}):
+            store.add_watch("motion", v)
+        store.add_watch("topic", "zorg")
+    with sqlite3.connect(db) as con:  # the watches began before the papers came
+        con.execute("UPDATE watches SET added = '2000-01-01 00:00:00'")
+    expected = {
+        f"acting:{u}:{k}:{v}": f"{G.nodes[u].get('title') or u} {k} {G.nodes[v].get('title') or v}"
+        for u, v, k in edges
+    }
+
+    def whole_graph(store: Store) -> Any:
+        raise AssertionError("an alert built the graph of the whole store")
+
+    monkeypatch.setattr(graph, "build_graph", whole_graph)
+    with Store(db) as store:
+        found = alerts.candidates(store, Settings(), alerts.dt.date.fromisoformat(TODAY))
+    acting = {a["key"]: a["title"] for a in found if a["kind"] == "acting"}
+    assert acting == expected
+    assert all(a["watched"] for a in found)
