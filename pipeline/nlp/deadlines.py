@@ -273,10 +273,12 @@ def _dated_events(text: str, found: list[Found]) -> list[Found]:
 
 
 def due(rule: str | None, kind: str, days: tuple[dt.date, dt.date] | None, end_of: bool) -> dt.date | None:
-    """The day a frame (``before``, ``by``, ``none`` or no frame) makes a time due by."""
+    """The day a frame (``before``, ``by``, ``from``, ``none`` or no frame) makes a time due by."""
     if days is None or rule == "none":
         return None
     first, last = days
+    if rule == "from":  # "vanaf 1 januari 1985", "met ingang van 1 juli": that day; from a year, none
+        return first if kind == "day" else None
     if kind == "summer":  # "voor de zomer" is due by 30 June; "eind van de zomer" by its astronomical end
         if end_of:
             return dt.date(first.year, 9, 22)
