@@ -5,6 +5,13 @@ Data: the dev motions whose XML carries official areas (meta.topics in
 hash of the kst id: 80% train, 20% held out (never trained on). The texts
 are what `kamer extract` makes of the XML, with the XML's own area left out.
 
+And letters, so that the model knows letters (their OCR, their length, their
+formulas) and not motions only: archive letters and Aanhangsels of
+../shared/corpus/sgd/ (never those of the letters gold) weakly labelled by
+the ministry of the bewindspersoon who signs or answers them, where that
+ministry has one clear area (``MINISTRY_AREA``; Sociale Zaken, VROM and the
+like are left out), at most ``PER_AREA`` a area, split by the same hash.
+
     .venv/bin/python models/scripts/train_topics.py [--epochs 12] [--seed 0]
     .venv/bin/python models/scripts/train_topics.py --calibrate   # the abstention threshold only
 
@@ -29,6 +36,23 @@ sys.path.insert(0, str(ROOT))
 GOLD = ROOT.parent / "shared" / "gold" / "motions-dev.jsonl"
 OUT = ROOT / "models" / "topics"
 PRECISION = 0.95  # the share of the topics given that must be right on held-out motions
+SGD = ROOT.parent / "shared" / "corpus" / "sgd"
+LETTERS_GOLD = ROOT.parent / "shared" / "gold" / "letters-sgd.jsonl"
+PER_AREA = 150
+# a signer's ministry → the one policy area its letters are about (weak labels; ambiguous ministries left out)
+MINISTRY_AREA = (
+    (r"Buitenland|Ontwikkelingssamenwerking", "Internationaal"),
+    (r"Financi", "Financiën"),
+    (r"Economische Zaken$", "Economie"),
+    (r"Onderwijs", "Onderwijs en wetenschap"),
+    (r"Verkeer en Waterstaat|van Waterstaat$", "Verkeer"),
+    (r"Binnenland", "Bestuur"),
+    (r"Volksgezondheid", "Zorg en gezondheid"),
+    (r"Justitie", "Recht"),
+    (r"Landbouw", "Landbouw"),
+    (r"Defensie|Oorlog|Marine", "Openbare orde en veiligheid"),
+    (r"Cultuur, Recreatie", "Cultuur en recreatie"),
+)
 
 
 def held_out(doc_id: str) -> bool:
@@ -46,6 +70,32 @@ def load() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
             continue
         text = extract((GOLD.parent / g["path"]).resolve()).text
         (test if held_out(g["doc_id"]) else train).append((text, topics[0]))
+    return train, test
+
+
+def load_letters() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Archive letters and answers weakly labelled by their signer's ministry (see MINISTRY_AREA)."""
+    import re
+
+    from pipeline.nlp import meta
+
+    gold = {json.loads(line)["path"].split("/")[-1] for line in LETTERS_GOLD.open(encoding="utf-8")}
+    per_area: dict[str, int] = {}
+    train, test = [], []
+    for path in sorted([*(SGD / "brieven").glob("*.txt"), *(SGD / "aanhangsels").glob("*.txt")]):
+        if path.name in gold:
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        people = meta.signers(text) or meta.answerers(text)
+        roles = {re.sub(r"^.*?\b(?:van|voor)\s+", "", a.role or "") for a in people}
+        areas = {area for role in roles for rx, area in MINISTRY_AREA if re.search(rx, role)}
+        if len(areas) != 1:
+            continue  # no signer, or ministries of different areas
+        area = areas.pop()
+        if per_area.get(area, 0) >= PER_AREA:
+            continue
+        per_area[area] = per_area.get(area, 0) + 1
+        (test if held_out(path.name) else train).append((text, area))
     return train, test
 
 
@@ -77,10 +127,15 @@ def main() -> None:
     ap.add_argument("--epochs", type=int, default=12)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--calibrate", action="store_true", help="only recompute the abstention threshold")
+    ap.add_argument("--no-letters", action="store_true", help="train on the motions only")
     args = ap.parse_args()
     random.seed(args.seed)
     spacy.util.fix_random_seed(args.seed)
     train, test = load()
+    letters_train, letters_test = load_letters()  # held out either way: the letters' score is reported
+    if args.no_letters:
+        letters_train = []
+    train = train + letters_train
     if args.calibrate:
         metrics = json.loads((OUT / "metrics.json").read_text())
         metrics.update(calibrate(spacy.load(OUT), test))
@@ -127,6 +182,10 @@ def main() -> None:
         for doc, (_, topic) in zip(nlp.pipe(t[:20000] for t, _ in test), test, strict=True)
     )
     majority = max(sum(t == lab for _, t in test) for lab in labels) / len(test)
+    letters_right = sum(
+        max(doc.cats.items(), key=lambda kv: kv[1])[0] == topic
+        for doc, (_, topic) in zip(nlp.pipe(t[:20000] for t, _ in letters_test), letters_test, strict=True)
+    )
     OUT.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(OUT)
     size = sum(f.stat().st_size for f in OUT.rglob("*") if f.is_file())
@@ -137,11 +196,22 @@ def main() -> None:
         "epochs": args.epochs,
         "seed": args.seed,
         "top1_held_out": round(correct / len(test), 4),
+        "letters_train": len(letters_train),
+        "letters_held_out": len(letters_test),
+        "letters_top1_held_out": round(letters_right / max(len(letters_test), 1), 4),
         "majority_class": round(majority, 4),
         "training_seconds": round(seconds, 1),
         "size_bytes": size,
         **calibrate(nlp, test),
     }
+    # the letters at the motions' threshold (their labels are weak: the signer's ministry, not the subject)
+    letter_scores = [
+        (max(doc.cats.items(), key=lambda kv: kv[1]), topic)
+        for doc, (_, topic) in zip(nlp.pipe(t[:20000] for t, _ in letters_test), letters_test, strict=True)
+    ]
+    given = [best == topic for (best, score), topic in letter_scores if score >= metrics["abstain_below"]]
+    metrics["letters_precision_given"] = round(sum(given) / max(len(given), 1), 4)
+    metrics["letters_coverage"] = round(len(given) / max(len(letter_scores), 1), 4)
     (OUT / "metrics.json").write_text(json.dumps(metrics, indent=1) + "\n")
     print(json.dumps(metrics))
 
