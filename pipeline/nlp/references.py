@@ -146,7 +146,7 @@ def _continuations(text: str, end: int, plural: bool) -> list[tuple[str, int, in
 _LIST_ITEM = re.compile(rf"(?P<range>t/m|tot{SP}+en{SP}+met|[-–])?{SP}*(?P<n>\d{{1,4}})")
 
 
-_TOEVOEGING_GROUPS = ("toev_h", "toev_s", "toev_g", "toev_t", "letter")
+_TOEVOEGING_GROUPS = ("toev_h", "toev_s", "toev_g", "toev_t", "toev_c", "letter")
 
 
 def _listed(numbers: str) -> list[tuple[str, bool]]:
