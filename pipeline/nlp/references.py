@@ -335,19 +335,36 @@ def _find(text: str) -> list[Found]:
             if m.end() > m.start():
                 matches.append((m.start(), -(m.end() - m.start()), order, p, m))
     matches.sort(key=lambda t: (t[0], t[1], t[2]))
-    taken: list[tuple[int, int]] = []
-    out: list[Found] = []
+    taken: list[tuple[int, int, list[Found]]] = []
     for start, neg, _, p, m in matches:
         end = start - neg
-        if any(start < e and s < end for s, e in taken):
+        clash = [t for t in taken if start < t[1] and t[0] < end]
+        if clash and not _completes(clash, end, p, m):
             continue
         found = _from_match(p, m, text, numeric)
         if not found:
             continue
-        taken.append((start, max(end, max(f.end for f in found))))
-        out.extend(found)
+        if clash:  # a bare dossier cut short is replaced by the numbered stuk that runs on past it
+            if not _numbers(found, clash[0][2]):
+                continue
+            taken.remove(clash[0])
+        taken.append((start, max(end, max(f.end for f in found)), found))
+    out = [f for _, _, found in taken for f in found]
     out.sort(key=lambda f: (f.start, f.end))
     return out
+
+
+def _completes(clash: list[tuple[int, int, list[Found]]], end: int, p: Pattern, m: re.Match[str]) -> bool:
+    """Could this match complete the one taken before it: one bare dossier, which this runs past?"""
+    return len(clash) == 1 and clash[0][1] < end and [f.kind for f in clash[0][2]] == ["dossier"] and (
+        p.kind == "kamerstuk"
+    )
+
+
+def _numbers(found: list[Found], bare: list[Found]) -> bool:
+    """Does ``found`` number a stuk of the dossier ``bare`` names (kst-21800-VII-5 of dossier-21800)?"""
+    dossier = bare[0].id.removeprefix("dossier-").split("-")[0]
+    return any(f.kind == "kamerstuk" and f.id.split("-")[1] == dossier for f in found)
 
 
 # ---------------------------------------------------------------- the stage
