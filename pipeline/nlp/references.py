@@ -339,7 +339,7 @@ def _find(text: str) -> list[Found]:
     for start, neg, _, p, m in matches:
         end = start - neg
         clash = [t for t in taken if start < t[1] and t[0] < end]
-        if clash and not _completes(clash, end, p, m):
+        if clash and not _completes(clash, end, p):
             continue
         found = _from_match(p, m, text, numeric)
         if not found:
@@ -354,10 +354,13 @@ def _find(text: str) -> list[Found]:
     return out
 
 
-def _completes(clash: list[tuple[int, int, list[Found]]], end: int, p: Pattern, m: re.Match[str]) -> bool:
+def _completes(clash: list[tuple[int, int, list[Found]]], end: int, p: Pattern) -> bool:
     """Could this match complete the one taken before it: one bare dossier, which this runs past?"""
-    return len(clash) == 1 and clash[0][1] < end and [f.kind for f in clash[0][2]] == ["dossier"] and (
-        p.kind == "kamerstuk"
+    return (
+        len(clash) == 1
+        and clash[0][1] < end
+        and [f.kind for f in clash[0][2]] == ["dossier"]
+        and (p.kind == "kamerstuk")
     )
 
 
