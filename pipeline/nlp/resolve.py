@@ -349,7 +349,11 @@ def _follow_ups(
             if c.kind == "toezegging" and c.ref and (sent := body_sentence(doc, sents, c.span.start)):
                 targets.append((c.ref, "toezegging", sent))
         answerable = [(r.id, r.span.start) for r in refs if r.kind in ANSWERABLE]
-        cited = [(r.id, r.span.start) for r in refs if r.kind == "kamerstuk" and r.id != structure.doc_id]
+        cited = [  # papers a promise can be made or a request put in: stukken, Aanhangsels, Handelingen
+            (r.id, r.span.start)
+            for r in refs
+            if r.kind in ("kamerstuk", "aanhangsel", "handelingen") and r.id != structure.doc_id
+        ]
         seen: set[tuple[str, str | None]] = set()
         for f in found:
             if structure.turns and not _governments_turn(structure, f.span.start):
