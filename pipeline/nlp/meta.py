@@ -480,8 +480,10 @@ def own_number(text: str, running: tuple[str, ...], year: int | None = None) -> 
 DAY = r"(\d{1,2}|\d\s\d|[\dIl|]{2}|[1-9])"
 PRINTED_DATE = rf"{DAY}\s*(?:e\s+)?((?i:{MONTH_RE}))\.?\s*((?:1[89]|20)\d\d|(?:1[89]|20)\d\s\d)"
 PLACE_DATE = re.compile(
-    rf"(?:^|\n|\s)(?P<place>[’'`]?\s*[sS][-\s]*G\w{{2,12}}|Den\s+Haag|[A-Z][a-zëé]{{3,15}}(?:[\s-][A-Z][a-z]+)?)"
-    rf"\s*[,.]\s*{PRINTED_DATE}\b"
+    # the comma may be lost after The Hague ("s-Gravenhage 10 januari 1994"); another town needs it
+    rf"(?:^|\n|\s)(?P<place>(?:[’'`]?\s*[sS][-\s]*G\w{{2,12}}|Den\s+Haag)(?=\s*[,.]?\s*[\dIl|])"
+    rf"|[A-Z][a-zëé]{{3,15}}(?:[\s-][A-Z][a-z]+)?(?=\s*[,.]))"
+    rf"\s*[,.]?\s*{PRINTED_DATE}\b"
 )
 RECEIVED = re.compile(rf"\(\s*(?:Ontvangen|Ont\s*-?\s*vangen|Ontvan\s*-?\s*gen|ontvangen)\s+{PRINTED_DATE}")
 SENT_IN = re.compile(
@@ -523,6 +525,8 @@ def place_date(text: str, start: int = 0, end: int | None = None) -> str | None:
 
 def received_date(text: str) -> str | None:
     """An Aanhangsel's answer date: ``(Ontvangen 30 januari 1992)`` after the first answer."""
+    # OCR's hyphens and glued years inside the date go first: "(Ontvangen 21 decem-ber1981)"
+    text = re.sub(r"(?<=[a-z])(?=(?:1[89]|20)\d\d\b)", " ", re.sub(r"(?<=[a-z])-\s?(?=[a-z])", "", text))
     a = ANSWER.search(text) or re.search(r"\b(?:Antwoord|ANTWOORD)\b", text)
     m = ANSWER_DATE.search(text, a.start()) if a else RECEIVED.search(text)
     return printed_date(m) if m else None
@@ -616,8 +620,8 @@ ANSWER = re.compile(
     rf"(?P<function2>{FUNCTION_WORD})\s+(?P<prep2>van|voor|zonder)\s+(?P<ministry2>[^().]{{3,120}})"
 )
 # the answer's date: the first "(Ontvangen …)" (or, before the 1970s, "(Ingezonden …)") after it
-ANSWER_DATE = re.compile(
-    rf"\(\s*(?:Ontvangen|Ont\s*-?\s*vangen|Ontvan\s*-?\s*gen|ontvangen|Ingezonden|ingezonden|In\s*-?\s*gezonden)"
+ANSWER_DATE = re.compile(  # OCR may lose the bracket: "(Sociale Zaken). Ontvan-gen 2 maart 1984)"
+    rf"(?:\(\s*|(?<=[.)]\s))(?:Ontvangen|Ont\s*-?\s*vangen|Ontvan\s*-?\s*gen|ontvangen|Ingezonden|ingezonden|In\s*-?\s*gezonden)"
     rf"\s+{PRINTED_DATE}"
 )
 
