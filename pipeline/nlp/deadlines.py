@@ -201,8 +201,11 @@ def stretch(m: re.Match[str], name: str, kind: str, ref: dt.date | None) -> tupl
 
 # a frameless year right after a name, an abbreviation or a plan, law or budget is part of that name
 _NAMED_YEAR = re.compile(
-    r"(?:(?<=[\w,;:(] )(?-i:[A-Z][\w-]*)|\b(?-i:[A-Z]{2,}[\w-]*)|\w*(?:wet|plan|akkoord|nota|begroting|"
-    r"verdrag|besluit|programma|agenda|regeling|overeenkomst|rapport|verslag|jaarverslag|conventie))\s+$",
+    r"(?:(?:(?<=[\w,;:(] )(?-i:[A-Z][\w-]*)|\b(?-i:[A-Z]{2,}[\w-]*)|\w*(?:wet|plan|akkoord|nota|begroting|"
+    r"verdrag|besluit|programma|agenda|regeling|overeenkomst|rapport|verslag|jaarverslag|conventie|statistiek))"
+    # one word of the name may stand between ("het Uitvoeringsbesluit omzetbelasting 1968"), not a time's
+    r"(?:\s+(?!(?:in|voor|vóór|na|per|uiterlijk|eind|begin|medio|tot|op|rond|vanaf|sinds|dit|dat)\b)[a-z]\w+)?"
+    r"|\bover)\s+$",  # "de statistiek over 1929": the year a paper is about
     re.I,
 )
 
