@@ -410,12 +410,50 @@ def _clean_actor(actor: str | None) -> str | None:
 def rules(chunk: Chunk) -> list[Commitment]:
     """Toezeggingen, goals and forecasts by the commitment grammar alone, with a registered one's id."""
     bounds = [(x.start, x.end) for x in chunk.sentences]
+    report = _reports(chunk)
+    members = members_speaking(chunk.text, bounds) if report else []
     return [
         _commitment(chunk, c)
-        for c in find_commitments(
-            chunk.text, bounds, chunk.structure.reference_date, _printed(chunk), _reports(chunk)
-        )
+        for c in find_commitments(chunk.text, bounds, chunk.structure.reference_date, _printed(chunk), report)
+        if c.rule == "promise" or not any(s <= c.start < e for s, e in members)
     ]
+
+
+# in a report, a sentence a member opens ("Mevrouw Oomen-Ruijten (CDA) vroeg …", "De leden van de
+# VVD-fractie …") gives the floor to members until the government takes it ("De minister antwoordde …";
+# not "De staatssecretaris is voornemens …", which a member may say)
+_MEMBER_OPENS = re.compile(
+    r"\W*(?:\d+\s+)?(?:(?:De|Het)\s+(?:leden|lid|heer)\b|Mevrouw\b|Deze\s+leden\b|Sommige\s+leden\b"
+    r"|Enkele\s+leden\b|(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+\s*\((?:CDA|C\.D\.A\.|PvdA|P\.v\.d\.A\.|VVD"
+    r"|V\.V\.D\.|D'?66|SGP|GPV|RPF|PPR|PSP|CPN|EVP|Groen\s*Links|GroenLinks|SP|CD|AOV|KVP|ARP|CHU|DS'?70)\))"
+)
+_GOVERNMENT_OPENS = re.compile(
+    r"\W*(?:\d+\s+)?(?:(?:De|Het)\s+(?:minister(?:-president)?|staatssecretaris|bewindsman|bewindsvrouw|bewindslieden"
+    r"|regering|kabinet|ondergete?ekende)\s+(?:\w+\s+){0,2}?(?:antwoordde|zei|zeide|zegde|merkte|deelde|stelde|wees|gaf"
+    r"|verklaarde|erkende|onderstreepte|betoogde|bevestigde|benadrukte|meende|sprak|reageerde|achtte|begon|vond)\b"
+    r"|In\s+(?:zijn|haar)\s+antwoord\b|Antwoord\b"
+    r"|(?:\w+\s+){0,2}?(?:antwoordde|zei|zeide|zegde|merkte|deelde|stelde|wees|verklaarde|erkende|bevestigde|benadrukte"
+    r"|reageerde)\s+(?:de|het)\s+(?:minister|staatssecretaris|bewindsman|bewindsvrouw|regering|kabinet)\b)",
+    re.I,
+)
+
+
+def members_speaking(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences of a report in which members have the floor (see ``_MEMBER_OPENS``).
+
+    >>> t = "Mevrouw Jansen (CDA) vroeg naar de kosten. Er zal in mei een nota komen. De minister zei dat."
+    >>> [t[s:e] for s, e in members_speaking(t, [(0, 42), (43, 72), (73, 95)])]
+    ['Mevrouw Jansen (CDA) vroeg naar de kosten.', 'Er zal in mei een nota komen.']
+    """
+    out, members = [], False
+    for s, e in bounds:
+        if _MEMBER_OPENS.match(text, s):
+            members = True
+        elif _GOVERNMENT_OPENS.match(text, s):
+            members = False
+        if members:
+            out.append((s, e))
+    return out
 
 
 def _reports(chunk: Chunk) -> bool:
