@@ -173,6 +173,7 @@ _DATED = re.compile(
     r"beschikking|besluit|wet|uitspraak|advies|rapport|antwoord|vragen|toezegging)\w*\s+(?:\w+\s+){0,2}?van)\s*$",
     re.I,
 )
+_SENDS = re.compile(r"(?i)\b(?:informeer|informeren|stuur|sturen|zend|zenden|bied|bieden|doe|doen)\b")
 _NAMED_PLAN = re.compile(r"(?i)voornem|beo|bedoeling|doelstelling|ambitie|taakstelling|doel\b")
 _NAMED_PRESENT = re.compile(
     r"\s+(?:\w+\s+)?(?:stuurt|zendt|informeert|biedt|bericht|rapporteert|komt|legt|brengt|doet)\b", re.I
@@ -257,7 +258,14 @@ def read(sentence: str, has_time: bool, ahead: bool = False, report: bool = True
     streven = re.search(r"(?i)\bstre(?:ef|eft|ven|efde)\b", sentence)
     if streven and has_time and not other_first:  # "Ik streef ernaar u voor 1 mei te berichten": a goal
         return Reading("doel", actor(streven.start()), streven.start(), rule="goal")
-    if (fut_gov or (gov and fut)) and not other_first:
+    # "zend ik u", "informeer ik u" without a time to come is this letter sending now, not a promise
+    sends_now = (
+        fut_gov is not None
+        and fut is None
+        and not has_time
+        and _SENDS.search(fut_gov[0])
+    )
+    if (fut_gov or (gov and fut)) and not other_first and not sends_now:
         trig = (fut_gov or fut or gov).start()  # type: ignore[union-attr]
         if delivery or g.action.search(sentence):
             if g.intent.search(sentence) and not delivery:

@@ -154,6 +154,7 @@ ABBREVIATIONS = frozenset(
         "j.l",
         "t.a.v",
         "i.o.m",
+        "i.o",  # "in oprichting": "Stichting X i.o. heeft …"
         "m.i.v",
         "n.a.v",
         "t.b.v",

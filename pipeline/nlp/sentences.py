@@ -22,7 +22,10 @@ _OPENER = re.compile(
     r"Verder|Bovendien|Inmiddels|Thans|Nu|Als|Indien|Zodra|Omdat|Aangezien|Gelet|Mede|Naar|Op|In|Bij|Voor|Met|"
     r"Over|Uit|Na|Tot|U|Uw|Hoewel|Wel|Niet|Zoals)\b"
 )
-_END = re.compile(r"[.!?]+[)\"'»”’]*(?=\s+[\"'«“‘(\[]?[A-ZÀ-Ý0-9•])|\n{2,}")
+# OCR text keeps a footnote marker glued to the full stop ("… door Aruba.1 De regering …")
+_END = re.compile(
+    r"[.!?]+[)\"'»”’]*(?=\s+[\"'«“‘(\[]?[A-ZÀ-Ý0-9•])|(?<=[a-zà-ÿ])[.!?]\d{1,2}(?=\s+[A-ZÀ-Ý])|\n{2,}"
+)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -31,6 +34,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     >>> t = "De motie (nr. 24) is aangenomen. Zij verzoekt de regering, d.d. 3 mei, iets."
     >>> [t[s:e] for s, e in sentences(t)]
     ['De motie (nr. 24) is aangenomen.', 'Zij verzoekt de regering, d.d. 3 mei, iets.']
+    >>> t = "Dat geldt ook voor Aruba.1 De regering zal beslissen."
+    >>> [t[s:e] for s, e in sentences(t)]
+    ['Dat geldt ook voor Aruba.1', 'De regering zal beslissen.']
     >>> t = "Het artikel van 3 februari jl. Deze bijeenkomst is goed verlopen."
     >>> [t[s:e] for s, e in sentences(t)]
     ['Het artikel van 3 februari jl.', 'Deze bijeenkomst is goed verlopen.']
