@@ -66,6 +66,9 @@ def load_patterns() -> tuple[tuple[Pattern, ...], frozenset[str]]:
     return patterns, frozenset(data["numeric_toevoeging_dossiers"]["dossiers"])
 
 
+SESSION = "SESSION"  # placeholder for the citing paper's vergaderjaar in an Aanhangsel cited without one
+
+
 def _kst(dossier: str, toev: str | None, nr: str | None) -> tuple[str, str]:
     ks = KamerstukId(re.sub(r"\D", "", dossier), toev, None if nr is None else str(int(nr)))
     return ("dossier" if nr is None else "kamerstuk"), ks.id
@@ -169,6 +172,8 @@ def _from_match(p: Pattern, m: re.Match[str], text: str, numeric: frozenset[str]
         number = str(int(number)) if number.isdigit() else number
         kind = "stb" if (g.get("which") or "").startswith(("Staatsb", "Stb")) else p.kind
         return [Found(kind, f"{kind}-{g['year']}-{number}", s, e, p.id)]
+    if p.id == "aanhangsel_this_session":  # the citing paper's own session, filled in by the resolve stage
+        return [Found("aanhangsel", f"ah-tk-{SESSION}-{int(g['nr'])}", s, e, p.id)]
     if p.kind in ("aanhangsel", "handelingen"):
         vj = _vergaderjaar(g["y1"], g["y2"])
         if vj is None:

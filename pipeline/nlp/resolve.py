@@ -37,7 +37,7 @@ from ..schema import (
     Reference,
     SectorMention,
 )
-from . import meta, spoken, votes
+from . import meta, references, spoken, votes
 from . import motions as motions_mod
 from .sentences import sentences as split_sentences
 from .stages import Found, Sentence, Structure
@@ -117,7 +117,12 @@ def _references(
     doc: Document, structure: Structure, sents: Sentences, found: list[Reference]
 ) -> list[Reference]:
     text = doc.text
-    out = list(found)
+    session = (structure.meta.vergaderjaar or "").replace("-", "")
+    out = [  # "Aanhangsel Handelingen, nr. 1036": an answer of the citing paper's own session
+        replace(r, id=r.id.replace(references.SESSION, session)) if references.SESSION in r.id else r
+        for r in found
+        if references.SESSION not in r.id or re.fullmatch(r"\d{8}", session)
+    ]
     kst = sorted((r for r in found if r.kind == "kamerstuk"), key=lambda r: r.span.start)
     for mt in _IDEM.finditer(text):
         prev = [r for r in kst if r.span.end <= mt.start()]
