@@ -419,7 +419,9 @@ def rules(chunk: Chunk) -> list[Commitment]:
     """Toezeggingen, goals and forecasts by the commitment grammar alone, with a registered one's id."""
     bounds = [(x.start, x.end) for x in chunk.sentences]
     report = _reports(chunk)
-    members = members_speaking(chunk.text, bounds) if report else []
+    # an overleg report tells who has the floor in its sentences; a debate has turns of its own (spoken.py)
+    reported = chunk.structure.meta.kind == "verslag" and not chunk.structure.turns
+    members = members_speaking(chunk.text, bounds) if reported else []
     return [
         _commitment(chunk, c)
         for c in find_commitments(chunk.text, bounds, chunk.structure.reference_date, _printed(chunk), report)
