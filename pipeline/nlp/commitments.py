@@ -411,7 +411,15 @@ def _clean_actor(actor: str | None) -> str | None:
     if low in ("ik", "wij", "we", "mij", "ondergetekende", "de ondergetekende", "ondergeteekende"):
         return "ik" if low not in ("wij", "we") else low
     actor = re.sub(r"^(?:de|het|De|Het)\s+", "", actor)
+    if not re.search(r"[A-Za-zÀ-ÿ]{4,}", actor) or low.split()[0] in _NOT_A_SUBJECT:
+        return None  # "Het", "Ligt in de": what opens the sentence is no actor
     return actor[:1].upper() + actor[1:]
+
+
+_NOT_A_SUBJECT = frozenset(
+    """ligt liggen is zijn wordt worden zal zullen kan kunnen er daar hier daarbij hierbij tevens ook thans nu
+    in op met voor na bij van aan uit over tot door om zoals indien als zodra""".split()  # noqa: SIM905
+)
 
 
 @stage("commitments.rules", writes="commitments", reads=("references",))
