@@ -394,7 +394,7 @@ def ingest_paths(
         if close is not None:
             close()
     if stale:
-        summary.reanalysed += reanalyse(store, settings, stale, progress).reanalysed
+        summary.reanalysed += reanalyse(store, settings, stale, progress, engine, scheduler).reanalysed
     return summary
 
 
@@ -408,13 +408,19 @@ class ReanalyseSummary:
 
 
 def reanalyse(
-    store: Store, settings: Settings, documents: list[int] | None = None, progress: bool = False
+    store: Store,
+    settings: Settings,
+    documents: list[int] | None = None,
+    progress: bool = False,
+    engine: str = "pool",
+    scheduler: str | None = None,
 ) -> ReanalyseSummary:
     """Analyse stored papers again from their stored text (no file is read, nothing is OCR'd again).
 
     ``documents`` defaults to every paper whose facts are stale. Each paper is
     one transaction, and only facts that changed are rewritten, so an
-    interrupted run resumes with what is still stale.
+    interrupted run resumes with what is still stale. ``engine`` ``dask``
+    sends the stored texts to a Dask cluster (``dask_engine``) instead of the pool.
     """
     from tqdm import tqdm
 
@@ -430,28 +436,45 @@ def reanalyse(
             doc = store.extraction(document)
             yield (doc.source.path, json.dumps(doc.to_json(with_text=True))), doc.source.path
 
-    inner = replace(settings, workers=1)
-    results = supervise(
-        payloads(), len(ids), reanalyse_stored, inner, settings.workers, file_timeout(settings)
-    )
+    results: Iterator[Result]
+    if engine == "dask":
+        from .dask_engine import reanalyse_dask
+
+        results = reanalyse_dask((p for p, _ in payloads()), len(ids), settings, scheduler)
+    else:
+        inner = replace(settings, workers=1)
+        results = supervise(
+            payloads(), len(ids), reanalyse_stored, inner, settings.workers, file_timeout(settings)
+        )
     with tqdm(total=len(ids), unit="paper", disable=not progress, file=sys.stderr) as bar:
-        for document, result in zip(ids, results, strict=True):
-            bar.update(1)
-            if "error" in result:
-                summary.failed += 1
-                summary.errors.append(result)
-                err = result["error"]
-                store.record_failure(
-                    result["path"],
-                    "reanalyse",
-                    err["code"],
-                    err["message"],
-                    err.get("class"),
-                    result.get("traceback"),
-                )
-                continue
-            added, removed = store.replace_analysis(document, Document.from_json(result))
-            summary.reanalysed += 1
-            summary.facts_added += added
-            summary.facts_removed += removed
+        try:
+            _store_analyses(store, ids, results, summary, bar)
+        finally:  # whatever stops the loop, the workers are stopped with it
+            close = getattr(results, "close", None)
+            if close is not None:
+                close()
     return summary
+
+
+def _store_analyses(
+    store: Store, ids: list[int], results: Iterator[Result], summary: ReanalyseSummary, bar: Any
+) -> None:
+    for document, result in zip(ids, results, strict=True):
+        bar.update(1)
+        if "error" in result:
+            summary.failed += 1
+            summary.errors.append(result)
+            err = result["error"]
+            store.record_failure(
+                result["path"],
+                "reanalyse",
+                err["code"],
+                err["message"],
+                err.get("class"),
+                result.get("traceback"),
+            )
+            continue
+        added, removed = store.replace_analysis(document, Document.from_json(result))
+        summary.reanalysed += 1
+        summary.facts_added += added
+        summary.facts_removed += removed

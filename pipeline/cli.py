@@ -214,24 +214,29 @@ def extract(
     sys.exit(1 if failed else 0)
 
 
+def engine_options(fn: F) -> F:
+    """``--engine pool|dask`` and ``--scheduler ADDRESS``: where the papers are analysed."""
+    fn = click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="With --engine dask: a running scheduler (tcp://host:8786); default a LocalCluster here.",
+    )(fn)
+    return click.option(
+        "--engine",
+        type=click.Choice(["pool", "dask"]),
+        default="pool",
+        show_default=True,
+        help="Where papers are analysed: a process pool here, or a Dask cluster (see docs/scale.md).",
+    )(fn)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @workers_option
 @links_option
 @progress_option
-@click.option(
-    "--engine",
-    type=click.Choice(["pool", "dask"]),
-    default="pool",
-    show_default=True,
-    help="Where files are read: a process pool here, or a Dask cluster (see docs/scale.md).",
-)
-@click.option(
-    "--scheduler",
-    metavar="ADDRESS",
-    help="With --engine dask: a running scheduler (tcp://host:8786); default a LocalCluster here.",
-)
+@engine_options
 @friendly
 def ingest(
     paths: tuple[str, ...],
@@ -299,8 +304,16 @@ def ingest(
 @click.option("--all", "everything", is_flag=True, help="Every paper, not only those with stale facts.")
 @workers_option
 @progress_option
+@engine_options
 @friendly
-def reanalyse(db: str, everything: bool, workers: int | None, progress: bool | None) -> None:
+def reanalyse(
+    db: str,
+    everything: bool,
+    workers: int | None,
+    progress: bool | None,
+    engine: str,
+    scheduler: str | None,
+) -> None:
     """Analyse stored papers again after the rules or models changed.
 
     Works from the text the store kept (no file is read again, nothing is
@@ -314,6 +327,7 @@ def reanalyse(db: str, everything: bool, workers: int | None, progress: bool | N
       kamer stats                 # how many papers are stale
       kamer reanalyse
       kamer reanalyse --all --workers 2
+      kamer reanalyse --engine dask --scheduler tcp://scheduler:8786 --db postgresql://kamer@dbhost/kamer
     """
     from .batch import reanalyse as run
     from .resources import analyser_version
@@ -322,7 +336,7 @@ def reanalyse(db: str, everything: bool, workers: int | None, progress: bool | N
     settings = settings_with(workers)
     with Store(db) as store:
         ids = store.all_documents() if everything else None
-        summary = run(store, settings, ids, _want_progress(progress))
+        summary = run(store, settings, ids, _want_progress(progress), engine, scheduler)
         counts = store.stats(analyser_version())
     for err in summary.errors:
         click.echo(f"error: {err['path']}: {err['error']['message']} ({err['error']['code']})", err=True)
