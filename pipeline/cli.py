@@ -258,7 +258,7 @@ def ingest(
     read; one stored with facts of older rules is analysed again from its
     stored text. Renditions of one paper (the same letter as PDF, scan and
     text) become one document; a changed file replaces its earlier version.
-    Each paper is written in one transaction, so an interrupted run resumes
+    Papers are written up to 50 to a transaction, so an interrupted run resumes
     where it stopped. Files that fail are recorded ('kamer failures') and
     tried again on the next run; the rest go in.
 
@@ -319,8 +319,8 @@ def reanalyse(
     Works from the text the store kept (no file is read again, nothing is
     OCR'd again). By default only papers whose facts were made by another
     version of the rules and models ('stale' in 'kamer stats'); --all for
-    every paper. Each paper is one transaction and only the facts that
-    changed are rewritten; an interrupted run resumes with what is still stale.
+    every paper. Papers are written up to 50 to a transaction and only the facts
+    that changed are rewritten; an interrupted run resumes with what is still stale.
 
     \b
     Examples:
