@@ -38,6 +38,16 @@ SPLIT_PAGES = 50  # a PDF with more pages is read in ranges of this many pages, 
 BATCH_FILES = 8  # at most this many files (or stored papers) to one task ...
 BATCH_BYTES = 1 << 20  # ... and at most this many bytes of them (a bigger one goes alone)
 IN_FLIGHT = 3  # tasks in flight per worker thread
+# Dask's own housekeeping, made rarer: its statistical profiler samples every worker's stack every
+# 10 ms and its event loops tick every 20 ms; on 2 cores that cost ~3 % of a core in this process
+# and ~2 % in each worker, idle or not. A real cluster's workers take the same settings from their
+# environment (docs/scale.md).
+QUIET = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
 
 # a task's future and the names of the results it gives, in order
 Unit = tuple[list[str], Any]
@@ -125,6 +135,9 @@ class Cluster:
         self.settings = settings
         self.inner = replace(settings, workers=1)  # one task at a time per single-threaded worker
         self.cluster: Any = None
+        import dask
+
+        self.config: Any = dask.config.set(QUIET)  # undone by close()
         if scheduler:
             self.client: Any = self.dd.Client(scheduler, timeout="30s")
         else:
@@ -146,9 +159,12 @@ class Cluster:
             raise
 
     def close(self) -> None:
-        self.client.close()
-        if self.cluster is not None:
-            self.cluster.close()
+        try:
+            self.client.close()
+            if self.cluster is not None:
+                self.cluster.close()
+        finally:
+            self.config.__exit__(None, None, None)
 
     def __enter__(self) -> Cluster:
         return self
