@@ -138,10 +138,12 @@ def main() -> None:
     ap.add_argument("--files", type=int, default=800)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--no-cli", action="store_true", help="leave out the whole 'kamer ingest' runs")
+    ap.add_argument("--engines", default="pool,dask", help="comma-separated: pool, dask")
     a = ap.parse_args()
     files = papers(a.files)
     print(f"{len(files)} archive papers from {SGD}, {os.cpu_count()} cores, {a.rounds} rounds", flush=True)
-    cases = [(e, w) for e in ("pool", "dask") for w in (1, 2)]
+    engines = a.engines.split(",")
+    cases = [(e, w) for e in engines for w in (1, 2)]
     got: dict[tuple[str, int], dict[str, list[float]]] = {c: {} for c in cases}
     for k in range(a.rounds):
         for engine, workers in cases if k % 2 == 0 else cases[::-1]:
@@ -155,7 +157,7 @@ def main() -> None:
                 flush=True,
             )
     rate = store_rate(files)
-    n_pages = statistics.median(got["pool", 1]["pages"])
+    n_pages = statistics.median(got[cases[0]]["pages"])
     print(
         f"\n{len(files)} papers, {n_pages:.0f} pages; the store writes {rate:.0f} papers/s in one process\n"
     )
@@ -165,7 +167,7 @@ def main() -> None:
     print("|---|---|" + "---|" * len(keys))
     for engine, workers in cases:
         print(f"| {engine} | {workers} | " + " | ".join(fmt(got[engine, workers][x]) for x in keys) + " |")
-    for engine in ("pool", "dask"):
+    for engine in engines:
         one, two = got[engine, 1]["steady papers/s"], got[engine, 2]["steady papers/s"]
         ratios = [b / a_ for a_, b in zip(one, two, strict=True)]
         line = f"{engine}: 2 workers / 1, steady: {fmt(ratios)}×"
