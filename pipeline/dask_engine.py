@@ -139,17 +139,23 @@ class Cluster:
         import dask
 
         self.config: Any = dask.config.set(QUIET)  # undone by close()
-        if scheduler:
-            self.client: Any = self.dd.Client(scheduler, timeout="30s")
-        else:
-            self.cluster = self.dd.LocalCluster(
-                n_workers=max(1, settings.workers),
-                threads_per_worker=1,
-                processes=True,
-                host="127.0.0.1",
-                dashboard_address=None,
-            )
-            self.client = self.dd.Client(self.cluster)
+        try:
+            if scheduler:
+                self.client: Any = self.dd.Client(scheduler, timeout="30s")
+            else:
+                self.cluster = self.dd.LocalCluster(
+                    n_workers=max(1, settings.workers),
+                    threads_per_worker=1,
+                    processes=True,
+                    host="127.0.0.1",
+                    dashboard_address=None,
+                )
+                self.client = self.dd.Client(self.cluster)
+        except BaseException:
+            if self.cluster is not None:
+                self.cluster.close()
+            self._restore_config()
+            raise
         try:
             self.threads = max(1, sum(self.client.nthreads().values()))
             self.settings_future = self.client.scatter(self.inner, broadcast=True, hash=False)
@@ -165,7 +171,11 @@ class Cluster:
             if self.cluster is not None:
                 self.cluster.close()
         finally:
-            self.config.__exit__(None, None, None)
+            self._restore_config()
+
+    def _restore_config(self) -> None:
+        config: Any = self.config
+        config.__exit__(None, None, None)
 
     def __enter__(self) -> Cluster:
         return self
