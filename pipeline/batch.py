@@ -12,7 +12,7 @@ Every file is processed in a worker process the batch supervises:
   leaves nothing behind.
 
 Results come back in input order. The store is written only by the parent,
-one paper per transaction.
+many papers per transaction (``written_in_batches``).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .config import Settings, display_path
 from .errors import ExtractError
@@ -39,6 +39,7 @@ from .schema import Document, SchemaError
 from .store import Store
 
 Result = dict[str, Any]
+T = TypeVar("T")
 
 
 # ---------------------------------------------------------------- work done in a worker
@@ -344,8 +345,8 @@ def ingest_paths(
     A file whose bytes are stored with facts of the current analyser is
     skipped unread; one stored with stale facts is analysed again from its
     stored text (no OCR). Every failure is recorded in the store and
-    reported; the rest go in, one paper per transaction, so an interrupted
-    run resumes where it stopped and a rerun retries only what failed.
+    reported; the rest go in, up to ``STORE_BATCH`` papers per transaction, so
+    an interrupted run resumes where it stopped and a rerun retries only what failed.
     ``engine`` ``dask`` maps the files over a Dask cluster (``dask_engine``) instead of the pool.
     """
     from .opendata import is_opendata, read_records, zaak_facts
@@ -387,14 +388,15 @@ def ingest_paths(
     else:
         results = process_many(todo, settings, progress)
     try:
-        for path, result in zip(todo, results, strict=True):
-            _store_result(store, result, summary, path)
+        written_in_batches(
+            store, zip(todo, results, strict=True), lambda r: _store_result(store, r[1], summary, r[0])
+        )
     finally:  # whatever stops the loop, the workers are stopped with it
         close = getattr(results, "close", None)
         if close is not None:
             close()
     if stale:
-        summary.reanalysed += reanalyse(store, settings, stale, progress).reanalysed
+        summary.reanalysed += reanalyse(store, settings, stale, progress, engine, scheduler).reanalysed
     return summary
 
 
@@ -408,13 +410,19 @@ class ReanalyseSummary:
 
 
 def reanalyse(
-    store: Store, settings: Settings, documents: list[int] | None = None, progress: bool = False
+    store: Store,
+    settings: Settings,
+    documents: list[int] | None = None,
+    progress: bool = False,
+    engine: str = "pool",
+    scheduler: str | None = None,
 ) -> ReanalyseSummary:
     """Analyse stored papers again from their stored text (no file is read, nothing is OCR'd again).
 
-    ``documents`` defaults to every paper whose facts are stale. Each paper is
-    one transaction, and only facts that changed are rewritten, so an
-    interrupted run resumes with what is still stale.
+    ``documents`` defaults to every paper whose facts are stale. Papers are
+    written ``STORE_BATCH`` to a transaction, and only facts that changed are
+    rewritten, so an interrupted run resumes with what is still stale. ``engine`` ``dask``
+    sends the stored texts to a Dask cluster (``dask_engine``) instead of the pool.
     """
     from tqdm import tqdm
 
@@ -430,28 +438,76 @@ def reanalyse(
             doc = store.extraction(document)
             yield (doc.source.path, json.dumps(doc.to_json(with_text=True))), doc.source.path
 
-    inner = replace(settings, workers=1)
-    results = supervise(
-        payloads(), len(ids), reanalyse_stored, inner, settings.workers, file_timeout(settings)
-    )
+    results: Iterator[Result]
+    if engine == "dask":
+        from .dask_engine import reanalyse_dask
+
+        results = reanalyse_dask((p for p, _ in payloads()), len(ids), settings, scheduler)
+    else:
+        inner = replace(settings, workers=1)
+        results = supervise(
+            payloads(), len(ids), reanalyse_stored, inner, settings.workers, file_timeout(settings)
+        )
     with tqdm(total=len(ids), unit="paper", disable=not progress, file=sys.stderr) as bar:
-        for document, result in zip(ids, results, strict=True):
-            bar.update(1)
-            if "error" in result:
-                summary.failed += 1
-                summary.errors.append(result)
-                err = result["error"]
-                store.record_failure(
-                    result["path"],
-                    "reanalyse",
-                    err["code"],
-                    err["message"],
-                    err.get("class"),
-                    result.get("traceback"),
-                )
-                continue
-            added, removed = store.replace_analysis(document, Document.from_json(result))
-            summary.reanalysed += 1
-            summary.facts_added += added
-            summary.facts_removed += removed
+        try:
+            _store_analyses(store, ids, results, summary, bar)
+        finally:  # whatever stops the loop, the workers are stopped with it
+            close = getattr(results, "close", None)
+            if close is not None:
+                close()
     return summary
+
+
+def _store_analyses(
+    store: Store, ids: list[int], results: Iterator[Result], summary: ReanalyseSummary, bar: Any
+) -> None:
+    def write(item: tuple[int, Result]) -> None:
+        document, result = item
+        bar.update(1)
+        if "error" in result:
+            summary.failed += 1
+            summary.errors.append(result)
+            err = result["error"]
+            store.record_failure(
+                result["path"],
+                "reanalyse",
+                err["code"],
+                err["message"],
+                err.get("class"),
+                result.get("traceback"),
+            )
+            return
+        added, removed = store.replace_analysis(document, Document.from_json(result))
+        summary.reanalysed += 1
+        summary.facts_added += added
+        summary.facts_removed += removed
+
+    written_in_batches(store, zip(ids, results, strict=True), write)
+
+
+STORE_BATCH = 50  # results written in one transaction, at most ...
+STORE_SECONDS = 1.0  # ... and no more than came in this many seconds
+
+
+def written_in_batches(store: Store, items: Iterable[T], write: Callable[[T], None]) -> None:
+    """``write`` each item, many to a transaction (``STORE_BATCH``, or what came in ``STORE_SECONDS``):
+    a commit per paper cost the one writing process more than reading its result did. Items are
+    gathered outside any transaction, so the store is never locked while a worker is awaited; a
+    stopped run loses at most the batch it was gathering, which the next run does again."""
+    batch: list[T] = []
+    since = 0.0
+
+    def flush() -> None:
+        with store.transaction():
+            for item in batch:
+                write(item)
+        batch.clear()
+
+    for item in items:
+        if not batch:
+            since = time.monotonic()
+        batch.append(item)
+        if len(batch) >= STORE_BATCH or time.monotonic() - since >= STORE_SECONDS:
+            flush()
+    if batch:
+        flush()

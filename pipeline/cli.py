@@ -214,24 +214,29 @@ def extract(
     sys.exit(1 if failed else 0)
 
 
+def engine_options(fn: F) -> F:
+    """``--engine pool|dask`` and ``--scheduler ADDRESS``: where the papers are analysed."""
+    fn = click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="With --engine dask: a running scheduler (tcp://host:8786); default a LocalCluster here.",
+    )(fn)
+    return click.option(
+        "--engine",
+        type=click.Choice(["pool", "dask"]),
+        default="pool",
+        show_default=True,
+        help="Where papers are analysed: a process pool here, or a Dask cluster (see docs/scale.md).",
+    )(fn)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @workers_option
 @links_option
 @progress_option
-@click.option(
-    "--engine",
-    type=click.Choice(["pool", "dask"]),
-    default="pool",
-    show_default=True,
-    help="Where files are read: a process pool here, or a Dask cluster (see docs/scale.md).",
-)
-@click.option(
-    "--scheduler",
-    metavar="ADDRESS",
-    help="With --engine dask: a running scheduler (tcp://host:8786); default a LocalCluster here.",
-)
+@engine_options
 @friendly
 def ingest(
     paths: tuple[str, ...],
@@ -253,7 +258,7 @@ def ingest(
     read; one stored with facts of older rules is analysed again from its
     stored text. Renditions of one paper (the same letter as PDF, scan and
     text) become one document; a changed file replaces its earlier version.
-    Each paper is written in one transaction, so an interrupted run resumes
+    Papers are written up to 50 to a transaction, so an interrupted run resumes
     where it stopped. Files that fail are recorded ('kamer failures') and
     tried again on the next run; the rest go in.
 
@@ -299,21 +304,30 @@ def ingest(
 @click.option("--all", "everything", is_flag=True, help="Every paper, not only those with stale facts.")
 @workers_option
 @progress_option
+@engine_options
 @friendly
-def reanalyse(db: str, everything: bool, workers: int | None, progress: bool | None) -> None:
+def reanalyse(
+    db: str,
+    everything: bool,
+    workers: int | None,
+    progress: bool | None,
+    engine: str,
+    scheduler: str | None,
+) -> None:
     """Analyse stored papers again after the rules or models changed.
 
     Works from the text the store kept (no file is read again, nothing is
     OCR'd again). By default only papers whose facts were made by another
     version of the rules and models ('stale' in 'kamer stats'); --all for
-    every paper. Each paper is one transaction and only the facts that
-    changed are rewritten; an interrupted run resumes with what is still stale.
+    every paper. Papers are written up to 50 to a transaction and only the facts
+    that changed are rewritten; an interrupted run resumes with what is still stale.
 
     \b
     Examples:
       kamer stats                 # how many papers are stale
       kamer reanalyse
       kamer reanalyse --all --workers 2
+      kamer reanalyse --engine dask --scheduler tcp://scheduler:8786 --db postgresql://kamer@dbhost/kamer
     """
     from .batch import reanalyse as run
     from .resources import analyser_version
@@ -322,7 +336,7 @@ def reanalyse(db: str, everything: bool, workers: int | None, progress: bool | N
     settings = settings_with(workers)
     with Store(db) as store:
         ids = store.all_documents() if everything else None
-        summary = run(store, settings, ids, _want_progress(progress))
+        summary = run(store, settings, ids, _want_progress(progress), engine, scheduler)
         counts = store.stats(analyser_version())
     for err in summary.errors:
         click.echo(f"error: {err['path']}: {err['error']['message']} ({err['error']['code']})", err=True)

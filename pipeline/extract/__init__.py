@@ -212,7 +212,8 @@ def _extract(
         kind = sniff(path, data)
     else:
         kind = "text"
-    markup = Markup(source="scan" if kind in ("png", "jpeg", "tiff") else kind)
+    lay: layout_mod.Layout | None = None  # structured sources bring their layout and markup
+    markup: Markup | None = None
     if kind == "pdf":
         pages = _pdf_pages(path, data, settings, progress)
     elif kind in ("png", "jpeg", "tiff"):
@@ -233,11 +234,49 @@ def _extract(
         from .text import decode, text_pages
 
         pages = text_pages(decode(path, data))
+    return document_from_pages(path, data, kind, pages, settings, lay, markup)
 
+
+def pdf_page_count(path: str, data: bytes, settings: Settings) -> int:
+    """How many pages a PDF has (opened, nothing read): for engines that split a PDF into page ranges."""
+    from . import pdf
+
+    doc = pdf.open_pdf(path, data, settings)
+    try:
+        return len(doc)
+    finally:
+        doc.close()
+
+
+def pdf_page_range(path: str, settings: Settings, first: int, last: int) -> list[PageLines]:
+    """Pages ``first..last-1`` (0-based) of a PDF as ``_pdf_pages`` reads them: text layer, OCR where
+    it has none. A Dask task of its own for one page range of a long PDF (``dask_engine``)."""
+    from . import ocr, pdf
+
+    data = read_bytes(path, settings)
+    pdf.check_streams(path, data, settings)
+    pages, scans = _text_pages(path, data, settings, first, last)
+    if scans:
+        pages += ocr.ocr_pdf(path, data, scans, settings)
+    return sorted(pages, key=lambda pl: pl.number)
+
+
+def document_from_pages(
+    path: str,
+    data: bytes,
+    kind: str,
+    pages: list[PageLines],
+    settings: Settings,
+    lay: layout_mod.Layout | None = None,
+    markup: Markup | None = None,
+) -> Document:
+    """The layout stage and the assembler over the pages a reader gave: the ``Document`` of a file
+    (``lay`` and ``markup`` come with structured sources, which bring their own layout)."""
+    markup = markup or Markup(source="scan" if kind in ("png", "jpeg", "tiff") else kind)
     for pl in pages:
         for ln in pl.lines:
             clean_line(ln)
-    if kind not in ("xml", "docx"):  # structured sources come with their layout
+    if lay is None:  # structured sources come with their layout
         lay = layout_mod.analyse(pages)
     noisy = {pl.number for pl in pages if pl.ocr or pl.path == "text"}
     scanned = {pl.number for pl in pages if pl.ocr}
