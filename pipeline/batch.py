@@ -73,11 +73,19 @@ def _at_memory_cap() -> bool:
 
 def analyse_file(path: str, settings: Settings) -> Result:
     """Extract and analyse one file: the document JSON (with text), or an error naming the stage."""
-    from . import analyse, extract
+    from . import extract
+
+    return analyse_read(path, lambda: extract(path, settings), settings)
+
+
+def analyse_read(path: str, read: Callable[[], Document], settings: Settings) -> Result:
+    """Analyse the document ``read`` gives: its JSON (with text), or an error naming the stage that failed
+    (a whole file read here, or the joined page ranges of a long PDF on a Dask worker)."""
+    from . import analyse
 
     stage = "extract"
     try:
-        doc = extract(path, settings)
+        doc = read()
         stage = "analyse"
         return analyse(doc, settings).to_json(with_text=True)
     except ExtractError as exc:

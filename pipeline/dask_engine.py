@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
-from .batch import Result, _error, analyse_file, reanalyse_stored
+from .batch import Result, _error, analyse_file, analyse_read, reanalyse_stored
 from .config import Settings
 from .errors import ExtractError
 
@@ -85,26 +85,15 @@ def read_pages(path: str, settings: Settings, first: int, last: int) -> Any:
 
 def analyse_parts(path: str, settings: Settings, *parts: Any) -> Result:
     """Join the page ranges of a long PDF in order into its document, then analyse it."""
-    from . import analyse
     from .extract import document_from_pages, read_bytes
 
     for part in parts:
         if isinstance(part, dict):  # a range failed: the file's error is the first one
             return part
     pages = sorted((pl for part in parts for pl in part), key=lambda pl: pl.number)
-    stage = "extract"
-    try:
-        doc = document_from_pages(path, read_bytes(path, settings), "pdf", pages, settings)
-        stage = "analyse"
-        return analyse(doc, settings).to_json(with_text=True)
-    except ExtractError as exc:
-        return _error(path, stage, exc.code, exc.message, exc)
-    except MemoryError as exc:
-        return _error(path, stage, "out_of_memory", "the file needs more memory than a worker may use", exc)
-    except RecursionError as exc:
-        return _error(path, stage, "too_complex", "the file is nested too deeply to read", exc)
-    except Exception as exc:
-        return _error(path, stage, "bug", f"{type(exc).__name__}: {exc}", exc)
+    return analyse_read(
+        path, lambda: document_from_pages(path, read_bytes(path, settings), "pdf", pages, settings), settings
+    )
 
 
 def warm(settings: Settings) -> None:
