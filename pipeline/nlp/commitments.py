@@ -52,6 +52,8 @@ class Grammar:
     passive_future: re.Pattern[str]
     impersonal_intent: re.Pattern[str]
     intent_frame: re.Pattern[str]  # a plan stated, not named: "ik ben voornemens"
+    cues: dict[str, re.Pattern[str]]  # the named cues of commitments.json (their flags inline)
+    not_a_subject: frozenset[str]  # words that open a sentence without naming an actor
     blockers: tuple[tuple[str, re.Pattern[str]], ...]
     data: dict[str, Any]
 
@@ -79,6 +81,8 @@ def grammar() -> Grammar:
         passive_future=rx("passive_future"),
         impersonal_intent=rx("impersonal_intent"),
         intent_frame=rx("intent_frame"),
+        cues={k: re.compile(v["regex"]) for k, v in d["cues"].items()},
+        not_a_subject=frozenset(d["not_a_subject"]),
         blockers=tuple((k, re.compile(v, re.I | re.M)) for k, v in d["blockers"].items()),
         data=d,
     )
@@ -97,87 +101,8 @@ class Reading:
     rule: str = ""
 
 
-_FIRST_PERSON = re.compile(r"\b(?:ik|wij|we|ondergete?ekende)\b", re.I)
-_FUTURE_GOV = re.compile(
-    r"\b(?:ik|wij|we)\s+(?:\w+\s+){0,2}?(?:zal|zullen|ga|gaan|kom|komen|streef|streven|wil|willen|ben|zijn|houd|hou|"
-    r"informeer|informeren|stuur|sturen|zend|zenden|bied|bieden|verwacht|verwachten|doe|doen)\b"
-    r"|\b(?:zal|zullen|ga|gaan|kom|komen|wil|willen|streef|streven|informeer|informeren|stuur|sturen|zend|zenden|"
-    r"bied|bieden|houd|hou|verwacht|verwachten|ben|zijn|doe|doen)\s+(?:\w+\s+){0,1}?(?:ik|wij|we)\b",
-    re.I,
-)
-_PRESENT_TO_KAMER = re.compile(
-    r"\b(?:ontvangt|ontvangen)\s+(?:u|uw\s+Kamer|de\s+Kamer)\b|\b(?:u|uw\s+Kamer|de\s+Kamer)\s+ontvangt\b"
-    r"|\b(?:informeer|stuur|zend|bericht)\s+(?:ik|wij|we)\s+(?:u|uw\s+Kamer|de\s+Kamer)\b"
-    r"|\b(?:houd|hou)\s+(?:ik|wij|we)\s+(?:u|uw\s+Kamer|de\s+Kamer)\b[^.;]{0,60}\bop\s+de\s+hoogte\b"
-    r"|\b(?:ik|wij|we)\s+(?:houd|hou|houden)\s+(?:u|uw\s+Kamer|de\s+Kamer)\b[^.;]{0,60}\bop\s+de\s+hoogte\b"
-    r"|\bkom\s+(?:ik|wij|we)\b[^.;]{0,80}\bterug\b|\b(?:ik|wij|we)\s+(?:kom|komen)\b[^.;]{0,80}\bterug\b"
-    r"|\bzult\s+u\b|\bu\s+zult\b|\bu\s+(?:\w+\s+){0,4}?zult\s+ontvangen\b|\b(?:u|uw\s+Kamer)\s+krijgt\b|\bkrijgt\s+(?:u|uw\s+Kamer)\b|\bkunt\s+u\b[^.;]{0,60}\b(?:tegemoet\s+zien|verwachten)\b"
-    r"|\b(?:uw|de)\s+Kamer\s+(?:wordt|zal)\b[^.;]{0,100}\b(?:geïnformeerd|ingelicht|op\s+de\s+hoogte)"
-    r"|\bwordt\s+(?:uw|de)\s+Kamer\b[^.;]{0,100}\b(?:geïnformeerd|ingelicht|op\s+de\s+hoogte)",
-    re.I,
-)
-_PASSIVE_TO_KAMER = re.compile(
-    r"\b(?:zal|zullen|wordt|worden)\b[^.;]{0,120}\b(?:aan\s+(?:u|uw\s+Kamer|de\s+(?:Tweede\s+|Eerste\s+)?Kamer)|naar\s+(?:uw|de)\s+Kamer|"
-    r"(?:uw|de)\s+Kamer)\b[^.;]{0,100}\b(?:(?:toe|na|over)?gezonden|aangeboden|voorgelegd|verstrekt|gestuurd|"
-    r"toegestuurd|nagezonden|geïnformeerd|ingelicht|gemeld|ingediend|overgelegd|medegedeeld|meegedeeld)\b"
-    r"|\b(?:zal|zullen|wordt|worden)\s+(?:u|uw\s+Kamer)\b[^.;]{0,80}\b(?:(?:toe|na|over)?gezonden|aangeboden|voorgelegd|"
-    r"verstrekt|toegestuurd|nagezonden|gestuurd)\b"
-    r"|\b(?:(?:toe|na|over)?gezonden|aangeboden|voorgelegd|verstrekt|toegestuurd|nagezonden|ingediend)\s+(?:worden|zal\s+worden)\b"
-    r"[^.;]{0,60}\b(?:aan\s+)?(?:u|uw\s+Kamer|de\s+Kamer)\b",
-    re.I,
-)
-
-# a date naming a paper or meeting ("d.d. 21 januari 2016", "mijn brief van 4 februari 1983") is no deadline
-# "Tevens zegde ik toe …", "Op 21 maart heb ik toegezegd … te zullen …": a letter recounting its own promise
-_FIRST_PERSON_PAST = re.compile(
-    r"(?i)\b(?:heb|hebben|had|hadden|zegde|zegden)\s+(?:ik|wij|we)\b|\b(?:ik|wij|we)\s+(?:heb|hebben|had|hadden|zegde|zegden)\b"
-)
-_OWN_MOTION = re.compile(  # the speaker's own motion: no letter is promised
-    r"(?i)\b(?:motie|amendement)\w*\b[^.;]{0,60}\b(?:indienen|aanpassen|wijzigen|intrekken)\b"
-)
-_FIRST_PERSON_FUTURE = re.compile(
-    r"(?i)\b(?:ik|wij|we)\s+(?:\w+\s+){0,2}?(?:zal|zullen)\b|\b(?:zal|zullen)\s+(?:ik|wij|we)\b"
-)
-# after a follow-up that delivers now, what still promises: "… en zal ik u voor de zomer …", "ik ga", "bereid"
-_MORE_TO_COME = re.compile(
-    rf"{_FIRST_PERSON_FUTURE.pattern}|(?i:\b(?:ik|wij|we)\s+(?:ga|gaan)\b|\b(?:ga|gaan)\s+(?:ik|wij|we)\b|\bbereid\b"
-    r"|\bkunt\s+u\b[^.;]{0,80}\b(?:verwachten|tegemoet\s*zien)\b|\bontvangt\s+u\b|\bu\s+ontvangt\b)"
-)
-# an offer: "ben ik bereid … over te gaan", "is de ondergetekende gaarne bereid met … te overleggen"
-_OFFER = re.compile(r"(?i)\bbereid\b[^.;]{0,200}?(?:\bte\s+\w{3,}|\btot\s+\w{3,})")
-
 # OCR keeps the hyphen of a word broken over a line ("be-richten", "na-der"): the grammar reads the word whole
 _OCR_HYPHEN = re.compile(r"(?<=[a-zà-ÿ])-(?=[a-zà-ÿ])")
-_ONLY_PROMISED_THING = re.compile(
-    r"(?i)\btoegezegde\b[^.;]*\b(?:zal|zullen|kunt\s+u|ontvangt\s+u|wordt|worden)\b"
-    r"|\b(?:zal|zullen|kunt\s+u|ontvangt\s+u|wordt|worden)\b[^.;]*\btoegezegde\b"
-)
-# the promised thing that is a paper still to come to the Kamer ("de toegezegde nota zal …"), not a measure
-_PROMISED_PAPER = re.compile(
-    r"(?i)\btoegezegde\s+(?:\w+\s+)?(?:nota|notitie|stukken|stuk|gegevens|brief|rapport\w*|informatie|overzicht"
-    r"|evaluatie|wetsvoorstel\w*|wetsontwerp\w*|antwoord\w*|reactie|standpunt|analyse|onderzoek)\b"
-)
-_HISTORY_VERB = re.compile(
-    r"(?i)\b(?:heb|hebt|heeft|hebben|had|hadden|is|werd|was|zijn|werden)\s+(?:\w+\s+){0,8}?toegezegd\b"
-)
-
-_BUT = re.compile(r"(?i)[,;]\s*maar\b|\s—\s*maar\b")
-# a passive's own agent that is not the government: "… zal door de Kamer worden behandeld"
-_AGENT = re.compile(
-    r"(?i)\bdoor\s+(?!mij\b|ons\b|middel\b|de\s+(?:minister|staatssecretaris|regering)\b|het\s+kabinet\b|"
-    r"(?:de\s+)?ondergete?ekende)\w+"
-)
-
-_DATED = re.compile(
-    r"(?:\bd\.\s?d\.|\bdd\.?|\bdato|\b(?:brief|motie|overleg|vergadering|debat|notitie|nota|verslag|schrijven|"
-    r"beschikking|besluit|wet|uitspraak|advies|rapport|antwoord|vragen|toezegging)\w*\s+(?:\w+\s+){0,2}?van)\s*$",
-    re.I,
-)
-_SENDS = re.compile(r"(?i)\b(?:informeer|informeren|stuur|sturen|zend|zenden|bied|bieden|doe|doen)\b")
-_NAMED_PLAN = re.compile(r"(?i)voornem|beo|bedoeling|doelstelling|ambitie|taakstelling|doel\b")
-_NAMED_PRESENT = re.compile(
-    r"\s+(?:\w+\s+)?(?:stuurt|zendt|informeert|biedt|bericht|rapporteert|komt|legt|brengt|doet)\b", re.I
-)
 
 
 def read(sentence: str, has_time: bool, ahead: bool = False, report: bool = True) -> Reading:
@@ -196,29 +121,31 @@ def read(sentence: str, has_time: bool, ahead: bool = False, report: bool = True
         reg
     ):  # a register line: "Toezegging Kamerstuk 32 637, nr. 231, gedaan door de Minister van … tijdens …"
         return Reading("toezegging", reg.group("actor"), reg.start(), strong=True, rule="register")
-    first_person_future = _FIRST_PERSON_FUTURE.search(sentence)
+    first_person_future = g.cues["first_person_future"].search(sentence)
     promised_thing: re.Match[str] | None = None  # "In de toegezegde nota zal …"
     for name, rx in g.blockers:
         if rx.search(sentence):
             if name == "history" and first_person_future:
                 continue  # a restated live promise: "De toegezegde informatie zal ik u … doen toekomen"
-            thing_to_come = _ONLY_PROMISED_THING.search(sentence) and not _HISTORY_VERB.search(sentence)
+            thing_to_come = g.cues["only_promised_thing"].search(sentence) and not g.cues[
+                "history_verb"
+            ].search(sentence)
             if name == "history" and thing_to_come:
-                promised_thing = _PROMISED_PAPER.search(sentence)
+                promised_thing = g.cues["promised_paper"].search(sentence)
                 continue  # "De toegezegde rapportage kunt u deze week verwachten": what was promised, to come
             if name == "itself" and _later_to_kamer(sentence):
                 continue  # "hierbij bericht ik u dat ik u voor 1 mei zal informeren"
-            if name == "history" and not _FIRST_PERSON_PAST.search(sentence):
+            if name == "history" and not g.cues["first_person_past"].search(sentence):
                 if report and re.search(r"\bzegde\b|\bzeide\b|\bzegden\b", sentence):
                     continue  # reported speech in an overleg report: "De minister zegde toe …"
                 if ahead and re.search(r"\bte\s+zullen\b", sentence):
                     continue  # a restated promise still ahead: "heeft toegezegd … nog dit jaar te zullen …"
-            but = _BUT.search(sentence) if name == "refusal" else None
+            but = g.cues["but"].search(sentence) if name == "refusal" else None
             if but and not rx.search(sentence, 0, but.start()):
                 first = read(sentence[: but.start()] + ".", has_time, ahead, report)
                 if first.kind:  # "Ik zal mij inzetten …, maar op korte termijn zal dat niet lukken"
                     return first
-            later = g.written_later.search(sentence) and not _OWN_MOTION.search(sentence)
+            later = g.written_later.search(sentence) and not g.cues["own_motion"].search(sentence)
             if name == "discourse" and (later or g.promise.search(sentence)):
                 continue  # "Ik kom daar in tweede termijn per brief op terug", "… ontraden, maar zeg toe …"
             return Reading(None, None, 0, blocked=name)
@@ -228,17 +155,19 @@ def read(sentence: str, has_time: bool, ahead: bool = False, report: bool = True
     promise = g.promise.search(sentence)
     delivery = g.delivery.search(sentence)
     to_kamer = bool(g.addressee.search(sentence))
-    present = _PRESENT_TO_KAMER.search(sentence)
-    passive = _PASSIVE_TO_KAMER.search(sentence)
-    fut_gov = _FUTURE_GOV.search(sentence)
+    present = g.cues["present_to_kamer"].search(sentence)
+    passive = g.cues["passive_to_kamer"].search(sentence)
+    fut_gov = g.cues["future_gov"].search(sentence)
     other_first = other is not None and (gov is None or other.start() < gov.start()) and not fut_gov
 
     def actor(trigger: int = 0, subject: bool = True) -> str | None:
         if fut_gov or present:
-            fp = _FIRST_PERSON.search(sentence)
+            fp = g.cues["first_person"].search(sentence)
             if fp:
                 return fp.group(0)
-        named = [m for m in g.government.finditer(sentence) if not _FIRST_PERSON.fullmatch(m.group(0))]
+        named = [
+            m for m in g.government.finditer(sentence) if not g.cues["first_person"].fullmatch(m.group(0))
+        ]
         if named:
             return max(named, key=lambda m: len(m.group(0))).group(0)
         if gov:
@@ -252,19 +181,14 @@ def read(sentence: str, has_time: bool, ahead: bool = False, report: bool = True
     # a promise verb: "De minister zegt toe …", "Ik zeg u toe …", a restated live one
     if promise and not other_first and (gov or fut_gov or re.search(r"\bte\s+zullen\b", sentence)):
         return Reading("toezegging", actor(promise.start()), promise.start(), strong=True, rule="promise")
-    offer = fut is not None and "bereid" in fut.group(0).lower() and _OFFER.search(sentence)
+    offer = fut is not None and "bereid" in fut.group(0).lower() and g.cues["offer"].search(sentence)
     if offer and (fut_gov or gov) and not other_first:
         return Reading("toezegging", actor(fut.start()), fut.start(), rule="offer")  # type: ignore[union-attr]
     streven = re.search(r"(?i)\bstre(?:ef|eft|ven|efde)\b", sentence)
     if streven and has_time and not other_first:  # "Ik streef ernaar u voor 1 mei te berichten": a goal
         return Reading("doel", actor(streven.start()), streven.start(), rule="goal")
     # "zend ik u", "informeer ik u" without a time to come is this letter sending now, not a promise
-    sends_now = (
-        fut_gov is not None
-        and fut is None
-        and not has_time
-        and _SENDS.search(fut_gov[0])
-    )
+    sends_now = fut_gov is not None and fut is None and not has_time and g.cues["sends"].search(fut_gov[0])
     if (fut_gov or (gov and fut)) and not other_first and not sends_now:
         trig = (fut_gov or fut or gov).start()  # type: ignore[union-attr]
         if delivery or g.action.search(sentence):
@@ -283,8 +207,14 @@ def read(sentence: str, has_time: bool, ahead: bool = False, report: bool = True
         return Reading("toezegging", sender(), present.start(), strong=True, rule="present")
     if present and not other_first and re.search(r"(?i)\bzult|\bkunt", present.group(0)):
         return Reading("toezegging", sender(), present.start(), rule="present")
-    named = gov is not None and not _FIRST_PERSON.fullmatch(gov.group(0))
-    if gov is not None and named and _NAMED_PRESENT.match(sentence, gov.end()) and not other_first and ahead:
+    named = gov is not None and not g.cues["first_person"].fullmatch(gov.group(0))
+    if (
+        gov is not None
+        and named
+        and g.cues["named_present"].match(sentence, gov.end())
+        and not other_first
+        and ahead
+    ):
         # "De staatssecretaris stuurt de Kamer vóór 1 juli de evaluatie": a present with a day to come
         return Reading("toezegging", actor(), gov.start(), strong=True, rule="present")
     if passive and not other_first:
@@ -294,7 +224,7 @@ def read(sentence: str, has_time: bool, ahead: bool = False, report: bool = True
         # "Het voornemen bestaat dit rapport … op te nemen": the government's plan, said without a subject
         return Reading("toezegging", sender(), impersonal.start(), rule="future")
     passive_future = g.passive_future.search(sentence)
-    if passive_future and not other and not _AGENT.search(sentence):
+    if passive_future and not other and not g.cues["agent"].search(sentence):
         # "Gaarne zal worden voldaan aan den wensch …", "Voortaan zal zorg gedragen worden dat …"
         return Reading("toezegging", sender(), passive_future.start(), rule="passive")
     deliverable = g.deliverable.search(sentence)
@@ -303,7 +233,9 @@ def read(sentence: str, has_time: bool, ahead: bool = False, report: bool = True
     if has_time:
         # "dit voornemen", "het Verdrag, dat beoogt …": a plan named, not stated, is no goal
         framed = g.intent_frame.search(sentence)
-        intent = next((m for m in g.intent.finditer(sentence) if framed or not _NAMED_PLAN.match(m[0])), None)
+        intent = next(
+            (m for m in g.intent.finditer(sentence) if framed or not g.cues["named_plan"].match(m[0])), None
+        )
         if intent and not other_first:
             return Reading("doel", actor(intent.start()), intent.start(), rule="intent")
         forecast = g.forecast.search(sentence) or g.forecast_action.search(sentence)
@@ -379,7 +311,11 @@ def find_commitments(
         sentence = text[s:e]
         if len(sentence) < 15:
             continue
-        deadlines = [d for d in find_deadlines(sentence, ref_date) if not _DATED.search(sentence, 0, d.start)]
+        deadlines = [
+            d
+            for d in find_deadlines(sentence, ref_date)
+            if not grammar().cues["dated"].search(sentence, 0, d.start)
+        ]
         now = ref_date.isoformat() if ref_date else ""
         ahead = any(d.by and d.by >= now for d in deadlines)
         timely = any(written is None or d.by is None or d.by >= written.isoformat() for d in deadlines)
@@ -400,7 +336,9 @@ def _delivers_now(sentence: str) -> bool:
     """A follow-up that delivers in this very paper ("Ingevolge mijn toezegging zend ik u …", "In antwoord op
     uw vragen bericht ik u …") is no new promise, unless it promises more in the first-person future."""
     rel = relation_of(sentence)
-    return bool(rel and rel[0] in ("fulfils", "answers")) and not _MORE_TO_COME.search(sentence)
+    return bool(rel and rel[0] in ("fulfils", "answers")) and not grammar().cues["more_to_come"].search(
+        sentence
+    )
 
 
 def _clean_actor(actor: str | None) -> str | None:
@@ -411,15 +349,9 @@ def _clean_actor(actor: str | None) -> str | None:
     if low in ("ik", "wij", "we", "mij", "ondergetekende", "de ondergetekende", "ondergeteekende"):
         return "ik" if low not in ("wij", "we") else low
     actor = re.sub(r"^(?:de|het|De|Het)\s+", "", actor)
-    if not re.search(r"[A-Za-zÀ-ÿ]{4,}", actor) or low.split()[0] in _NOT_A_SUBJECT:
+    if not re.search(r"[A-Za-zÀ-ÿ]{4,}", actor) or low.split()[0] in grammar().not_a_subject:
         return None  # "Het", "Ligt in de": what opens the sentence is no actor
     return actor[:1].upper() + actor[1:]
-
-
-_NOT_A_SUBJECT = frozenset(
-    """ligt liggen is zijn wordt worden zal zullen kan kunnen er daar hier daarbij hierbij tevens ook thans nu
-    in op met voor na bij van aan uit over tot door om zoals indien als zodra""".split()  # noqa: SIM905
-)
 
 
 @stage("commitments.rules", writes="commitments", reads=("references",))
@@ -437,27 +369,9 @@ def rules(chunk: Chunk) -> list[Commitment]:
     ]
 
 
-# in a report, a sentence a member opens ("Mevrouw Oomen-Ruijten (CDA) vroeg …", "De leden van de
-# VVD-fractie …") gives the floor to members until the government takes it ("De minister antwoordde …";
-# not "De staatssecretaris is voornemens …", which a member may say)
-_MEMBER_OPENS = re.compile(
-    r"\W*(?:\d+\s+)?(?:(?:De|Het)\s+(?:leden|lid|heer)\b|Mevrouw\b|Deze\s+leden\b|Sommige\s+leden\b"
-    r"|Enkele\s+leden\b|(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+\s*\((?:CDA|C\.D\.A\.|PvdA|P\.v\.d\.A\.|VVD"
-    r"|V\.V\.D\.|D'?66|SGP|GPV|RPF|PPR|PSP|CPN|EVP|Groen\s*Links|GroenLinks|SP|CD|AOV|KVP|ARP|CHU|DS'?70)\))"
-)
-_GOVERNMENT_OPENS = re.compile(
-    r"\W*(?:\d+\s+)?(?:(?:De|Het)\s+(?:minister(?:-president)?|staatssecretaris|bewindsman|bewindsvrouw|bewindslieden"
-    r"|regering|kabinet|ondergete?ekende)\s+(?:\w+\s+){0,2}?(?:antwoordde|zei|zeide|zegde|merkte|deelde|stelde|wees|gaf"
-    r"|verklaarde|erkende|onderstreepte|betoogde|bevestigde|benadrukte|meende|sprak|reageerde|achtte|begon|vond)\b"
-    r"|In\s+(?:zijn|haar)\s+antwoord\b|Antwoord\b"
-    r"|(?:\w+\s+){0,2}?(?:antwoordde|zei|zeide|zegde|merkte|deelde|stelde|wees|verklaarde|erkende|bevestigde|benadrukte"
-    r"|reageerde)\s+(?:de|het)\s+(?:minister|staatssecretaris|bewindsman|bewindsvrouw|regering|kabinet)\b)",
-    re.I,
-)
-
-
 def members_speaking(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The sentences of a report in which members have the floor (see ``_MEMBER_OPENS``).
+    """The sentences of a report in which members have the floor (the cues ``member_opens`` and
+    ``government_opens``: a member keeps the floor until the government takes it).
 
     >>> t = "Mevrouw Jansen (CDA) vroeg naar de kosten. Er zal in mei een nota komen. De minister zei dat."
     >>> [t[s:e] for s, e in members_speaking(t, [(0, 42), (43, 72), (73, 95)])]
@@ -465,9 +379,9 @@ def members_speaking(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int
     """
     out, members = [], False
     for s, e in bounds:
-        if _MEMBER_OPENS.match(text, s):
+        if grammar().cues["member_opens"].match(text, s):
             members = True
-        elif _GOVERNMENT_OPENS.match(text, s):
+        elif grammar().cues["government_opens"].match(text, s):
             members = False
         if members:
             out.append((s, e))
