@@ -271,7 +271,8 @@ def queries(db: Path) -> list[tuple[str, list[str]]]:
         (f"cited-by {motion}", ["query", "cited-by", motion, *base]),
         (f"chain {motion}", ["query", "chain", motion, *base]),
         (f"cited-by {hub} --limit 100 (hub)", ["query", "cited-by", hub, *base, "--limit", "100"]),
-        (f"chain {hub} (hub, capped)", ["query", "chain", hub, *base]),
+        (f"chain {hub} (hub, capped at 250)", ["query", "chain", hub, *base]),
+        (f"chain {hub} --limit 1000 (hub)", ["query", "chain", hub, *base, "--limit", "1000"]),
     ]  # fmt: skip
 
 

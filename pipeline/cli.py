@@ -722,19 +722,30 @@ _relation_command(
 @click.option(
     "--depth", type=click.IntRange(min=1, max=10), default=3, show_default=True, help="Steps away from ID."
 )
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1, max=100_000),
+    default=None,
+    help="Nodes at most, nearest first (default 250; a larger chain says it is cut).",
+)
 @friendly
-def chain_cmd(node_id: str, db: str, fmt: str, depth: int) -> None:
-    """The citation and follow-up chain around one document or motion id."""
-    from .query import chain
+def chain_cmd(node_id: str, db: str, fmt: str, depth: int, limit: int | None) -> None:
+    """The citation and follow-up chain around one document or motion id.
 
-    result = chain(_store(db), _node(db, node_id), depth)
+    Time and memory follow the size of the answer: the walk stops at --limit nodes (250 by default,
+    nearest first) and says so; ask for more with --limit.
+    """
+    from .query import CHAIN_LIMIT, chain
+
+    result = chain(_store(db), _node(db, node_id), depth, limit or CHAIN_LIMIT)
     if fmt == "json":
         _emit(result)
     else:
         named = _name(db)
         _index(db).load(n["id"] for n in result["nodes"])
         if result["truncated"]:
-            click.echo(f"(only the nearest {len(result['nodes'])} nodes: the chain is larger)", err=True)
+            shown = len(result["nodes"])
+            click.echo(f"(only the nearest {shown} nodes: the chain is larger; --limit N for more)", err=True)
         nodes = [{**n, "name": named(n["id"])} for n in result["nodes"]]
         _table(nodes, ["id", "distance", "type", "kind", "date", "status", "name"])
         click.echo("")
