@@ -166,12 +166,17 @@ def _from_match(p: Pattern, m: re.Match[str], text: str, numeric: frozenset[str]
     if p.kind in ("zaak", "document", "toezegging", "ecli", "bwb", "url"):
         return [Found(p.kind, g["id"], m.start("id"), m.end("id"), p.id)]
     if p.kind in ("stb", "stcrt"):
-        number = re.sub(r"\s", "", g["nr"])
         if g.get("dated"):  # the act's date gave the year: the citation starts after it
             s = m.end("dated")
-        number = str(int(number)) if number.isdigit() else number
         kind = "stb" if (g.get("which") or "").startswith(("Staatsb", "Stb")) else p.kind
-        return [Found(kind, f"{kind}-{g['year']}-{number}", s, e, p.id)]
+        out = []
+        for group in ("nr", "nr2"):
+            number = re.sub(r"\s", "", g.get(group) or "")
+            if not number or number.startswith("0"):  # '(Staatsblad n". 04)': OCR lost a digit
+                continue
+            number = str(int(number)) if number.isdigit() else number
+            out.append(Found(kind, f"{kind}-{g['year']}-{number}", s, e, p.id))
+        return out
     if p.id == "aanhangsel_this_session":  # the citing paper's own session, filled in by the resolve stage
         return [Found("aanhangsel", f"ah-tk-{SESSION}-{int(g['nr'])}", s, e, p.id)]
     if p.kind in ("aanhangsel", "handelingen"):
