@@ -75,6 +75,8 @@ def _kst(dossier: str, toev: str | None, nr: str | None) -> tuple[str, str]:
 
 
 def _vergaderjaar(y1: str, y2: str) -> str | None:
+    if len(y1) == 2:  # '93/94': this archive runs from 1814 to the present
+        y1 = ("19" if int(y1) > 40 else "20") + y1
     if len(y2) == 2:
         y2 = y1[:2] + y2
     if int(y2) != int(y1) + 1:
@@ -188,12 +190,13 @@ def _from_match(p: Pattern, m: re.Match[str], text: str, numeric: frozenset[str]
         house = "ek" if g.get("kamer") == "I" or g.get("house") == "Eerste" else "tk"
         if p.kind == "aanhangsel":  # 'nrs. 587 en 642': every number in the same vergaderjaar
             plural = bool(re.search(r"\bnrs\.?", m.group(0), re.I))
-            more = [(n, cs, ce) for n, cs, ce, _ in _continuations(text, e, plural)] if plural else []
-            return [
-                Found(p.kind, f"ah-{house}-{vj}-{int(n)}", a, b, p.id)
-                # nr2: 'Aanhangsel 1348, Handelingen 1977-78'
-                for n, a, b in [(g["nr"] or g["nr2"], s, e), *more]
-            ]
+            first = g["nr"] or g["nr2"]  # nr2: 'Aanhangsel 1348, Handelingen 1977-78'
+            numbers = [(first, s, e)]
+            for n, cs, ce, is_range in _continuations(text, e, plural) if plural else []:
+                if is_range and 0 < int(n) - int(numbers[-1][0]) <= 30:  # 'nrs. 44 t/m 47': every one
+                    numbers += [(str(k), cs, ce) for k in range(int(numbers[-1][0]) + 1, int(n))]
+                numbers.append((n, cs, ce))
+            return [Found(p.kind, f"ah-{house}-{vj}-{int(n)}", a, b, p.id) for n, a, b in numbers]
         item = f"-{int(g['item'])}" if g.get("item") else ""
         return [Found(p.kind, f"h-{house}-{vj}-{int(g['nr'])}{item}", s, e, p.id)]
     if p.kind == "eu":
