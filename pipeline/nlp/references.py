@@ -191,12 +191,12 @@ def _from_match(p: Pattern, m: re.Match[str], text: str, numeric: frozenset[str]
         if p.kind == "aanhangsel":  # 'nrs. 587 en 642': every number in the same vergaderjaar
             plural = bool(re.search(r"\bnrs\.?", m.group(0), re.I))
             first = g["nr"] or g["nr2"]  # nr2: 'Aanhangsel 1348, Handelingen 1977-78'
-            numbers = [(first, s, e)]
+            cited: list[tuple[str, int, int]] = [(first, s, e)]
             for n, cs, ce, is_range in _continuations(text, e, plural) if plural else []:
-                if is_range and 0 < int(n) - int(numbers[-1][0]) <= 30:  # 'nrs. 44 t/m 47': every one
-                    numbers += [(str(k), cs, ce) for k in range(int(numbers[-1][0]) + 1, int(n))]
-                numbers.append((n, cs, ce))
-            return [Found(p.kind, f"ah-{house}-{vj}-{int(n)}", a, b, p.id) for n, a, b in numbers]
+                if is_range and 0 < int(n) - int(cited[-1][0]) <= 30:  # 'nrs. 44 t/m 47': every one
+                    cited += [(str(k), cs, ce) for k in range(int(cited[-1][0]) + 1, int(n))]
+                cited.append((n, cs, ce))
+            return [Found(p.kind, f"ah-{house}-{vj}-{int(n)}", a, b, p.id) for n, a, b in cited]
         item = f"-{int(g['item'])}" if g.get("item") else ""
         return [Found(p.kind, f"h-{house}-{vj}-{int(g['nr'])}{item}", s, e, p.id)]
     if p.kind == "eu":
