@@ -28,6 +28,8 @@ def cues() -> dict[str, Any]:
     data["target_re"] = re.compile(data["target"], re.I)
     data["heading_re"] = re.compile(data["heading"])
     data["blockers_re"] = re.compile(data["blockers"], re.I)
+    answers_blockers = data["answers_blockers"]["regex"]
+    data["answers_blockers_re"] = re.compile("|".join(f"(?:{b})" for b in answers_blockers), re.I)
     # a bare delay ("uitstel", "vertraging") is the government's own only with its voice and its deliverable
     data["delay_noun_re"] = re.compile(data["postpones"][0], re.I)
     data["postpones_frame_re"] = re.compile(data["postpones_frame"], re.I)
@@ -64,6 +66,8 @@ def relation_of(sentence: str) -> tuple[str, re.Match[str]] | None:
         for m in c[rel + "_re"].finditer(sentence):
             if rel == "fulfils" and c["negation_re"].search(sentence):
                 break
+            if rel == "answers" and c["answers_blockers_re"].search(sentence):
+                break  # "Het antwoord op deze vraag luidt bevestigend": no request answered by this paper
             bare_delay = rel == "postpones" and c["delay_noun_re"].fullmatch(m.group(0))
             if bare_delay and not c["postpones_frame_re"].match(sentence):
                 continue  # "vertraging voor de scheepvaart": a delay in the world

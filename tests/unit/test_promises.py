@@ -130,6 +130,21 @@ def test_follow_up_counter_examples(text: str, why: str) -> None:
     assert follow_ups.relation_of(text) is None, why
 
 
+ANSWERS_BLOCKERS = follow_ups.cues()["answers_blockers"]
+
+
+@pytest.mark.parametrize(("text", "why"), [tuple(c) for c in ANSWERS_BLOCKERS["counter_examples"]])
+def test_what_names_a_question_answers_nothing(text: str, why: str) -> None:
+    found = follow_ups.relation_of(text)
+    assert found is None or found[0] != "answers", why
+
+
+@pytest.mark.parametrize(("text", "relation", "source"), [tuple(e) for e in ANSWERS_BLOCKERS["examples"]])
+def test_an_answer_framed_as_one_still_answers(text: str, relation: str, source: str) -> None:
+    found = follow_ups.relation_of(text)
+    assert found is not None and found[0] == relation, source
+
+
 def test_follow_up_without_a_named_target_is_reported_with_its_description() -> None:
     text = (
         "Met deze brief geef ik uitvoering aan de motie van het lid Van Dijk over de wachttijden in de ggz."
