@@ -27,6 +27,12 @@ _END = re.compile(
     r"[.!?]+[)\"'»”’]*(?=\s+[\"'«“‘(\[]?[A-ZÀ-Ý0-9•])|(?<=[a-zà-ÿ])[.!?]\d{1,2}(?=\s+[A-ZÀ-Ý])|\n{2,}"
 )
 
+# an Aanhangsel's receipt line stands between the answer's heading and its first answer, often without a
+# full stop: "(Ontvangen 12 april 1983) 1 Het is gebruikelijk …" is two sentences, and the date is no deadline
+_RECEIPT = re.compile(
+    r"\((?:Ont-?\s?vangen|Inge-?\s?zonden|Inge-?\s?komen)\s[^()]{3,40}?\b1[89]\d\d\s*\.?\s*\)\.?", re.I
+)
+
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence, whitespace trimmed.
@@ -43,8 +49,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
     >>> t = "Ondertekend door E.M.J. Ploumen en H.G.J. Kamp."
     >>> [t[s:e] for s, e in sentences(t)]
     ['Ondertekend door E.M.J. Ploumen en H.G.J. Kamp.']
+    >>> t = "Antwoord van Minister Van Dijk (Ontvangen 12 april 1983) 1 Het is gebruikelijk dat dit gebeurt."
+    >>> [t[s:e] for s, e in sentences(t)]
+    ['Antwoord van Minister Van Dijk', '(Ontvangen 12 april 1983)', '1 Het is gebruikelijk dat dit gebeurt.']
     """
-    cuts: list[int] = []
+    cuts: list[int] = [c for m in _RECEIPT.finditer(text) for c in m.span()]
     for m in _END.finditer(text):
         if m.group(0).startswith("\n"):
             cuts.append(m.start())
@@ -58,7 +67,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
         cuts.append(m.end())
     out: list[tuple[int, int]] = []
     start = 0
-    for cut in [*cuts, len(text)]:
+    for cut in [*sorted(set(cuts)), len(text)]:
         s, e = start, cut
         while s < e and text[s].isspace():
             s += 1
