@@ -205,7 +205,15 @@ _NAMED_YEAR = re.compile(
     r"verdrag|besluit|programma|agenda|regeling|overeenkomst|rapport|verslag|jaarverslag|conventie|statistiek))"
     # one word of the name may stand between ("het Uitvoeringsbesluit omzetbelasting 1968"), not a time's
     r"(?:\s+(?!(?:in|voor|vóór|na|per|uiterlijk|eind|begin|medio|tot|op|rond|vanaf|sinds|dit|dat)\b)[a-z]\w+)?"
-    r"|\bover)\s+$",  # "de statistiek over 1929": the year a paper is about
+    r"|\bover"  # "de statistiek over 1929": the year a paper is about
+    # "het reglement van 1846", "voor het dienstjaar 1930": what a thing is of
+    r"|\bvan|\w+jaar|\bdienst)\s+$",
+    re.I,
+)
+# a number that counts something is no year: "de genoemde 2000 m3 hout", "1990 woningen"
+_COUNTED = re.compile(
+    r"\s*(?:m\W|m[23²³]|ha\b|hectare|km|kg|ton\b|liter|gulden|procent|%|personen|woningen|leerlingen|"
+    r"arbeidsplaatsen|plaatsen|stuks|exemplaren|banen)",
     re.I,
 )
 
@@ -223,6 +231,8 @@ def find_deadlines(text: str, ref: dt.date | None) -> list[Found]:
     []
     >>> find_deadlines("het artikel van 3 februari jl.", dt.date(2015, 11, 1))
     []
+    >>> find_deadlines("Het reglement van 1846 en de 2000 m3 hout voor het dienstjaar 1930.", None)
+    []
     """
     gr = grammar()
     out: list[Found] = []
@@ -231,6 +241,8 @@ def find_deadlines(text: str, ref: dt.date | None) -> list[Found]:
         rule = next((r for n, r in gr.frames if m.group(n) is not None), None)
         if name == "t_year" and rule is None and _NAMED_YEAR.search(text, max(0, m.start() - 40), m.start()):
             continue  # a year in a name: "de Visserijwet 1963", "(Wiv 2017)", "de begroting 1990"
+        if name == "t_year" and _COUNTED.match(text, m.end()):
+            continue  # "2000 m3 hout": a count
         if _PAST_MARK.match(text, m.end()):
             continue  # "3 februari jl.": a day gone by, no deadline
         try:
