@@ -194,6 +194,9 @@ def read(sentence: str, has_time: bool, ahead: bool = False, report: bool = True
         if delivery or g.action.search(sentence):
             if g.intent.search(sentence) and not delivery:
                 return Reading("doel", actor(), trig, rule="goal") if has_time else Reading(None, None, 0)
+            if fut_gov and fut is None and re.match(r"(?i)(?:ik|wij|we)?\s*verwacht", fut_gov[0]):
+                # "verwacht ik u de notitie voor de zomer aan te bieden": a forecast of one's own delivery
+                return Reading("verwachting", actor(), trig, rule="forecast")
             strong = bool(delivery and (to_kamer or fut_gov))
             if re.match(r"(?i)\s*(?:ik|wij|we)?\s*stre", sentence[trig:]) and not to_kamer:
                 return Reading("doel", actor(), trig, rule="goal") if has_time else Reading(None, None, 0)
