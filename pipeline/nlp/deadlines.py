@@ -243,6 +243,8 @@ def find_deadlines(text: str, ref: dt.date | None) -> list[Found]:
             continue  # a year in a name: "de Visserijwet 1963", "(Wiv 2017)", "de begroting 1990"
         if name == "t_year" and _COUNTED.match(text, m.end()):
             continue  # "2000 m3 hout": a count
+        if kind == "event" and rule is None:
+            continue  # "In deze periode zal het bestuurlijk overleg plaatsvinden": the event, not a time by
         if _PAST_MARK.match(text, m.end()):
             continue  # "3 februari jl.": a day gone by, no deadline
         try:
