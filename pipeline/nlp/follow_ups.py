@@ -88,11 +88,14 @@ def target_text(sentence: str, cue: re.Match[str]) -> str | None:
     >>> s = "Ter uitvoering van de motie van het lid Van Dijk over de wachttijden, stuur ik u dit."
     >>> target_text(s, relation_of(s)[1])
     'de motie van het lid Van Dijk over de wachttijden'
+    >>> s = "In antwoord op de vragen van de heer A. Jansen over de zorg deel ik u mede dat het goed gaat."
+    >>> target_text(s, relation_of(s)[1])
+    'de vragen van de heer A. Jansen over de zorg'
     """
     c = cues()
     m = c["target_re"].search(sentence, cue.start()) or c["target_re"].search(sentence)
     rest = sentence[m.start() :] if m else sentence[cue.end() :].lstrip()
-    end = _TARGET_END.search(rest, 1)
+    end = _TARGET_END.search(inner_dots(rest), 1)  # "vragen van de heer A. Jansen": an initial ends nothing
     words = rest[: end.start() if end else len(rest)].strip(" ,.;:()")
     return words or None
 
