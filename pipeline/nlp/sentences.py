@@ -33,6 +33,14 @@ _RECEIPT = re.compile(
     r"\((?:Ont-?\s?vangen|Inge-?\s?zonden|Inge-?\s?komen)\s[^()]{3,40}?\b1[89]\d\d\s*\.?\s*\)\.?", re.I
 )
 
+# a letter's place-and-date line run into its first sentence when OCR lost the line break:
+# "'s-Gravenhage, 25 mei 1987 In vervolg op de brief …"
+_DATELINE = re.compile(
+    r"(?:'s-?\s?Gravenhage|Den\s+Haag|(?-i:[A-Z])[a-z]+),?\s+\d{1,2}\s*(?:januari|februari|maart|april|mei|juni|juli|"
+    r"augustus|september|oktober|november|december)\s+(?:1[89]|20)\d\d(?=\s+(?-i:[A-Z])[a-z])",
+    re.I,
+)
+
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence, whitespace trimmed.
@@ -49,11 +57,15 @@ def sentences(text: str) -> list[tuple[int, int]]:
     >>> t = "Ondertekend door E.M.J. Ploumen en H.G.J. Kamp."
     >>> [t[s:e] for s, e in sentences(t)]
     ['Ondertekend door E.M.J. Ploumen en H.G.J. Kamp.']
+    >>> t = "'s-Gravenhage, 25 mei 1987 In vervolg op de brief van 15 mei deel ik u mee dat het kan."
+    >>> [t[s:e] for s, e in sentences(t)]
+    ["'s-Gravenhage, 25 mei 1987", 'In vervolg op de brief van 15 mei deel ik u mee dat het kan.']
     >>> t = "Antwoord van Minister Van Dijk (Ontvangen 12 april 1983) 1 Het is gebruikelijk dat dit gebeurt."
     >>> [t[s:e] for s, e in sentences(t)]
     ['Antwoord van Minister Van Dijk', '(Ontvangen 12 april 1983)', '1 Het is gebruikelijk dat dit gebeurt.']
     """
     cuts: list[int] = [c for m in _RECEIPT.finditer(text) for c in m.span()]
+    cuts += [m.end() for m in _DATELINE.finditer(text)]
     for m in _END.finditer(text):
         if m.group(0).startswith("\n"):
             cuts.append(m.start())
