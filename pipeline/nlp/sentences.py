@@ -30,7 +30,9 @@ _END = re.compile(
 # an Aanhangsel's receipt line stands between the answer's heading and its first answer, often without a
 # full stop: "(Ontvangen 12 april 1983) 1 Het is gebruikelijk …" is two sentences, and the date is no deadline
 _RECEIPT = re.compile(
-    r"\((?:Ont-?\s?vangen|Inge-?\s?zonden|Inge-?\s?komen)\s[^()]{3,40}?\b1[89]\d\d\s*\.?\s*\)\.?", re.I
+    r"\((?:Ont-?\s?vangen|Inge-?\s?zonden|Inge-?\s?komen)\s[^()]{3,40}?\b1[89]\d\d\s*\.?\s*\)\.?"
+    r"|\([Zz]ie\s+(?:ook\s+)?(?:het\s+)?Aanhangsel[^()]{3,120}\)\.?",  # "(Zie ook Aanhangsel …, nr. 568)"
+    re.I,
 )
 
 # a letter's place-and-date line run into its first sentence when OCR lost the line break:
