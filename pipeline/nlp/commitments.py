@@ -344,6 +344,12 @@ def _delivers_now(sentence: str) -> bool:
     )
 
 
+# "Mijn inzet is …", "Ons voornemen is …": the writer's own plan (not "mijn ambtgenoot")
+_OWN_PLAN = re.compile(
+    r"(?:mijn|onze|ons)\s+(?:inzet|voornemen|streven|plan|doel|bedoeling|planning|ambitie|intentie)\b"
+)
+
+
 def _clean_actor(actor: str | None) -> str | None:
     if not actor:
         return None
@@ -351,6 +357,8 @@ def _clean_actor(actor: str | None) -> str | None:
     low = actor.lower()
     if low in ("ik", "wij", "we", "mij", "ondergetekende", "de ondergetekende", "ondergeteekende"):
         return "ik" if low not in ("wij", "we") else low
+    if _OWN_PLAN.match(low):
+        return "ik" if low.startswith("mijn") else "wij"
     actor = re.sub(r"^(?:de|het|De|Het)\s+", "", actor)
     if not re.search(r"[A-Za-zÀ-ÿ]{4,}", actor) or low.split()[0] in grammar().not_a_subject:
         return None  # "Het", "Ligt in de": what opens the sentence is no actor
