@@ -172,7 +172,7 @@ def surname(name: str) -> str:
 # "ZITTING 1955—1956 — 4261 … No. 1"; the earliest "(Staatsbegrooting … 1905. 2. IX. 28.)". OCR damages
 # all of them: "IMr. 5", "Nr.21", digits split by spaces, roman numerals read as digits.
 
-YEAR_RANGE = r"(1[89]\d\d|20\d\d)\s*[-—–/]\s*(1[89]\d\d|20\d\d|\d\d)"
+YEAR_RANGE = r"(1[89]\d\d|20\d\d)\s*[-—–/]{1,2}\s*(1[89]\d\d|20\d\d|\d\d)"  # OCR doubles a dash: "1989--1990"
 DOSSIER_NR = r"(\d\s?\d{3,4}|\d{1,3}\s\d{3}|\d{4,6})"
 ROMAN = r"(?:[IVXL]{1,6}|[IVXL]+[1l|I]*)[A-Z]?"
 # a toevoeging as printed after the dossier: " VI", " XIIA", "-02", " A", " (R 1446)", " hoofdstuk XVI"
@@ -185,7 +185,8 @@ NR = r"(?:N\s?[rR°]|IMr|lMr|Mr|Nn|No|N0|N:o|NR)\s*[.,:]?\s*"
 FOOTER = re.compile(
     rf"\b(?:(?P<kamer>Tweede|Eerste)\s+Kamer|Staten-Generaal),?\s+(?:vergaderjaar|zitting|Vergaderjaar|Zitting)\s+"
     rf"(?P<vj>{YEAR_RANGE}|\d{{4}})\s*,\s*(?P<dossier>{DOSSIER_NR}){TOEVOEGING}"
-    rf"(?:\s+enz\.|(?:\s*,\s*|\s+en\s+)\d{{1,2}}\s?\d{{3}}(?:\s+(?:hoofdstuk\s+)?[IVXL]+[A-D]?)?)*\s*,\s*nrs?\.\s*"
+    rf"(?:(?:\s*,)?\s+enz\.(?=\s*,?\s*nrs?\.)|(?:\s*,\s*|\s+en\s+)\d{{1,2}}\s?\d{{3}}(?:\s+(?:hoofdstuk\s+)?[IVXL]+[A-D]?)?)*"
+    rf"(?:\s*,\s*|(?<=enz\.)\s+)nrs?\.\s*"
     rf"(?P<nr>\d{{1,4}}[a-z]?|[A-Z]{{1,2}}\b)(?:\s*(?:[-–]|en)\s*(?P<nr2>\d{{1,4}}[a-z]?))?"
 )
 # Eerste Kamer letters: "Eerste Kamer, vergaderjaar 1990-1991, 21 800, A"
@@ -194,8 +195,17 @@ FOOTER_EK_LETTER = re.compile(
     rf"{TOEVOEGING}\s*,\s*(?P<nr>[A-Z]{{1,2}})\b"
 )
 KST_ID = re.compile(r"\bkst-(\d{4,6})(?:-([A-Z0-9]{1,6}|\(R\d+\)))?-(\d{1,5})\b")
+# a year that is no range's first year: the short session of an election year ("Zitting 1967", "Zitting 1981")
+# (not followed by another year: "1960—1961", "1974 1975"; "-11 333" is a dossier, "Zitting 1971 -11 333, …")
+ONE_YEAR = (
+    r"(?P<one>1[89]\d\d|20\d\d)"
+    r"(?!\d|\s*[-—–/]+\s*(?:1[89]\d\d|20\d\d|\d\d(?![ \t]\d{3}\b))(?!\d)|[ \t]+(?:1[89]|20)\d\d\b)"
+)
+# "ZITTING 1960—1961 — 6378 (R 228)", "Zitting 1968-1969-10 218 (R 706)"; a one-year session only as the
+# paper's first line ("Zitting 1967-9195"), not where a sentence cites one ("der Zitting 1911—191.2")
 OLD_HEAD = re.compile(
-    rf"\b(?:ZITTING|Zitting)\s+(?P<vj>{YEAR_RANGE})\s*[-—–]\s*(?P<dossier>\d{{1,2}}\s\d{{3}}|\d{{1,5}})\b"
+    rf"(?:\b(?:ZITTING|Zitting)\s+(?P<vj>{YEAR_RANGE})|(?:^|\n)[ \t]*(?:ZITTING|Zitting)\s+{ONE_YEAR})"
+    rf"\s*[-—–]\s*(?P<dossier>\d{{1,2}}\s\d{{3}}|\d{{1,5}})\b(?:\s*\(\s*(?P<r>R\s*\d{{3,4}})\s*\))?"
 )
 # the earliest papers: "(Staatsbegrooting … 1905. 2. IX. 28.)", "(400. 1.)", "Bijlagen / 1043 / 1"
 OLD_NUMBER = re.compile(
@@ -204,10 +214,20 @@ OLD_NUMBER = re.compile(
 )
 HEAD_KAMER = re.compile(r"\b(Tweede|Eerste)\s+Kamer\s+der\s+Staten|\bStaten\s*-?\s*Generaal\b")
 HEAD_VJ = re.compile(
-    rf"\b(?:Vergaderjaar|Zitting|VERGADERJAAR|ZITTING|vergaderjaar)\s+(?:{YEAR_RANGE}|(1[89]\d\d|20\d\d))"
+    rf"\b(?:Vergaderjaar|Zitting|VERGADERJAAR|ZITTING|vergaderjaar)\s+"
+    rf"(?:(1[89]\d\d|20\d\d)\s*[-—–/]{{1,2}}\s*(1[89]\d\d|20\d\d|\d\d(?![ \t]\d{{3}}\b))(?!\d)|{ONE_YEAR})"
 )
+# the session line of a head printing one year: "Zitting 1977" on its own line or before the dossier ("Zitting
+# 1967-9195", "Zitting 1977 14 103"); a year in a sentence ("in de zitting 1981 is …") is no head
+SESSION_LINE = re.compile(
+    rf"(?:^|\n)[ \t]*(?:Zitting|ZITTING|Vergaderjaar|VERGADERJAAR)\s+{ONE_YEAR}"
+    rf"[ \t]*(?:\n|$|[-—–]|(?:\d{{1,2}}\s\d{{3}}|\d{{4,5}})\b)"
+)
+# the dossier ends its line, or a title, another dossier ("14 391\n16 641") or a list of them follows
+# ("13 473 (R 990), 13 467, 13 482": the paper belongs to the first)
 HEAD_DOSSIER = re.compile(
-    rf"(?:^|\n|\s)(?<![\d,.])(?P<dossier>{DOSSIER_NR}){TOEVOEGING}(?=\s*(?:\n|$|[A-Z«(]|\d{{2}}\s?\d{{3}}\b))"
+    rf"(?:^|\n|\s)(?<![\d,.])(?P<dossier>{DOSSIER_NR}){TOEVOEGING}"
+    rf"(?=\s*(?:\n|$|[A-Z«(]|\d{{2}}\s?\d{{3}}\b|,\s*\d{{1,2}}\s?\d{{3}}\b))"
 )
 HEAD_NR = re.compile(rf"(?:^|\n|\s){NR}(?P<nr>\d{{1,4}}[a-z]?|I\b|[A-Z]{{1,2}}\b)")
 
@@ -360,17 +380,21 @@ def read_head(text: str) -> Head:
     vm = HEAD_VJ.search(top)
     if vm and vm.group(1):
         vergaderjaar = _vergaderjaar(vm.group(1), vm.group(2))
+    elif (one := SESSION_LINE.search(top[:400])) is not None:
+        vergaderjaar = one.group("one")
     number: Number | None = None
     title = None
     end = 0
     old = OLD_HEAD.search(top[:400])
     start = vm.end() if vm else 0
     if old:
-        vergaderjaar = vergaderjaar or _vergaderjaar(old.group(2), old.group(3))
+        vergaderjaar = vergaderjaar or _vergaderjaar(old.group(2), old.group(3)) or old.group("one")
         n = HEAD_NR.search(top, old.end())
         ch = re.search(rf"\bHOOFDSTUK\s+({ROMAN}(?:\s[A-Z](?=\s|$))?)\b", top[old.end() : old.end() + 300])
         chapter = fix_toevoeging(re.sub(r"\s", "", ch.group(1))) if ch else None
-        number = Number(re.sub(r"\s", "", old.group("dossier")), chapter, _nr(n.group("nr")) if n else None)
+        rijkswet = re.sub(r"\s", "", old.group("r")) if old.group("r") else None
+        dossier = re.sub(r"\s", "", old.group("dossier"))
+        number = Number(dossier, chapter, _nr(n.group("nr")) if n else None, rijkswet)
         end = n.end() if n else old.end()
     else:
         d = _head_dossier(top, start)
@@ -384,7 +408,7 @@ def read_head(text: str) -> Head:
                 chapter_nr = re.search(rf"\b(?:Hoofdstuk|HOOFDSTUK)\s+({ROMAN})\b", between)
                 toev = fix_toevoeging(chapter_nr.group(1)) if chapter_nr else None
             number = Number(dossier, toev, _nr(n.group("nr")), rijkswet)
-            lines = [ln.strip(" /") for ln in between.split("\n") if ln.strip(" /")]
+            lines = [ln.strip(" /,") for ln in between.split("\n") if ln.strip(" /,")]
             lines = [ln for ln in lines if not re.fullmatch(rf"{DOSSIER_NR}.*|\d{{1,2}}", ln)]
             title = " ".join(lines).strip() or None
             end = n.end()

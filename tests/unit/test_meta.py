@@ -157,7 +157,8 @@ ARCHIVE_HEADS = [
     ("ZITTING 1955—1956\n\n4105\n\nOverzicht van de raming van uitgaven in 1956\n\nBRIEF VAN DE MINISTER VAN "
      "LANDBOUW, VISSERIJ EN VOEDSELVOORZIENING No. 1\n\n's-Gravenhage, 20 September 1955.", "kst-4105-1", "brief"),
     ("ZITTING 1959—1960 — 5782 (R 167)\n\nZeerecht-Verdragen, op 29 april 1958 te Genève tot stand gekomen\n\n"
-     "BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN Nr. I\n\n's-Gravenhage, 18 november 1959.", "kst-5782-1", "brief"),
+     "BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN Nr. I\n\n's-Gravenhage, 18 november 1959.", "kst-5782-(R167)-1",
+     "brief"),  # a rijkswet before 2010 keeps its R-number in the id, as the contract's kst-23908-(R1519)-131
     ("Tweede Kamer der Staten-Generaal 2\n\nZitting 1981-1982\n\n14 391\n\n16 641\n\nStructuurschema vaarwegen\n\n"
      "Nr. 111\n\nLIJST VAN VRAGEN Vastgesteld 8 december 1981\n\nTweede Kamer, zitting 1981-1982,14 391 en 16 641,nr. 11",
      "kst-14391-11", "other"),  # sgd-0000151029: "Nr. 11" with footnote marker 1 glued to it
@@ -249,3 +250,73 @@ def test_an_archive_letters_senders_survive_the_round_trip() -> None:
         "Staatssecretaris van Justitie",
     )
     assert Document.from_json(doc.to_json(with_text=True)).meta.senders == doc.meta.senders
+
+
+# The archive's heads as extraction makes them, with the session they print (../shared/corpus/sgd, outside the
+# gold): the rijkswet number in the old "Zitting …-dossier (R …)" head and in a list of dossiers, the short
+# session of an election year ("Zitting 1967", "Zitting 1977"), a doubled dash.
+SESSION_HEADS = [
+    ("Zitting 1968-1969-10 218 (R 706)\n\nOvereenkomst, op 31 maart 1969 te Sofia ondertekend, tussen het "
+     "Koninkrijk der Nederlanden en de Volksrepubliek Bulgarije\n\nBRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN"
+     "\n\nNr. 1\n\nTer griffie van de Tweede Kamer der Staten-Generaal ontvangen: 24 juli 1969.",
+     "kst-10218-(R706)-1", "1968-1969"),  # brieven/sgd-0000237039
+    ("ZITTING 1960—1961 — 6378 (R 228)\n\nHandelsovereenkomst tussen liet Koninkrijk tier Neder-landcn, het "
+     "Koninkrijk België en het Groothcrlogdom Luxemburg enerzijds en Japan anderzijds\n\n's-Gravenhage, 5 juni "
+     "1961. BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN Nr. 1", "kst-6378-(R228)-1", "1960-1961"),  # sgd-0000262307
+    ("Tweede Kamer der Staten Generaal\n\n2\n\nZitting 1974-1975\n\n13 473 (R 990), 13 467, 13 482\n\n"
+     "Wijziging van het statuut voor het Koninkrijk der Nederlanden, inhoudende beëindiging van de statutaire "
+     "band met Suriname\n\nNr.9\n\nBijlagen bij de memorie van antwoord\n\nTweede Kamer, zitting 1974-1975, "
+     "13473 (R 990), enz., nrs. 8-9", "kst-13473-(R990)-9", "1974-1975"),  # brieven/sgd-0000204024
+    ("Tweede Kamer der Staten-Generaal\n\n2\n\nZitting 1974-1975\n\n12 696, 12 919\n\nGoedkeuring van de "
+     "beschikking van de Minister en de Staatssecretaris van Financiën\n\nNr. 10", "kst-12696-10",
+     "1974-1975"),  # moties/sgd-0000201246: the first dossier of the list, as the footer names it
+    ("Zitting 1967-9195\n\nRegeling tegemoetkoming schade windhoos van zondag 25 juni 1967\n\nBRIEF VAN DE "
+     "MINISTER VAN BINNENLANDSE ZAKEN\n\nNr. 1\n\n's-Gravenhage, 7 juli 1967.", "kst-9195-1", "1967"),
+    ("Tweede Kamer der Staten-Generaal 2\n\nZitting 1977 14 103\n\nRegelen met betrekking tot de herinrichting "
+     "van Oost-Groningen en de Gronings-Drentse Veenkoloniën\n\nNr. 15\n\nAMENDEMENT VAN DE BIJZONDERE COMMISSIE",
+     "kst-14103-15", "1977"),  # amendementen/sgd-0000186923
+    ("Zitting 1971 -11 333, 11 334, 11 335, 11 336 (R 796), 11 337, 11 338, 11 339, 11 340, 11 341, 11 342\n\n"
+     "Naturalisatie van Bakarbessy, Johny en 25 anderen\n\nVERSLAG\n\nNr. 4\n\nHet onderzoek van nevenstaande "
+     "wetsontwerpen", "kst-11333-4", "1971"),  # verslagen/sgd-0000222927: "-11 333" is no year
+    ("ZITTING 1959 — 5582\n\nNaturalisatie van Bauduin, Louise Laurc Alberte Elisc en 20 anderen\n\nMEMORIE VAN "
+     "TOELICHTING\n\nNr. 3", "kst-5582-3", "1959"),  # memories-van-toelichting/sgd-0000267854
+    ("Eerste Kamer der Staten-Generaal 1\n\nVergaderjaar 1989--1990 Nr. 176e 20708 21433\n\nWijziging van onder "
+     "meer de Wet op de studiefinanciering", None, "1989-1990"),  # brieven/sgd-0000034672
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kst", "vergaderjaar"), SESSION_HEADS)
+def test_session_heads(text: str, kst: str | None, vergaderjaar: str) -> None:
+    found = own_number(text, ())
+    assert (found.id if found else None) == kst
+    assert meta.read_head(text).vergaderjaar == vergaderjaar
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # a session cited in a sentence is no head (a one-year session only as the paper's first line)
+        "Regeling van de werkzaamheden. — Mededeling van verbeteringen in de Handelingen, Zitting 1956— 1957. — "
+        "Behandeling van de ontwerp-Wet",  # handelingen/sgd-0000270007
+        'Tweede Kamer, i\n\n(70. 1.)\n\nVERSLAG.\n\n(De vroegere stukken zijn gedrukt onder n". 194 der Zitting '
+        "1911—191.2).\n\nHet wetsontwerp",  # verslagen/sgd-0000341190
+    ],
+)
+def test_a_cited_session_is_no_head(text: str) -> None:
+    head = meta.read_head(text)
+    assert head.vergaderjaar not in ("1956", "1911")
+    assert head.number is None or head.number.dossier not in ("195", "191")  # "(70. 1.)" is this paper's own
+
+
+FOOTERS = [  # footers naming several dossiers by the first and "enz."
+    ("Tweede Kamer, vergaderjaar 1991-1992, 21 860, enz., nr. 12", "kst-21860-12"),  # brieven/sgd-0000021683
+    ("Eerste Kamer, zitting 1981-1982, 17 100 XII, enz. nr. 58d", "kst-17100-XII-58d"),  # verslagen/sgd-0000149145
+    ("Tweede Kamer, zitting 1978-1979, 15646 (R 1120) enz., nr. 5", "kst-15646-(R1120)-5"),  # verslagen/sgd-0000180513
+    ("Tweede Kamer, vergaderjaar 1991-1992, 22300 IXB, enz., nr. 34", "kst-22300-IXB-34"),  # brieven/sgd-0000023045
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("footer", "kst"), FOOTERS)
+def test_footers_with_enz(footer: str, kst: str) -> None:
+    found = own_number("Tekst van de brief.", (footer,), 1980)
+    assert found is not None and found.id == kst
+
