@@ -240,7 +240,9 @@ def read_letter(ev: Evidence, kind: Kind) -> Structure:
     """A letter: the place-and-date line under the head (or its letterhead's date), who signs it."""
     text = ev.doc.text
     start = ev.head.end
-    date = m.place_date(text, start, start + 2500) or letterhead_date(ev.doc)
+    # the place-and-date line under the head; in older papers it may stand before the doctype, in the head
+    date = m.place_date(text, start, start + 2500) or m.head_place_date(text, start)
+    date = date or letterhead_date(ev.doc)
     date = date or m.place_date(text, max(0, len(text) - 3000))
     meta = replace(_common_meta(ev, kind, date), authors=tuple(m.signers(text, start)))
     return _structure(ev, meta)

@@ -503,13 +503,25 @@ def own_number(text: str, running: tuple[str, ...], year: int | None = None) -> 
 
 DAY = r"(\d{1,2}|\d\s\d|[\dIl|]{2}|[1-9])"
 PRINTED_DATE = rf"{DAY}\s*(?:e\s+)?((?i:{MONTH_RE}))\.?\s*((?:1[89]|20)\d\d|(?:1[89]|20)\d\s\d)"
+# The Hague as OCR reads it: "'s-Gravenhage", "s-Cravenhage", "VGravcnhage", "n'sGravenhage", "Gravenhage"
+HAGUE = r"(?:[’'`]?\s*[sS][-\s]*G\w{2,12}|[^\s\d]{0,3}[GC]ra[vy][ec]n[hb]a[gq]e|Den\s+Haag)"
 PLACE_DATE = re.compile(
     # the comma may be lost after The Hague ("s-Gravenhage 10 januari 1994"); another town needs it
-    rf"(?:^|\n|\s)(?P<place>(?:[’'`]?\s*[sS][-\s]*G\w{{2,12}}|Den\s+Haag)(?=\s*[,.]?\s*[\dIl|])"
+    rf"(?:^|\n|\s)(?P<place>{HAGUE}(?=\s*[,.]?\s*[\dIl|])"
     rf"|[A-Z][a-zëé]{{3,15}}(?:[\s-][A-Z][a-z]+)?(?=\s*[,.]))"
     rf"\s*[,.]?\s*{PRINTED_DATE}\b"
 )
-RECEIVED = re.compile(rf"\(\s*(?:Ontvangen|Ont\s*-?\s*vangen|Ontvan\s*-?\s*gen|ontvangen)\s+{PRINTED_DATE}")
+# another town without its comma only on a line of its own, nothing but the town and the date
+# ("Zoetermeer 2 december 1991"): a label ("Vastgesteld 8 december 1981") is no town (DATE_LABELS)
+PLACE_DATE_LINE = re.compile(
+    rf"(?m)^[ \t]*(?P<place>[A-Z][a-zëé]{{3,15}}(?:[ -][A-Z][a-z]+)?)[ \t]+{PRINTED_DATE}\.?[ \t]*$"
+)
+# "(Ontvangen …)"; the Eerste Kamer's Aanhangsel says "(Ingekomen 9 oktober 1979)"
+RECEIVED_WORD = (
+    r"(?:Ontvangen|Ont\s*-?\s*vangen|Ontvan\s*-?\s*gen|ontvangen"
+    r"|Ingekomen|Inge\s*-?\s*komen|Ingeko\s*-?\s*men|ingekomen)"
+)
+RECEIVED = re.compile(rf"\(\s*{RECEIVED_WORD}\s+{PRINTED_DATE}")
 SENT_IN = re.compile(
     rf"\(\s*(?:Ingezonden|Inge\s*-?\s*zonden|lngezon\s*-?\s*den|Ingezon\s*-?\s*den)\s+{PRINTED_DATE}"
 )
@@ -525,6 +537,30 @@ NOT_A_PLACE = {
     "Verslag",
     "Vergaderjaar",
 }
+# what else the archive prints before a date on a line of its own: no town (with a comma, "Vastgesteld,
+# 4 december 1973" is still the paper's date)
+DATE_LABELS = {
+    "Zitting",
+    "Tweede",
+    "Eerste",
+    "Vastgesteld",
+    "Voorgesteld",
+    "Ingezonden",
+    "Ingediend",
+    "Ingekomen",
+    "Ontvangen",
+    "Verzonden",
+    "Datum",
+    "Overleden",
+    "Opgericht",
+    "Maandag",
+    "Dinsdag",
+    "Woensdag",
+    "Donderdag",
+    "Vrijdag",
+    "Zaterdag",
+    "Zondag",
+}
 
 
 def printed_date(m: re.Match[str], first: int = 1) -> str | None:
@@ -537,20 +573,56 @@ def printed_date(m: re.Match[str], first: int = 1) -> str | None:
         return None
 
 
+def _place_dates(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The place-and-date lines between ``start`` and ``end``, in the order printed."""
+    found = [
+        m for m in PLACE_DATE.finditer(text, start, end) if m.group("place").split()[0] not in NOT_A_PLACE
+    ]
+    found += [
+        m
+        for m in PLACE_DATE_LINE.finditer(text, start, end)
+        if m.group("place").split()[0] not in NOT_A_PLACE | DATE_LABELS
+    ]
+    return sorted(found, key=lambda m: m.start("place"))
+
+
 def place_date(text: str, start: int = 0, end: int | None = None) -> str | None:
-    """The date of the place-and-date line ("'s-Gravenhage, 21 juni 1983"), or a ``Datum`` field."""
-    for m in PLACE_DATE.finditer(text, start, len(text) if end is None else end):
-        if m.group("place").split()[0] in NOT_A_PLACE:
-            continue
+    """The date of the place-and-date line ("'s-Gravenhage, 21 juni 1983"), or a ``Datum`` field.
+
+    >>> place_date("Aan de voorzitter van de Tweede Kamer\\n\\nZoetermeer 2 december 1991\\n\\nTijdens de")
+    '1991-12-02'
+    >>> place_date("gedrukt in de zittingen 1959—1960 en 1961—1962) VGravcnhage, 25 september 1962.")
+    '1962-09-25'
+    """
+    end = len(text) if end is None else end
+    for m in _place_dates(text, start, end):
         return printed_date(m, 2)
-    d = DATUM_FIELD.search(text, start, len(text) if end is None else end)
+    d = DATUM_FIELD.search(text, start, end)
     return printed_date(d) if d else None
+
+
+def head_place_date(text: str, end: int) -> str | None:
+    """A place-and-date line that begins a line inside the head, before what the paper is (older papers
+    print "'s-Gravenhage, 5 juni 1961. BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN Nr. 1" as one line).
+
+    >>> head_place_date("ZITTING 1960—1961 — 6378 (R 228)\\nHandelsovereenkomst\\n"
+    ...     "'s-Gravenhage, 5 juni 1961. BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN Nr. 1", 200)
+    '1961-06-05'
+    """
+    for m in _place_dates(text, 0, end):
+        before = text[: m.start("place")].rstrip(" \t")
+        if not before or before.endswith("\n"):
+            return printed_date(m, 2)
+    return None
 
 
 def received_date(text: str) -> str | None:
     """An Aanhangsel's answer date: ``(Ontvangen 30 januari 1992)`` after the first answer."""
-    # OCR's hyphens and glued years inside the date go first: "(Ontvangen 21 decem-ber1981)"
-    text = re.sub(r"(?<=[a-z])(?=(?:1[89]|20)\d\d\b)", " ", re.sub(r"(?<=[a-z])-\s?(?=[a-z])", "", text))
+    # OCR's hyphens and glued years inside the date go first: "(Ontvangen 21 decem-ber1981)", and a mark it
+    # read at the head of the line the year went to ("(Ontvangen 17 januari\n\n• 1983)")
+    text = re.sub(r"(?<=[a-z])-\s?(?=[a-z])", "", text)
+    text = re.sub(rf"(?i)\b({MONTH_RE})\s*\n\s*[•·▪■*]?\s*(?=(?:1[89]|20)\d\d\))", r"\1 ", text)
+    text = re.sub(r"(?<=[a-z])(?=(?:1[89]|20)\d\d\b)", " ", text)
     a = ANSWER.search(text) or re.search(r"\b(?:Antwoord|ANTWOORD)\b", text)
     m = ANSWER_DATE.search(text, a.start()) if a else RECEIVED.search(text)
     return printed_date(m) if m else None
@@ -645,7 +717,7 @@ ANSWER = re.compile(
 )
 # the answer's date: the first "(Ontvangen …)" (or, before the 1970s, "(Ingezonden …)") after it
 ANSWER_DATE = re.compile(  # OCR may lose the bracket: "(Sociale Zaken). Ontvan-gen 2 maart 1984)"
-    rf"(?:\(\s*|(?<=[.)]\s))(?:Ontvangen|Ont\s*-?\s*vangen|Ontvan\s*-?\s*gen|ontvangen|Ingezonden|ingezonden|In\s*-?\s*gezonden)"
+    rf"(?:\(\s*|(?<=[.)]\s))(?:{RECEIVED_WORD}|Ingezonden|ingezonden|In\s*-?\s*gezonden)"
     rf"\s+{PRINTED_DATE}"
 )
 

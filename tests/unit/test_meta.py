@@ -320,3 +320,63 @@ def test_footers_with_enz(footer: str, kst: str) -> None:
     found = own_number("Tekst van de brief.", (footer,), 1980)
     assert found is not None and found.id == kst
 
+
+PLACE_DATES = [
+    # another town without its comma, on a line of its own
+    ("Aan de voorzitter van de Tweede Kamer der Staten-Generaal\n\nZoetermeer 2 december 1991\n\nTijdens de "
+     "uitgebreide commissievergadering", "1991-12-02"),  # brieven/sgd-0000021683
+    # The Hague as OCR broke it
+    ("gedrukt in de zittingen 1959—1960 en 1961—1962) VGravcnhage, 25 september 1962.\n\nOnder verwijzing",
+     "1962-09-25"),  # brieven/sgd-0000256063
+    ("uiterlijk op 7 augustus 1960.\n\n' s-Cravenhage, 8 juli 1960.\n\nTer voldoening", "1960-07-08"),  # 265359
+    ("Dat schryven luidt als volgt:\n\nn'sGravenhage, 13 December 1873.\n\nii Hoogedel", "1873-12-13"),  # 414069
+    # a label is no town
+    ("AMENDEMENT VAN DE BIJZONDERE COMMISSIE\n\nOntvangen 14 juni 1977\n\nDe Bijzondere Commissie", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "iso"), PLACE_DATES)
+def test_place_dates(text: str, iso: str | None) -> None:
+    assert meta.place_date(text) == iso
+
+
+def test_place_date_before_the_doctype_in_the_head() -> None:
+    """'s-Gravenhage, 5 juni 1961. BRIEF VAN …' on one OCR line: the letter's date stands in its head."""
+    text = (
+        "ZITTING 1960—1961 — 6378 (R 228)\n\nHandelsovereenkomst tussen liet Koninkrijk tier Neder-landcn\n\n"
+        "'s-Gravenhage, 5 juni 1961. BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN Nr. 1\n\nTer griffie van de "
+        "Tweede Kamer der Staten-Generaal ontvangen: 19 juni 1961. Aan de Heer Voorzitter van de Tweede Kamer der "
+        "Staten-Generaal\n\nTer voldoening aan het bepaalde in artikel 60, lid 2, van de Grondwet"
+    )  # brieven/sgd-0000262307
+    structure = read_structure(from_text(text))
+    assert (structure.meta.kind, structure.meta.date) == ("brief", "1961-06-05")
+    assert structure.meta.kamerstuk is not None and structure.meta.kamerstuk.id == "kst-6378-(R228)-1"
+
+
+def test_a_letter_numbered_only_in_its_footer() -> None:
+    text = (
+        "Tweede Kamer der Staten-Generaal\n\n2\n\nVergaderjaar 1991-1992\n\nWeer samen naar school\n\n"
+        "BRIEF VAN DE STAATSSECRETARIS VAN OIMDERWIJS EN WETENSCHAPPEN\n\nAan de voorzitter van de Tweede Kamer "
+        "der Staten-Generaal\n\nZoetermeer 2 december 1991\n\nTijdens de uitgebreide commissievergadering heb ik "
+        "toegezegd alsnog schriftelijk te reageren.\n\nTweede Kamer, vergaderjaar 1991-1992, 21 860, enz., nr. 12"
+    )  # brieven/sgd-0000021683
+    structure = read_structure(from_text(text))
+    assert structure.meta.date == "1991-12-02"
+    assert structure.meta.kamerstuk is not None and structure.meta.kamerstuk.id == "kst-21860-12"
+
+
+RECEIVED = [
+    # the Eerste Kamer's Aanhangsel says "Ingekomen"; OCR hyphenated the month
+    ("Antwoord van de heer Van der Stee, Minister van Landbouw en Visserij, me-de namens de heer Beelaerts van "
+     "Blok-land. Minister van Volkshuisvesting en Ruimtelijke Ordening. (Ingekomen 9 ok-tober 1979). 1 Ja.",
+     "1979-10-09"),  # aanhangsels/sgd-0000165415
+    # the year on the next line, after a mark OCR read as a bullet
+    ("Antwoord van Staatssecretaris Van der Reijden (Welzijn, Volksgezondheid en Cultuur). (Ontvangen 17 januari"
+     "\n\n• 1983) 1 Ja.", "1983-01-17"),  # aanhangsels/sgd-0000141852
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "iso"), RECEIVED)
+def test_received_dates(text: str, iso: str) -> None:
+    assert meta.received_date(text) == iso
+
