@@ -380,3 +380,16 @@ RECEIVED = [
 def test_received_dates(text: str, iso: str) -> None:
     assert meta.received_date(text) == iso
 
+
+
+@pytest.mark.parametrize(
+    ("printed", "known"),
+    [  # portfolios of ministers without a ministry of their own (models/scripts/build_ministries.py, HISTORICAL)
+        ("Surinaamse en Nederlands-Antilliaanse Zaken", ("voor", "Surinaamse en Nederlands-Antilliaanse Zaken")),
+        ("Porte-feuille", ("zonder", "Portefeuille")),
+        ("Ontwikkelingssamen- werking", ("voor", "Ontwikkelingssamenwerking")),
+        ("Grote Steden- en Integratiebeleid", ("voor", "Grote Steden- en Integratiebeleid")),
+    ],
+)
+def test_historical_portfolios(printed: str, known: tuple[str, str]) -> None:
+    assert meta.ministry(printed) == known
