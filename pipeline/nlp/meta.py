@@ -685,15 +685,28 @@ _LETTERS = "A-Za-zà-ÿĀ-ž'’"
 SURNAME = (
     rf"(?:{PARTICLE}\s+)*(?:[dD]['’])?[A-ZÀ-ÝĀ-ž][{_LETTERS}]+(?:-(?:{PARTICLE}-)?[A-ZÀ-Ýa-zà-ÿĀ-ž][{_LETTERS}]+)*"
 )
-NOT_A_NAME = r"(?:Tweede|Eerste|Aan|De|Het|Ter|Bijlage|Den|Kamer|Staten|Nota|Zie)\b"
+# nor is the next signature of a block left unsigned ("Gegeven … De Minister zonder Portefeuille,\n\n
+# De Minister van Overzeese Gebiedsdelen,", "…,\n\nAan de Tweede Kamer")
+NOT_A_NAME = (
+    r"(?:Tweede|Eerste|Aan|De|Het|Ter|Bijlage|Den|Kamer\w*|Staten|Nota|Zie|Minister|Staatssecretaris|Zaken"
+    r"|Directeur)\b"
+)
 NAME = (
-    rf"(?:{TITLES}{INITIALS}\s*{TITLES}|(?:[A-Z][a-zà-ÿ]+\s+)?)"
+    rf"(?:{TITLES}{INITIALS}\s*{TITLES}|(?:(?!{NOT_A_NAME})[A-Z][a-zà-ÿ]+\s+)?)"
     rf"(?!{NOT_A_NAME})(?P<surname>{SURNAME}(?:[ ]+(?!{PARTICLE}\s|{NOT_A_NAME})[A-Z][a-zà-ÿ'’]+)?)"
 )
+# what follows a signature block left unsigned ("De Minister van Financiën,\n\nMEMORIE VAN TOELICHTING")
+# is no name
+DOC_WORDS = (
+    r"(?i:MEMORIE|NOTA|BIJLAGE|KONINKLIJKE|WIJ|STAAT|VERSLAG|BRIEF|ONTWERP|MOTIE|LIJST|RAPPORT|DIRECTEUR"
+    r"|Tweede\s+Kamer|Kamerzitting)\b"
+)
+_NOT_A_SIGNER = rf"(?!{DOC_WORDS})"
 SIGNATURE = (
-    rf"(?:^|\n|[.;:!?)\]»\"'’]\s*|\s)De\s*\n*\s*(?:(?P<mp>Minister-?\s?[Pp]resident)\s*,\s*\n*\s*)?"
-    rf"(?P<function>{FUNCTION_WORD})\s*(?P<prep>van|voor)\s+(?P<ministry>(?i:{{MINISTRY}})),?\s*\n*\s*"
-    rf"(?P<gap>(?:[^\n]{{0,60}}?[.\s]\n*\s*)??)(?P<name>(?P<caps>(?:[A-Z]\.\s*){{0,5}}(?:[A-ZËÉÏÖÜ'’-]+\s+){{0,3}}[A-ZËÉÏÖÜ'’-]{{3,}})|{NAME})"
+    rf"(?:^|\n|[.;:!?)\]»\"'’]\s*|\s)De\s*\n*\s*"
+    rf"(?:(?P<mp>Minister-?\s?[Pp]resident|Minister\s+van\s+Staat)\s*,\s*\n*\s*)?"
+    rf"(?P<function>{FUNCTION_WORD})\s*(?P<prep>van|voor|zonder)\s+(?P<ministry>(?i:{{MINISTRY}})),?\s*\n*\s*"
+    rf"(?P<gap>(?:[^\n]{{0,60}}?[.\s]\n*\s*)??){_NOT_A_SIGNER}(?P<name>(?P<caps>(?:[A-Z]\.\s*){{0,5}}(?:[A-ZËÉÏÖÜ'’-]+\s+){{0,3}}[A-ZËÉÏÖÜ'’-]{{3,}})|{NAME})"
     rf"(?![\w'’-])(?![,.\s]*[a-zà-ÿ]{{2}})"
 )
 
@@ -701,6 +714,21 @@ SIGNATURE = (
 @lru_cache(maxsize=1)
 def _signature() -> re.Pattern[str]:
     return re.compile(SIGNATURE.replace("{MINISTRY}", ministries()[0].pattern))
+
+
+# A bewindspersoon whose portfolio the lexicon does not know keeps the function as printed: "De Minister voor
+# Surinaamse en Nederlands-Antilliaanse Zaken, W.F. de Gaay Fortman". Only the signature's own shape counts:
+# the portfolio's words capitalised, a comma, then a name with initials or a surname in capitals; and only
+# a portfolio of Dutch words (a known ministry OCR damaged, "Minister van Bvitenlandsche Zaken", is no new
+# portfolio: its signature is left out as before).
+PORTFOLIO = r"[A-ZÀ-Ý][\w'’-]+(?:(?:\s*,\s*|\s+)(?:(?:en|van|voor|de|het)\s+)*[A-ZÀ-Ý][\w'’-]+){0,6}"
+PRINTED_SIGNATURE = re.compile(
+    rf"(?:^|\n|[.;:!?)\]»\"'’]\s*|\s)De\s*\n*\s*(?:(?P<mp>Minister-?\s?[Pp]resident)\s*,\s*\n*\s*)?"
+    rf"(?P<function>{FUNCTION_WORD})\s*(?P<prep>van|voor|zonder)\s+(?P<ministry>{PORTFOLIO})\s*,\s*\n*\s*"
+    rf"{_NOT_A_SIGNER}(?P<name>(?P<caps>(?:[A-Z]\.\s*){{0,5}}(?:[A-ZËÉÏÖÜ'’-]+\s+){{0,3}}[A-ZËÉÏÖÜ'’-]{{3,}})"
+    rf"|{TITLES}{INITIALS}\s*{TITLES}{SURNAME}(?:[ ]+(?!{PARTICLE}\s|{NOT_A_NAME})[A-Z][a-zà-ÿ'’]+)?)"
+    rf"(?![\w'’-])(?![,.\s]*[a-zà-ÿ]{{2}})"
+)
 
 
 ANSWER = re.compile(
@@ -782,17 +810,34 @@ def signers(text: str, start: int = 0) -> list[Author]:
     """
     found: list[tuple[int, Author]] = []
     for m in _signature().finditer(text, start):
-        role = _role(m.group("mp") or m.group("function"), m.group("prep"), m.group("ministry").strip())
+        mp = m.group("mp") or ""
+        president = "resident" in mp
+        role = _role(mp if president else m.group("function"), m.group("prep"), m.group("ministry").strip())
         if role is None:
             continue
+        if mp and not president:  # "De Minister van Staat, Minister van Financiën, DE GEER."
+            role = f"Minister van Staat, {role}"
         if len(m.group("gap").split()) > 8:
             continue  # a sentence about a minister, not a signature
+        if re.search(rf"\b(?:Minister|Staatssecretaris|Aan)\b|\b{DOC_WORDS}", m.group("gap")):
+            continue  # a block left unsigned: the next function or the address follows, no name
         name = _surname(m.group("caps") or m.group("name"))
         if len(name) < 2:
             continue
         found.append((m.start(), Author(name, role)))
+    known = {pos for pos, _ in found}
+    for m in PRINTED_SIGNATURE.finditer(text, start):
+        if m.start() in known or _role(m.group("function"), m.group("prep"), m.group("ministry")) is not None:
+            continue  # a known ministry: the lexicon's reading stands (or declined)
+        if not _dutch_words(m.group("ministry")):
+            continue
+        name = _surname(m.group("caps") or m.group("name"))
+        if len(name) >= 2:
+            role = _as_printed(m.group("mp"), m.group("function"), m.group("prep"), m.group("ministry"))
+            found.append((m.start(), Author(name, role)))
     if not found:
         return []
+    found.sort(key=lambda pa: pa[0])
     group = [found[0]]
     for pos, author in found[1:]:
         if pos - group[-1][0] > 400:
@@ -820,6 +865,39 @@ def answerers(text: str) -> list[Author]:
         if role and name and name.lower() not in {a.name.lower() for a in out}:
             out.append(Author(name, role))
     return out
+
+
+# "Ontwikkelings-samenwerking" is one word; "Grote Steden- en Integratiebeleid" stays as it is
+_LINE_BREAK_HYPHEN = re.compile(r"(?<=[a-zà-ÿ])-\s*(?!(?:en|of)\s)(?=[a-zà-ÿ])")
+
+
+def _dutch_words(portfolio: str) -> bool:
+    """Whether a portfolio as printed is made of Dutch words (OCR's "Bvitenlandsche" is none).
+
+    >>> _dutch_words("Surinaamse en Nederlands-Antilliaanse Zaken"), _dutch_words("Binnenlandschc Zaken")
+    (True, False)
+    """
+    from ..extract.normalize import lexicon
+
+    words = lexicon()
+    parts = [w for w in re.split(r"[\s,-]+", _LINE_BREAK_HYPHEN.sub("", portfolio).lower()) if w]
+    return bool(parts) and all(w in words and w not in ("minister", "staatssecretaris") for w in parts)
+
+
+def _as_printed(mp: str | None, function: str, prep: str, portfolio: str) -> str:
+    """A function whose portfolio the lexicon does not know, as printed, OCR's line-break hyphens out.
+
+    >>> _as_printed(None, "Minister", "voor", "Surinaamse en Nederlands-Antilliaanse Zaken")
+    'Minister voor Surinaamse en Nederlands-Antilliaanse Zaken'
+    >>> _as_printed(None, "Staatssecre-taris", "van", "Ont-wikkelingshulp")
+    'Staatssecretaris van Ontwikkelingshulp'
+    """
+    func = re.sub(r"[\s-]", "", function.lower())
+    head = "Staatssecretaris" if func.startswith("staatssecretaris") else "Minister"
+    if mp:
+        head = "Minister-President, Minister"
+    words = _LINE_BREAK_HYPHEN.sub("", f"{head} {prep.lower()} {portfolio}").split()
+    return " ".join(words).rstrip(" ,.;:")
 
 
 def _printed_role(m: re.Match[str]) -> str:

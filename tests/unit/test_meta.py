@@ -381,11 +381,13 @@ def test_received_dates(text: str, iso: str) -> None:
     assert meta.received_date(text) == iso
 
 
-
 @pytest.mark.parametrize(
     ("printed", "known"),
     [  # portfolios of ministers without a ministry of their own (models/scripts/build_ministries.py, HISTORICAL)
-        ("Surinaamse en Nederlands-Antilliaanse Zaken", ("voor", "Surinaamse en Nederlands-Antilliaanse Zaken")),
+        (
+            "Surinaamse en Nederlands-Antilliaanse Zaken",
+            ("voor", "Surinaamse en Nederlands-Antilliaanse Zaken"),
+        ),
         ("Porte-feuille", ("zonder", "Portefeuille")),
         ("Ontwikkelingssamen- werking", ("voor", "Ontwikkelingssamenwerking")),
         ("Grote Steden- en Integratiebeleid", ("voor", "Grote Steden- en Integratiebeleid")),
@@ -393,3 +395,32 @@ def test_received_dates(text: str, iso: str) -> None:
 )
 def test_historical_portfolios(printed: str, known: tuple[str, str]) -> None:
     assert meta.ministry(printed) == known
+
+
+PORTFOLIO_SIGNATURES = [
+    # a portfolio the archive prints too rarely to be learned (1973-1977)
+    ("ter-wijl de Nederlandse delegatie onder mijn leiding stond. De Minister voor Surinaamse en "
+     "Nederlands-Antilliaanse Zaken, W.F. de Gaay Fortman 1 Zie o",
+     [("de Gaay Fortman", "Minister voor Surinaamse en Nederlands-Antilliaanse Zaken")]),  # brieven/sgd-0000203343
+    ("waartoe het bijgaande wetsontwerp strekt. De Minister zonder Portefeuille, GÖTZEN.\n\nDe Minister van "
+     "Overzeese Gebiedsdelen, E. SASSEN.\n\nHandelingen der Staten-Generaal",
+     [("Götzen", "Minister zonder Portefeuille"), ("Sassen", "Minister van Overzeese Gebiedsdelen")]),  # 081569
+    # a portfolio the lexicon does not know: the function as printed
+    ("verbonden, volledig ten laste van zijn begroting te nemen. De Minister van Overzeese Rijksdelen, W. J. A. "
+     "KERNKAMP.", [("Kernkamp", "Minister van Overzeese Rijksdelen")]),  # memories-van-toelichting/sgd-0000286257
+    ("Voor gelijkluidend afschrift,\n\nDe Minister van Staat, Minister van Financiën,\n\nDE GEER.\n\n266. 3.",
+     [("De Geer", "Minister van Staat, Minister van Financiën")]),  # brieven-overig/sgd-0000073366
+    # a known ministry OCR damaged is no new portfolio (left out, as before)
+    ("vergezeld gaan van een toelichting. De Minister van Bvitenlandsche Zaken,\n\nJ. PATIJN.\n\nDen Heere",
+     []),  # brieven/sgd-0000067920
+    # signature blocks left unsigned (a Royal message's template): the next function or the text is no name
+    ("Gegeven\n\nDe Minister zonder Portefeuille,\n\nDe Minister van Overzeese Gebiedsdelen, 1029 3\n\nMEMORIE "
+     "VAN TOELICHTING\n\nTen tijde van de instelling", []),  # koninklijke-boodschappen/sgd-0000081569
+    ("Gegeven\n\nDe Minister van Financiën,\n\nDe Minister van Buitenlandse Zaken,\n\nDe Minister zonder "
+     "Portefeuille,\n\nAan de Tweede Kamer der Staten-Generaal\n\nI 3820 2—3", []),  # 279465
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "want"), PORTFOLIO_SIGNATURES)
+def test_signers_of_portfolios(text: str, want: list[tuple[str, str]]) -> None:
+    assert [(a.name, a.role) for a in signers(text)] == want
