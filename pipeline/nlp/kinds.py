@@ -297,7 +297,9 @@ def read_answer(ev: Evidence, kind: Kind) -> Structure:
     )
     number = re.search(r"\bantwoorden\s*\n*\s*(\d{1,4})\b", ev.top)
     doc_id = None
-    if number and meta.vergaderjaar:
+    # an id only for a two-year vergaderjaar: how the published ids name a one-year session
+    # ("Zitting 1977") is not known here, and an id is not guessed
+    if number and meta.vergaderjaar and re.fullmatch(r"\d{4}-\d{4}", meta.vergaderjaar):
         house = "ek" if ev.head.kamer == "ek" else "tk"
         doc_id = f"ah-{house}-{meta.vergaderjaar.replace('-', '')}-{int(number.group(1))}"
     questions = questions_and_answers(ev.doc) or tuple(

@@ -424,3 +424,17 @@ PORTFOLIO_SIGNATURES = [
 @pytest.mark.parametrize(("text", "want"), PORTFOLIO_SIGNATURES)
 def test_signers_of_portfolios(text: str, want: list[tuple[str, str]]) -> None:
     assert [(a.name, a.role) for a in signers(text)] == want
+
+
+def test_no_aanhangsel_id_from_a_one_year_session() -> None:
+    """'Zitting 1977' is read as the session, but no ah- id is minted from it (its published form is not known)."""
+    head = (
+        "Tweede Kamer der Staten-Generaal 2\n\nZitting 1977\n\nAanhangsel van de Handelingen\n\nVragen gesteld door "
+        "leden van de Kamer, met de daarop door de Regering gegeven antwoorden 30\n\nVragen van de leden "
+        "Epema-Brugman, Rienks (beiden P.v.d.A.) en Jansen (P.P.R.) over stadsverwarming in Zwolle-Zuid. "
+        "(Ingezonden 24 mei 1977) 1 Heeft inmiddels nader overleg plaatsgevonden? Antwoord 1 Ja."
+    )  # aanhangsels/sgd-0000186416
+    one_year = read_structure(from_text(head))
+    assert (one_year.meta.vergaderjaar, one_year.doc_id) == ("1977", None)
+    two_years = read_structure(from_text(head.replace("Zitting 1977", "Zitting 1977-1978")))
+    assert (two_years.meta.vergaderjaar, two_years.doc_id) == ("1977-1978", "ah-tk-19771978-30")
