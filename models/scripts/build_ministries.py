@@ -8,9 +8,14 @@ the papers themselves:
 * every "Minister/Staatssecretaris van|voor X" in the Staten-Generaal archive (../shared/corpus/sgd/,
   1814-1995), hyphenated line breaks joined, counted; names seen at least ``--min`` times are kept;
 * the ministries of the openkamer gazetteer (../shared/corpus/gazetteers/government.json, MIT);
-* current ministries and portfolios (2010-2026) as published on rijksoverheid.nl, written out below.
+* current ministries and portfolios (2010-2026) as published on rijksoverheid.nl, written out below;
+* the portfolios of ministers without a ministry of their own, 1946-2002 (parlement.com, "Ministers
+  zonder portefeuille"), and ministries renamed since, written out below: the archive prints some too
+  rarely to be learned ("De Minister voor Surinaamse en Nederlands-Antilliaanse Zaken, W.F. de Gaay
+  Fortman", sgd-0000203343).
 
-Output lines: ``preposition<TAB>name<TAB>count`` (count 0 for the written-out ones).
+Output lines: ``preposition<TAB>name<TAB>count`` (count 0 for the written-out ones that the archive does not
+print often enough).
 
     .venv/bin/python models/scripts/build_ministries.py
 """
@@ -72,8 +77,22 @@ CURRENT = [
     ("voor", "Bestuurlijke Vernieuwing en Koninkrijksrelaties"),
     ("voor", "Wonen en Wijken"),
 ]
+HISTORICAL = [
+    ("zonder", "Portefeuille"),  # 1946-1973: Götzen, Luns, Bot, Udink, Boertien (ontwikkelingshulp)
+    ("voor", "Uniezaken en Overzeese Rijksdelen"),  # 1951-1957
+    ("voor", "Publiekrechtelijke Bedrijfsorganisatie"),  # 1952-1959
+    ("van", "Zaken Overzee"),  # 1957-1959
+    ("voor", "Wetenschapsbeleid"),  # 1971-1981
+    ("voor", "Ontwikkelingssamenwerking"),  # 1965 (as zonder portefeuille) and 1971 to this day
+    ("voor", "Surinaamse en Nederlands-Antilliaanse Zaken"),  # 1973-1977
+    ("voor", "Nederlands-Antilliaanse Zaken"),  # 1977-1986
+    ("voor", "Nederlands-Antilliaanse en Arubaanse Zaken"),  # 1986-1994 (Hirsch Ballin, 1989-1994)
+    ("voor", "Grote Steden- en Integratiebeleid"),  # 1998-2002
+    ("van", "Onderwijs, Cultuur en Wetenschappen"),  # 1994-2003, then "Wetenschap"
+]
 SIGNED = re.compile(
-    r"\b(?:Minister|Staatssecretaris|minister|staatssecretaris|MINISTER|STAATSSECRETARIS)\s+(van|voor|VAN|VOOR)\s+"
+    r"\b(?:Minister|Staatssecretaris|minister|staatssecretaris|MINISTER|STAATSSECRETARIS)\s+"
+    r"(van|voor|zonder|VAN|VOOR|ZONDER)\s+"
     r"([A-ZÀ-Ý][\w'’ëéïöü-]+(?:(?:,\s*|\s+)(?:en\s+|van\s+)?[A-ZÀ-Ý][\w'’ëéïöü-]+){0,5})"
 )
 
@@ -130,10 +149,11 @@ def main() -> None:
                 name = rec["fields"]["name"]
                 words = [w if w in ("en", "van") else w[:1].upper() + w[1:] for w in name.split()]
                 out.setdefault(("van", " ".join(words)), 0)
-    for prep, name in CURRENT:
+    for prep, name in [*CURRENT, *HISTORICAL]:
         out.setdefault((prep, name), 0)
     lines = [
-        "# preposition\tministry or portfolio\ttimes seen in the archive (0: gazetteer or rijksoverheid.nl)"
+        "# preposition\tministry or portfolio\ttimes seen in the archive "
+        "(0: gazetteer, rijksoverheid.nl or parlement.com; see models/scripts/build_ministries.py)"
     ]
     for (prep, name), c in sorted(out.items(), key=lambda kv: (-kv[1], kv[0][1])):
         lines.append(f"{prep}\t{name}\t{c}")

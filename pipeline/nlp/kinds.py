@@ -240,7 +240,9 @@ def read_letter(ev: Evidence, kind: Kind) -> Structure:
     """A letter: the place-and-date line under the head (or its letterhead's date), who signs it."""
     text = ev.doc.text
     start = ev.head.end
-    date = m.place_date(text, start, start + 2500) or letterhead_date(ev.doc)
+    # the place-and-date line under the head; in older papers it may stand before the doctype, in the head
+    date = m.place_date(text, start, start + 2500) or m.head_place_date(text, start)
+    date = date or letterhead_date(ev.doc)
     date = date or m.place_date(text, max(0, len(text) - 3000))
     meta = replace(_common_meta(ev, kind, date), authors=tuple(m.signers(text, start)))
     return _structure(ev, meta)
@@ -295,7 +297,9 @@ def read_answer(ev: Evidence, kind: Kind) -> Structure:
     )
     number = re.search(r"\bantwoorden\s*\n*\s*(\d{1,4})\b", ev.top)
     doc_id = None
-    if number and meta.vergaderjaar:
+    # an id only for a two-year vergaderjaar: how the published ids name a one-year session
+    # ("Zitting 1977") is not known here, and an id is not guessed
+    if number and meta.vergaderjaar and re.fullmatch(r"\d{4}-\d{4}", meta.vergaderjaar):
         house = "ek" if ev.head.kamer == "ek" else "tk"
         doc_id = f"ah-{house}-{meta.vergaderjaar.replace('-', '')}-{int(number.group(1))}"
     questions = questions_and_answers(ev.doc) or tuple(

@@ -172,7 +172,7 @@ def surname(name: str) -> str:
 # "ZITTING 1955—1956 — 4261 … No. 1"; the earliest "(Staatsbegrooting … 1905. 2. IX. 28.)". OCR damages
 # all of them: "IMr. 5", "Nr.21", digits split by spaces, roman numerals read as digits.
 
-YEAR_RANGE = r"(1[89]\d\d|20\d\d)\s*[-—–/]\s*(1[89]\d\d|20\d\d|\d\d)"
+YEAR_RANGE = r"(1[89]\d\d|20\d\d)\s*[-—–/]{1,2}\s*(1[89]\d\d|20\d\d|\d\d)"  # OCR doubles a dash: "1989--1990"
 DOSSIER_NR = r"(\d\s?\d{3,4}|\d{1,3}\s\d{3}|\d{4,6})"
 ROMAN = r"(?:[IVXL]{1,6}|[IVXL]+[1l|I]*)[A-Z]?"
 # a toevoeging as printed after the dossier: " VI", " XIIA", "-02", " A", " (R 1446)", " hoofdstuk XVI"
@@ -185,7 +185,8 @@ NR = r"(?:N\s?[rR°]|IMr|lMr|Mr|Nn|No|N0|N:o|NR)\s*[.,:]?\s*"
 FOOTER = re.compile(
     rf"\b(?:(?P<kamer>Tweede|Eerste)\s+Kamer|Staten-Generaal),?\s+(?:vergaderjaar|zitting|Vergaderjaar|Zitting)\s+"
     rf"(?P<vj>{YEAR_RANGE}|\d{{4}})\s*,\s*(?P<dossier>{DOSSIER_NR}){TOEVOEGING}"
-    rf"(?:\s+enz\.|(?:\s*,\s*|\s+en\s+)\d{{1,2}}\s?\d{{3}}(?:\s+(?:hoofdstuk\s+)?[IVXL]+[A-D]?)?)*\s*,\s*nrs?\.\s*"
+    rf"(?:(?:\s*,)?\s+enz\.(?=\s*,?\s*nrs?\.)|(?:\s*,\s*|\s+en\s+)\d{{1,2}}\s?\d{{3}}(?:\s+(?:hoofdstuk\s+)?[IVXL]+[A-D]?)?)*"
+    rf"(?:\s*,\s*|(?<=enz\.)\s+)nrs?\.\s*"
     rf"(?P<nr>\d{{1,4}}[a-z]?|[A-Z]{{1,2}}\b)(?:\s*(?:[-–]|en)\s*(?P<nr2>\d{{1,4}}[a-z]?))?"
 )
 # Eerste Kamer letters: "Eerste Kamer, vergaderjaar 1990-1991, 21 800, A"
@@ -194,8 +195,17 @@ FOOTER_EK_LETTER = re.compile(
     rf"{TOEVOEGING}\s*,\s*(?P<nr>[A-Z]{{1,2}})\b"
 )
 KST_ID = re.compile(r"\bkst-(\d{4,6})(?:-([A-Z0-9]{1,6}|\(R\d+\)))?-(\d{1,5})\b")
+# a year that is no range's first year: the short session of an election year ("Zitting 1967", "Zitting 1981")
+# (not followed by another year: "1960—1961", "1974 1975"; "-11 333" is a dossier, "Zitting 1971 -11 333, …")
+ONE_YEAR = (
+    r"(?P<one>1[89]\d\d|20\d\d)"
+    r"(?!\d|\s*[-—–/]+\s*(?:1[89]\d\d|20\d\d|\d\d(?![ \t]\d{3}\b))(?!\d)|[ \t]+(?:1[89]|20)\d\d\b)"
+)
+# "ZITTING 1960—1961 — 6378 (R 228)", "Zitting 1968-1969-10 218 (R 706)"; a one-year session only as the
+# paper's first line ("Zitting 1967-9195"), not where a sentence cites one ("der Zitting 1911—191.2")
 OLD_HEAD = re.compile(
-    rf"\b(?:ZITTING|Zitting)\s+(?P<vj>{YEAR_RANGE})\s*[-—–]\s*(?P<dossier>\d{{1,2}}\s\d{{3}}|\d{{1,5}})\b"
+    rf"(?:\b(?:ZITTING|Zitting)\s+(?P<vj>{YEAR_RANGE})|(?:^|\n)[ \t]*(?:ZITTING|Zitting)\s+{ONE_YEAR})"
+    rf"\s*[-—–]\s*(?P<dossier>\d{{1,2}}\s\d{{3}}|\d{{1,5}})\b(?:\s*\(\s*(?P<r>R\s*\d{{3,4}})\s*\))?"
 )
 # the earliest papers: "(Staatsbegrooting … 1905. 2. IX. 28.)", "(400. 1.)", "Bijlagen / 1043 / 1"
 OLD_NUMBER = re.compile(
@@ -204,10 +214,20 @@ OLD_NUMBER = re.compile(
 )
 HEAD_KAMER = re.compile(r"\b(Tweede|Eerste)\s+Kamer\s+der\s+Staten|\bStaten\s*-?\s*Generaal\b")
 HEAD_VJ = re.compile(
-    rf"\b(?:Vergaderjaar|Zitting|VERGADERJAAR|ZITTING|vergaderjaar)\s+(?:{YEAR_RANGE}|(1[89]\d\d|20\d\d))"
+    rf"\b(?:Vergaderjaar|Zitting|VERGADERJAAR|ZITTING|vergaderjaar)\s+"
+    rf"(?:(1[89]\d\d|20\d\d)\s*[-—–/]{{1,2}}\s*(1[89]\d\d|20\d\d|\d\d(?![ \t]\d{{3}}\b))(?!\d)|{ONE_YEAR})"
 )
+# the session line of a head printing one year: "Zitting 1977" on its own line or before the dossier ("Zitting
+# 1967-9195", "Zitting 1977 14 103"); a year in a sentence ("in de zitting 1981 is …") is no head
+SESSION_LINE = re.compile(
+    rf"(?:^|\n)[ \t]*(?:Zitting|ZITTING|Vergaderjaar|VERGADERJAAR)\s+{ONE_YEAR}"
+    rf"[ \t]*(?:\n|$|[-—–]|(?:\d{{1,2}}\s\d{{3}}|\d{{4,5}})\b)"
+)
+# the dossier ends its line, or a title, another dossier ("14 391\n16 641") or a list of them follows
+# ("13 473 (R 990), 13 467, 13 482": the paper belongs to the first)
 HEAD_DOSSIER = re.compile(
-    rf"(?:^|\n|\s)(?<![\d,.])(?P<dossier>{DOSSIER_NR}){TOEVOEGING}(?=\s*(?:\n|$|[A-Z«(]|\d{{2}}\s?\d{{3}}\b))"
+    rf"(?:^|\n|\s)(?<![\d,.])(?P<dossier>{DOSSIER_NR}){TOEVOEGING}"
+    rf"(?=\s*(?:\n|$|[A-Z«(]|\d{{2}}\s?\d{{3}}\b|,\s*\d{{1,2}}\s?\d{{3}}\b))"
 )
 HEAD_NR = re.compile(rf"(?:^|\n|\s){NR}(?P<nr>\d{{1,4}}[a-z]?|I\b|[A-Z]{{1,2}}\b)")
 
@@ -360,17 +380,21 @@ def read_head(text: str) -> Head:
     vm = HEAD_VJ.search(top)
     if vm and vm.group(1):
         vergaderjaar = _vergaderjaar(vm.group(1), vm.group(2))
+    elif (one := SESSION_LINE.search(top[:400])) is not None:
+        vergaderjaar = one.group("one")
     number: Number | None = None
     title = None
     end = 0
     old = OLD_HEAD.search(top[:400])
     start = vm.end() if vm else 0
     if old:
-        vergaderjaar = vergaderjaar or _vergaderjaar(old.group(2), old.group(3))
+        vergaderjaar = vergaderjaar or _vergaderjaar(old.group(2), old.group(3)) or old.group("one")
         n = HEAD_NR.search(top, old.end())
         ch = re.search(rf"\bHOOFDSTUK\s+({ROMAN}(?:\s[A-Z](?=\s|$))?)\b", top[old.end() : old.end() + 300])
         chapter = fix_toevoeging(re.sub(r"\s", "", ch.group(1))) if ch else None
-        number = Number(re.sub(r"\s", "", old.group("dossier")), chapter, _nr(n.group("nr")) if n else None)
+        rijkswet = re.sub(r"\s", "", old.group("r")) if old.group("r") else None
+        dossier = re.sub(r"\s", "", old.group("dossier"))
+        number = Number(dossier, chapter, _nr(n.group("nr")) if n else None, rijkswet)
         end = n.end() if n else old.end()
     else:
         d = _head_dossier(top, start)
@@ -384,7 +408,7 @@ def read_head(text: str) -> Head:
                 chapter_nr = re.search(rf"\b(?:Hoofdstuk|HOOFDSTUK)\s+({ROMAN})\b", between)
                 toev = fix_toevoeging(chapter_nr.group(1)) if chapter_nr else None
             number = Number(dossier, toev, _nr(n.group("nr")), rijkswet)
-            lines = [ln.strip(" /") for ln in between.split("\n") if ln.strip(" /")]
+            lines = [ln.strip(" /,") for ln in between.split("\n") if ln.strip(" /,")]
             lines = [ln for ln in lines if not re.fullmatch(rf"{DOSSIER_NR}.*|\d{{1,2}}", ln)]
             title = " ".join(lines).strip() or None
             end = n.end()
@@ -479,13 +503,25 @@ def own_number(text: str, running: tuple[str, ...], year: int | None = None) -> 
 
 DAY = r"(\d{1,2}|\d\s\d|[\dIl|]{2}|[1-9])"
 PRINTED_DATE = rf"{DAY}\s*(?:e\s+)?((?i:{MONTH_RE}))\.?\s*((?:1[89]|20)\d\d|(?:1[89]|20)\d\s\d)"
+# The Hague as OCR reads it: "'s-Gravenhage", "s-Cravenhage", "VGravcnhage", "n'sGravenhage", "Gravenhage"
+HAGUE = r"(?:[’'`]?\s*[sS][-\s]*G\w{2,12}|[^\s\d]{0,3}[GC]ra[vy][ec]n[hb]a[gq]e|Den\s+Haag)"
 PLACE_DATE = re.compile(
     # the comma may be lost after The Hague ("s-Gravenhage 10 januari 1994"); another town needs it
-    rf"(?:^|\n|\s)(?P<place>(?:[’'`]?\s*[sS][-\s]*G\w{{2,12}}|Den\s+Haag)(?=\s*[,.]?\s*[\dIl|])"
+    rf"(?:^|\n|\s)(?P<place>{HAGUE}(?=\s*[,.]?\s*[\dIl|])"
     rf"|[A-Z][a-zëé]{{3,15}}(?:[\s-][A-Z][a-z]+)?(?=\s*[,.]))"
     rf"\s*[,.]?\s*{PRINTED_DATE}\b"
 )
-RECEIVED = re.compile(rf"\(\s*(?:Ontvangen|Ont\s*-?\s*vangen|Ontvan\s*-?\s*gen|ontvangen)\s+{PRINTED_DATE}")
+# another town without its comma only on a line of its own, nothing but the town and the date
+# ("Zoetermeer 2 december 1991"): a label ("Vastgesteld 8 december 1981") is no town (DATE_LABELS)
+PLACE_DATE_LINE = re.compile(
+    rf"(?m)^[ \t]*(?P<place>[A-Z][a-zëé]{{3,15}}(?:[ -][A-Z][a-z]+)?)[ \t]+{PRINTED_DATE}\.?[ \t]*$"
+)
+# "(Ontvangen …)"; the Eerste Kamer's Aanhangsel says "(Ingekomen 9 oktober 1979)"
+RECEIVED_WORD = (
+    r"(?:Ontvangen|Ont\s*-?\s*vangen|Ontvan\s*-?\s*gen|ontvangen"
+    r"|Ingekomen|Inge\s*-?\s*komen|Ingeko\s*-?\s*men|ingekomen)"
+)
+RECEIVED = re.compile(rf"\(\s*{RECEIVED_WORD}\s+{PRINTED_DATE}")
 SENT_IN = re.compile(
     rf"\(\s*(?:Ingezonden|Inge\s*-?\s*zonden|lngezon\s*-?\s*den|Ingezon\s*-?\s*den)\s+{PRINTED_DATE}"
 )
@@ -501,6 +537,30 @@ NOT_A_PLACE = {
     "Verslag",
     "Vergaderjaar",
 }
+# what else the archive prints before a date on a line of its own: no town (with a comma, "Vastgesteld,
+# 4 december 1973" is still the paper's date)
+DATE_LABELS = {
+    "Zitting",
+    "Tweede",
+    "Eerste",
+    "Vastgesteld",
+    "Voorgesteld",
+    "Ingezonden",
+    "Ingediend",
+    "Ingekomen",
+    "Ontvangen",
+    "Verzonden",
+    "Datum",
+    "Overleden",
+    "Opgericht",
+    "Maandag",
+    "Dinsdag",
+    "Woensdag",
+    "Donderdag",
+    "Vrijdag",
+    "Zaterdag",
+    "Zondag",
+}
 
 
 def printed_date(m: re.Match[str], first: int = 1) -> str | None:
@@ -513,20 +573,56 @@ def printed_date(m: re.Match[str], first: int = 1) -> str | None:
         return None
 
 
+def _place_dates(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The place-and-date lines between ``start`` and ``end``, in the order printed."""
+    found = [
+        m for m in PLACE_DATE.finditer(text, start, end) if m.group("place").split()[0] not in NOT_A_PLACE
+    ]
+    found += [
+        m
+        for m in PLACE_DATE_LINE.finditer(text, start, end)
+        if m.group("place").split()[0] not in NOT_A_PLACE | DATE_LABELS
+    ]
+    return sorted(found, key=lambda m: m.start("place"))
+
+
 def place_date(text: str, start: int = 0, end: int | None = None) -> str | None:
-    """The date of the place-and-date line ("'s-Gravenhage, 21 juni 1983"), or a ``Datum`` field."""
-    for m in PLACE_DATE.finditer(text, start, len(text) if end is None else end):
-        if m.group("place").split()[0] in NOT_A_PLACE:
-            continue
+    """The date of the place-and-date line ("'s-Gravenhage, 21 juni 1983"), or a ``Datum`` field.
+
+    >>> place_date("Aan de voorzitter van de Tweede Kamer\\n\\nZoetermeer 2 december 1991\\n\\nTijdens de")
+    '1991-12-02'
+    >>> place_date("gedrukt in de zittingen 1959—1960 en 1961—1962) VGravcnhage, 25 september 1962.")
+    '1962-09-25'
+    """
+    end = len(text) if end is None else end
+    for m in _place_dates(text, start, end):
         return printed_date(m, 2)
-    d = DATUM_FIELD.search(text, start, len(text) if end is None else end)
+    d = DATUM_FIELD.search(text, start, end)
     return printed_date(d) if d else None
+
+
+def head_place_date(text: str, end: int) -> str | None:
+    """A place-and-date line that begins a line inside the head, before what the paper is (older papers
+    print "'s-Gravenhage, 5 juni 1961. BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN Nr. 1" as one line).
+
+    >>> head_place_date("ZITTING 1960—1961 — 6378 (R 228)\\nHandelsovereenkomst\\n"
+    ...     "'s-Gravenhage, 5 juni 1961. BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN Nr. 1", 200)
+    '1961-06-05'
+    """
+    for m in _place_dates(text, 0, end):
+        before = text[: m.start("place")].rstrip(" \t")
+        if not before or before.endswith("\n"):
+            return printed_date(m, 2)
+    return None
 
 
 def received_date(text: str) -> str | None:
     """An Aanhangsel's answer date: ``(Ontvangen 30 januari 1992)`` after the first answer."""
-    # OCR's hyphens and glued years inside the date go first: "(Ontvangen 21 decem-ber1981)"
-    text = re.sub(r"(?<=[a-z])(?=(?:1[89]|20)\d\d\b)", " ", re.sub(r"(?<=[a-z])-\s?(?=[a-z])", "", text))
+    # OCR's hyphens and glued years inside the date go first: "(Ontvangen 21 decem-ber1981)", and a mark it
+    # read at the head of the line the year went to ("(Ontvangen 17 januari\n\n• 1983)")
+    text = re.sub(r"(?<=[a-z])-\s?(?=[a-z])", "", text)
+    text = re.sub(rf"(?i)\b({MONTH_RE})\s*\n\s*[•·▪■*]?\s*(?=(?:1[89]|20)\d\d\))", r"\1 ", text)
+    text = re.sub(r"(?<=[a-z])(?=(?:1[89]|20)\d\d\b)", " ", text)
     a = ANSWER.search(text) or re.search(r"\b(?:Antwoord|ANTWOORD)\b", text)
     m = ANSWER_DATE.search(text, a.start()) if a else RECEIVED.search(text)
     return printed_date(m) if m else None
@@ -589,15 +685,28 @@ _LETTERS = "A-Za-zà-ÿĀ-ž'’"
 SURNAME = (
     rf"(?:{PARTICLE}\s+)*(?:[dD]['’])?[A-ZÀ-ÝĀ-ž][{_LETTERS}]+(?:-(?:{PARTICLE}-)?[A-ZÀ-Ýa-zà-ÿĀ-ž][{_LETTERS}]+)*"
 )
-NOT_A_NAME = r"(?:Tweede|Eerste|Aan|De|Het|Ter|Bijlage|Den|Kamer|Staten|Nota|Zie)\b"
+# nor is the next signature of a block left unsigned ("Gegeven … De Minister zonder Portefeuille,\n\n
+# De Minister van Overzeese Gebiedsdelen,", "…,\n\nAan de Tweede Kamer")
+NOT_A_NAME = (
+    r"(?:Tweede|Eerste|Aan|De|Het|Ter|Bijlage|Den|Kamer\w*|Staten|Nota|Zie|Minister|Staatssecretaris|Zaken"
+    r"|Directeur)\b"
+)
 NAME = (
-    rf"(?:{TITLES}{INITIALS}\s*{TITLES}|(?:[A-Z][a-zà-ÿ]+\s+)?)"
+    rf"(?:{TITLES}{INITIALS}\s*{TITLES}|(?:(?!{NOT_A_NAME})[A-Z][a-zà-ÿ]+\s+)?)"
     rf"(?!{NOT_A_NAME})(?P<surname>{SURNAME}(?:[ ]+(?!{PARTICLE}\s|{NOT_A_NAME})[A-Z][a-zà-ÿ'’]+)?)"
 )
+# what follows a signature block left unsigned ("De Minister van Financiën,\n\nMEMORIE VAN TOELICHTING")
+# is no name
+DOC_WORDS = (
+    r"(?i:MEMORIE|NOTA|BIJLAGE|KONINKLIJKE|WIJ|STAAT|VERSLAG|BRIEF|ONTWERP|MOTIE|LIJST|RAPPORT|DIRECTEUR"
+    r"|Tweede\s+Kamer|Kamerzitting)\b"
+)
+_NOT_A_SIGNER = rf"(?!{DOC_WORDS})"
 SIGNATURE = (
-    rf"(?:^|\n|[.;:!?)\]»\"'’]\s*|\s)De\s*\n*\s*(?:(?P<mp>Minister-?\s?[Pp]resident)\s*,\s*\n*\s*)?"
-    rf"(?P<function>{FUNCTION_WORD})\s*(?P<prep>van|voor)\s+(?P<ministry>(?i:{{MINISTRY}})),?\s*\n*\s*"
-    rf"(?P<gap>(?:[^\n]{{0,60}}?[.\s]\n*\s*)??)(?P<name>(?P<caps>(?:[A-Z]\.\s*){{0,5}}(?:[A-ZËÉÏÖÜ'’-]+\s+){{0,3}}[A-ZËÉÏÖÜ'’-]{{3,}})|{NAME})"
+    rf"(?:^|\n|[.;:!?)\]»\"'’]\s*|\s)De\s*\n*\s*"
+    rf"(?:(?P<mp>Minister-?\s?[Pp]resident|Minister\s+van\s+Staat)\s*,\s*\n*\s*)?"
+    rf"(?P<function>{FUNCTION_WORD})\s*(?P<prep>van|voor|zonder)\s+(?P<ministry>(?i:{{MINISTRY}})),?\s*\n*\s*"
+    rf"(?P<gap>(?:[^\n]{{0,60}}?[.\s]\n*\s*)??){_NOT_A_SIGNER}(?P<name>(?P<caps>(?:[A-Z]\.\s*){{0,5}}(?:[A-ZËÉÏÖÜ'’-]+\s+){{0,3}}[A-ZËÉÏÖÜ'’-]{{3,}})|{NAME})"
     rf"(?![\w'’-])(?![,.\s]*[a-zà-ÿ]{{2}})"
 )
 
@@ -605,6 +714,21 @@ SIGNATURE = (
 @lru_cache(maxsize=1)
 def _signature() -> re.Pattern[str]:
     return re.compile(SIGNATURE.replace("{MINISTRY}", ministries()[0].pattern))
+
+
+# A bewindspersoon whose portfolio the lexicon does not know keeps the function as printed: "De Minister voor
+# Surinaamse en Nederlands-Antilliaanse Zaken, W.F. de Gaay Fortman". Only the signature's own shape counts:
+# the portfolio's words capitalised, a comma, then a name with initials or a surname in capitals; and only
+# a portfolio of Dutch words (a known ministry OCR damaged, "Minister van Bvitenlandsche Zaken", is no new
+# portfolio: its signature is left out as before).
+PORTFOLIO = r"[A-ZÀ-Ý][\w'’-]+(?:(?:\s*,\s*|\s+)(?:(?:en|van|voor|de|het)\s+)*[A-ZÀ-Ý][\w'’-]+){0,6}"
+PRINTED_SIGNATURE = re.compile(
+    rf"(?:^|\n|[.;:!?)\]»\"'’]\s*|\s)De\s*\n*\s*(?:(?P<mp>Minister-?\s?[Pp]resident)\s*,\s*\n*\s*)?"
+    rf"(?P<function>{FUNCTION_WORD})\s*(?P<prep>van|voor|zonder)\s+(?P<ministry>{PORTFOLIO})\s*,\s*\n*\s*"
+    rf"{_NOT_A_SIGNER}(?P<name>(?P<caps>(?:[A-Z]\.\s*){{0,5}}(?:[A-ZËÉÏÖÜ'’-]+\s+){{0,3}}[A-ZËÉÏÖÜ'’-]{{3,}})"
+    rf"|{TITLES}{INITIALS}\s*{TITLES}{SURNAME}(?:[ ]+(?!{PARTICLE}\s|{NOT_A_NAME})[A-Z][a-zà-ÿ'’]+)?)"
+    rf"(?![\w'’-])(?![,.\s]*[a-zà-ÿ]{{2}})"
+)
 
 
 ANSWER = re.compile(
@@ -621,7 +745,7 @@ ANSWER = re.compile(
 )
 # the answer's date: the first "(Ontvangen …)" (or, before the 1970s, "(Ingezonden …)") after it
 ANSWER_DATE = re.compile(  # OCR may lose the bracket: "(Sociale Zaken). Ontvan-gen 2 maart 1984)"
-    rf"(?:\(\s*|(?<=[.)]\s))(?:Ontvangen|Ont\s*-?\s*vangen|Ontvan\s*-?\s*gen|ontvangen|Ingezonden|ingezonden|In\s*-?\s*gezonden)"
+    rf"(?:\(\s*|(?<=[.)]\s))(?:{RECEIVED_WORD}|Ingezonden|ingezonden|In\s*-?\s*gezonden)"
     rf"\s+{PRINTED_DATE}"
 )
 
@@ -686,17 +810,34 @@ def signers(text: str, start: int = 0) -> list[Author]:
     """
     found: list[tuple[int, Author]] = []
     for m in _signature().finditer(text, start):
-        role = _role(m.group("mp") or m.group("function"), m.group("prep"), m.group("ministry").strip())
+        mp = m.group("mp") or ""
+        president = "resident" in mp
+        role = _role(mp if president else m.group("function"), m.group("prep"), m.group("ministry").strip())
         if role is None:
             continue
+        if mp and not president:  # "De Minister van Staat, Minister van Financiën, DE GEER."
+            role = f"Minister van Staat, {role}"
         if len(m.group("gap").split()) > 8:
             continue  # a sentence about a minister, not a signature
+        if re.search(rf"\b(?:Minister|Staatssecretaris|Aan)\b|\b{DOC_WORDS}", m.group("gap")):
+            continue  # a block left unsigned: the next function or the address follows, no name
         name = _surname(m.group("caps") or m.group("name"))
         if len(name) < 2:
             continue
         found.append((m.start(), Author(name, role)))
+    known = {pos for pos, _ in found}
+    for m in PRINTED_SIGNATURE.finditer(text, start):
+        if m.start() in known or _role(m.group("function"), m.group("prep"), m.group("ministry")) is not None:
+            continue  # a known ministry: the lexicon's reading stands (or declined)
+        if not _dutch_words(m.group("ministry")):
+            continue
+        name = _surname(m.group("caps") or m.group("name"))
+        if len(name) >= 2:
+            role = _as_printed(m.group("mp"), m.group("function"), m.group("prep"), m.group("ministry"))
+            found.append((m.start(), Author(name, role)))
     if not found:
         return []
+    found.sort(key=lambda pa: pa[0])
     group = [found[0]]
     for pos, author in found[1:]:
         if pos - group[-1][0] > 400:
@@ -724,6 +865,39 @@ def answerers(text: str) -> list[Author]:
         if role and name and name.lower() not in {a.name.lower() for a in out}:
             out.append(Author(name, role))
     return out
+
+
+# "Ontwikkelings-samenwerking" is one word; "Grote Steden- en Integratiebeleid" stays as it is
+_LINE_BREAK_HYPHEN = re.compile(r"(?<=[a-zà-ÿ])-\s*(?!(?:en|of)\s)(?=[a-zà-ÿ])")
+
+
+def _dutch_words(portfolio: str) -> bool:
+    """Whether a portfolio as printed is made of Dutch words (OCR's "Bvitenlandsche" is none).
+
+    >>> _dutch_words("Surinaamse en Nederlands-Antilliaanse Zaken"), _dutch_words("Binnenlandschc Zaken")
+    (True, False)
+    """
+    from ..extract.normalize import lexicon
+
+    words = lexicon()
+    parts = [w for w in re.split(r"[\s,-]+", _LINE_BREAK_HYPHEN.sub("", portfolio).lower()) if w]
+    return bool(parts) and all(w in words and w not in ("minister", "staatssecretaris") for w in parts)
+
+
+def _as_printed(mp: str | None, function: str, prep: str, portfolio: str) -> str:
+    """A function whose portfolio the lexicon does not know, as printed, OCR's line-break hyphens out.
+
+    >>> _as_printed(None, "Minister", "voor", "Surinaamse en Nederlands-Antilliaanse Zaken")
+    'Minister voor Surinaamse en Nederlands-Antilliaanse Zaken'
+    >>> _as_printed(None, "Staatssecre-taris", "van", "Ont-wikkelingshulp")
+    'Staatssecretaris van Ontwikkelingshulp'
+    """
+    func = re.sub(r"[\s-]", "", function.lower())
+    head = "Staatssecretaris" if func.startswith("staatssecretaris") else "Minister"
+    if mp:
+        head = "Minister-President, Minister"
+    words = _LINE_BREAK_HYPHEN.sub("", f"{head} {prep.lower()} {portfolio}").split()
+    return " ".join(words).rstrip(" ,.;:")
 
 
 def _printed_role(m: re.Match[str]) -> str:
