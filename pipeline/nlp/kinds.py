@@ -44,10 +44,21 @@ def kind_of_doctype(line: str | None) -> Kind | None:
 
     >>> kind_of_doctype("BRIEF VAN DE STAATSSECRETARIS VAN FINANCIËN"), kind_of_doctype("LIJST VAN VRAGEN")
     ('brief', 'other')
+    >>> kind_of_doctype("Verslag van de Coördinatiecommissie BRIEF VAN DE STAATSSECRETARIS VAN FINANCIËN")
+    'brief'
     """
     if not line:
         return None
+    # a doctype is printed in capitals; OCR may run the dossier's title into its line ("Verslag van de
+    # Coördinatiecommissie … BRIEF VAN DE STAATSSECRETARIS …"): a run of capitals names the kind first
+    for caps in _CAPS_RUN.finditer(line):
+        kind = next((kind for kind, rx in doctypes() if rx.match(line[caps.start() :])), None)
+        if kind is not None:
+            return kind
     return next((kind for kind, rx in doctypes() if rx.search(line)), None)
+
+
+_CAPS_RUN = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý]{3,}(?:[\s,-]+[A-ZÀ-Ý-]{2,})+")
 
 
 @dataclass(frozen=True)
@@ -372,10 +383,14 @@ def _aanhangsel(ev: Evidence) -> bool:
     return bool(_AANHANGSEL.search(ev.top[:1500])) and ev.doctype_kind is None
 
 
+# an Aanhangsel's answering part, also a provisional one ("Voorlopig antwoord") or a notice ("Mededeling")
+_ANSWER_PART = re.compile(r"\b(?:Antwoord(?:en)?|ANTWOORD|[Vv]oorlopig\s+antwoord|Mededeling|MEDEDELING)\b")
+
+
 def _is_answer(ev: Evidence) -> bool:
     questions = _aanhangsel(ev)
     return bool(
-        (questions and re.search(r"\b(?:Antwoord(?:en)?|ANTWOORD)\b", ev.doc.text))
+        (questions and _ANSWER_PART.search(ev.doc.text))
         or re.search(r"\bAntwoord(?:en)?\s+van\s+(?:de\s+)?(?:minister|staatssecretaris)", ev.top, re.I)
     )
 
@@ -409,10 +424,10 @@ _VOTING_ITEM = re.compile(
 )
 
 # the head of a sitting's report in the archive: "VERGADERING VAN DINSDAG 29 OKTOBER 1957"
+# (in capitals: a letter's "Uitgebreide-Commissie-Vergadering van maandag 3 november" is no sitting's head)
 _SITTING_DAY = re.compile(
     rf"\bV[A-Z]RGADERING\s+[VT]AN\s+(?:MAANDAG|DINSDAG|WOENSDAG|DONDERDAG|VRIJDAG|ZATERDAG)\s+"
-    rf"(\d{{1,2}}\s+(?:{MONTH_RE})\s+\d{{4}})",
-    re.I,
+    rf"(\d{{1,2}}\s+(?i:{MONTH_RE})\s+\d{{4}})",
 )
 
 
