@@ -106,7 +106,9 @@ def analyser_version() -> str:
         key.update(f"{name}\0{st.st_size if st else -1}\0{st.st_mtime_ns if st else -1}\0".encode())
     cached = _cache_dir() / f"analyser-{key.hexdigest()[:24]}"
     try:
-        return cached.read_text(encoding="utf-8")
+        known = cached.read_text(encoding="utf-8")
+        if known:  # (an empty file is a write cut short: hash again)
+            return known
     except OSError:
         pass
     h = hashlib.sha256()
@@ -114,8 +116,12 @@ def analyser_version() -> str:
         h.update(name.encode() + b"\0" + item.read_bytes() + b"\0")
     version = f"{package_version()}+{h.hexdigest()[:12]}"
     try:
+        # written aside and renamed into place: a process reading at the same moment sees the whole version
+        # or none, never a half-written one (which would make every stored paper look stale)
         cached.parent.mkdir(parents=True, exist_ok=True)
-        cached.write_text(version, encoding="utf-8")
+        part = cached.with_name(f"{cached.name}.{os.getpid()}.part")
+        part.write_text(version, encoding="utf-8")
+        os.replace(part, cached)
     except OSError:  # a read-only home: hash every time
         pass
     return version

@@ -126,3 +126,23 @@ def test_stored_documents_read_back_as_they_went_in(tmp_path: Path) -> None:
         back = store.document(str(f))
         assert back is not None
         assert back.to_json(with_text=True) == doc.to_json(with_text=True)
+
+
+def test_the_analyser_version_cache_is_never_read_half_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Many ``kamer`` processes start at once; one reading the cache while another writes it must not take
+    an empty or cut version for the analyser's (every stored paper would then look stale)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    resources.analyser_version.cache_clear()
+    try:
+        version = resources.analyser_version()
+        (cached,) = (tmp_path / "kamerwacht").glob("analyser-*")
+        assert cached.read_text(encoding="utf-8") == version
+        assert not list((tmp_path / "kamerwacht").glob("*.part"))  # written aside, then renamed
+        cached.write_text("", encoding="utf-8")  # what a reader saw mid-write before
+        resources.analyser_version.cache_clear()
+        assert resources.analyser_version() == version
+        assert cached.read_text(encoding="utf-8") == version
+    finally:
+        resources.analyser_version.cache_clear()
