@@ -44,21 +44,10 @@ def kind_of_doctype(line: str | None) -> Kind | None:
 
     >>> kind_of_doctype("BRIEF VAN DE STAATSSECRETARIS VAN FINANCIËN"), kind_of_doctype("LIJST VAN VRAGEN")
     ('brief', 'other')
-    >>> kind_of_doctype("Verslag van de Coördinatiecommissie BRIEF VAN DE STAATSSECRETARIS VAN FINANCIËN")
-    'brief'
     """
     if not line:
         return None
-    # a doctype is printed in capitals; OCR may run the dossier's title into its line ("Verslag van de
-    # Coördinatiecommissie … BRIEF VAN DE STAATSSECRETARIS …"): a run of capitals names the kind first
-    for caps in _CAPS_RUN.finditer(line):
-        kind = next((kind for kind, rx in doctypes() if rx.match(line[caps.start() :])), None)
-        if kind is not None:
-            return kind
     return next((kind for kind, rx in doctypes() if rx.search(line)), None)
-
-
-_CAPS_RUN = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý]{3,}(?:[\s,-]+[A-ZÀ-Ý-]{2,})+")
 
 
 @dataclass(frozen=True)

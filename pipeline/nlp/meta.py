@@ -318,12 +318,22 @@ class Head:
     end: int  # where the head ends in the text
 
 
-DOCTYPE = re.compile(
-    r"(?:^|\n|\s)((?:NADER\s+|TWEEDE\s+|DERDE\s+)*(?:GEWIJZIGDE?\s+)?"
-    r"(?:BRIEF|VERSLAG|EINDVERSLAG|VOORLOPIG\s+VERSLAG|MEMORIE|NOTA|LIJST|MOTIE|AMENDEMENT|ADVIES|"
-    r"KONINKLIJKE\s+BOODSCHAP|VOORSTEL|RAPPORT|BIJLAGE|BESLUITENLIJST|STAAT|OVERZICHT|JAARVERSLAG|"
-    r"Brief\s+van\s+de|Verslag\s+van)\b[^\n]{0,160})"
+_DOCTYPE_CAPS = (
+    r"BRIEF|VERSLAG|EINDVERSLAG|VOORLOPIG\s+VERSLAG|MEMORIE|NOTA|LIJST|MOTIE|AMENDEMENT|ADVIES|"
+    r"KONINKLIJKE\s+BOODSCHAP|VOORSTEL|RAPPORT|BIJLAGE|BESLUITENLIJST|STAAT|OVERZICHT|JAARVERSLAG"
 )
+
+
+def _doctype(words: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:^|\n|\s)((?:NADER\s+|TWEEDE\s+|DERDE\s+)*(?:GEWIJZIGDE?\s+)?(?:{words})\b[^\n]{{0,160}})"
+    )
+
+
+DOCTYPE = _doctype(_DOCTYPE_CAPS + r"|Brief\s+van\s+de|Verslag\s+van")
+# as printed, in capitals; found on its own, also where OCR ran a title into its line ("Verslag van de
+# Coördinatiecommissie … BRIEF VAN DE STAATSSECRETARIS …", which DOCTYPE reads from "Verslag van")
+DOCTYPE_IN_CAPS = _doctype(_DOCTYPE_CAPS)
 
 
 _SENDER = re.compile(
@@ -425,8 +435,8 @@ def read_head(text: str) -> Head:
         dt = DOCTYPE.search(top, 0, end + 900)
     if dt is not None and not dt.group(1)[:5].isupper():
         # a doctype in capitals wins over a title that happens to begin "Verslag van"
-        caps = next((c for c in DOCTYPE.finditer(top, 0, end + 900) if c.group(1)[:5].isupper()), None)
-        dt = caps or dt
+        caps = DOCTYPE_IN_CAPS.search(top)
+        dt = caps if caps is not None and caps.start() < end + 900 else dt
     doctype = None
     if dt is not None:
         # a line OCR ran on: the address or the place-and-date line is no part of it

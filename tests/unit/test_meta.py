@@ -162,6 +162,9 @@ ARCHIVE_HEADS = [
     ("Tweede Kamer der Staten-Generaal 2\n\nZitting 1981-1982\n\n14 391\n\n16 641\n\nStructuurschema vaarwegen\n\n"
      "Nr. 111\n\nLIJST VAN VRAGEN Vastgesteld 8 december 1981\n\nTweede Kamer, zitting 1981-1982,14 391 en 16 641,nr. 11",
      "kst-14391-11", "other"),  # sgd-0000151029: "Nr. 11" with footnote marker 1 glued to it
+    ("Zitting 1970-1971 -11 125\n\nVerslag van de Coördinatiecommissie Radioactiviteitsmetingen 1969 BRIEF VAN "
+     "DE STAATSSECRETARIS VAN SOCIALE ZAKEN EN VOLKSGEZONDHEID Nr. 1 's-Gravenhage, 28 januari 1971.",
+     "kst-11125-1", "brief"),  # sgd-0000226935: OCR ran the title into the doctype's line; the capitals name it
 ]  # fmt: skip
 
 
