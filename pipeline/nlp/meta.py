@@ -532,9 +532,11 @@ RECEIVED_WORD = (
     r"|Ingekomen|Inge\s*-?\s*komen|Ingeko\s*-?\s*men|ingekomen)"
 )
 RECEIVED = re.compile(rf"\(\s*{RECEIVED_WORD}\s+{PRINTED_DATE}")
-SENT_IN = re.compile(
-    rf"\(\s*(?:Ingezonden|Inge\s*-?\s*zonden|lngezon\s*-?\s*den|Ingezon\s*-?\s*den)\s+{PRINTED_DATE}"
+# "(Ingezonden …)": when the questions were sent in (OCR breaks the word anywhere)
+SENT_IN_WORD = (
+    r"(?:Ingezonden|ingezonden|Inge\s*-?\s*zonden|In\s*-?\s*gezonden|lngezon\s*-?\s*den|Ingezon\s*-?\s*den)"
 )
+SENT_IN = re.compile(rf"\(\s*{SENT_IN_WORD}\s+{PRINTED_DATE}")
 FIXED = re.compile(rf"\b(?:Vastgesteld|VASTGESTELD|vastgesteld)\s+{PRINTED_DATE}")
 DATUM_FIELD = re.compile(rf"\bDatum\s*:?\s+{PRINTED_DATE}")
 NOT_A_PLACE = {
@@ -583,7 +585,7 @@ def printed_date(m: re.Match[str], first: int = 1) -> str | None:
         return None
 
 
-def _place_dates(text: str, start: int, end: int) -> list[re.Match[str]]:
+def place_dates(text: str, start: int, end: int) -> list[re.Match[str]]:
     """The place-and-date lines between ``start`` and ``end``, in the order printed."""
     found = [
         m for m in PLACE_DATE.finditer(text, start, end) if m.group("place").split()[0] not in NOT_A_PLACE
@@ -605,7 +607,7 @@ def place_date(text: str, start: int = 0, end: int | None = None) -> str | None:
     '1962-09-25'
     """
     end = len(text) if end is None else end
-    for m in _place_dates(text, start, end):
+    for m in place_dates(text, start, end):
         return printed_date(m, 2)
     d = DATUM_FIELD.search(text, start, end)
     return printed_date(d) if d else None
@@ -619,7 +621,7 @@ def head_place_date(text: str, end: int) -> str | None:
     ...     "'s-Gravenhage, 5 juni 1961. BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN Nr. 1", 200)
     '1961-06-05'
     """
-    for m in _place_dates(text, 0, end):
+    for m in place_dates(text, 0, end):
         before = text[: m.start("place")].rstrip(" \t")
         if not before or before.endswith("\n"):
             return printed_date(m, 2)
@@ -755,7 +757,7 @@ ANSWER = re.compile(
 )
 # the answer's date: the first "(Ontvangen …)" (or, before the 1970s, "(Ingezonden …)") after it
 ANSWER_DATE = re.compile(  # OCR may lose the bracket: "(Sociale Zaken). Ontvan-gen 2 maart 1984)"
-    rf"(?:\(\s*|(?<=[.)]\s))(?:{RECEIVED_WORD}|Ingezonden|ingezonden|In\s*-?\s*gezonden)"
+    rf"(?:\(\s*|(?<=[.)]\s))(?:{RECEIVED_WORD}|{SENT_IN_WORD})"
     rf"\s+{PRINTED_DATE}"
 )
 

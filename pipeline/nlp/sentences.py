@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .dutch import ABBREVIATIONS
+from .meta import RECEIVED_WORD, SENT_IN_WORD, place_dates
 
 # abbreviations that end a phrase ("op 3 februari jl.", "enz.", "N.V."): before a word that opens a sentence
 # they end it too ("… van 3 februari jl. Deze bijeenkomst …"); titles and initials never do ("mr. De Vries")
@@ -30,18 +31,12 @@ _END = re.compile(
 # an Aanhangsel's receipt line stands between the answer's heading and its first answer, often without a
 # full stop: "(Ontvangen 12 april 1983) 1 Het is gebruikelijk …" is two sentences, and the date is no deadline
 _RECEIPT = re.compile(
-    r"\((?:Ont-?\s?vangen|Inge-?\s?zonden|Inge-?\s?komen)\s[^()]{3,40}?\b1[89]\d\d\s*\.?\s*\)\.?"
-    r"|\([Zz]ie\s+(?:ook\s+)?(?:het\s+)?Aanhangsel[^()]{3,120}\)\.?",  # "(Zie ook Aanhangsel …, nr. 568)"
-    re.I,
+    rf"\(\s*(?:{RECEIVED_WORD}|{SENT_IN_WORD})\s[^()]{{3,40}}?\b1[89]\d\d\s*\.?\s*\)\.?"
+    r"|\([Zz]ie\s+(?:ook\s+)?(?:het\s+)?Aanhangsel[^()]{3,120}\)\.?"  # "(Zie ook Aanhangsel …, nr. 568)"
 )
-
-# a letter's place-and-date line run into its first sentence when OCR lost the line break:
-# "'s-Gravenhage, 25 mei 1987 In vervolg op de brief …"
-_DATELINE = re.compile(
-    r"(?:'s-?\s?Gravenhage|Den\s+Haag|(?-i:[A-Z])[a-z]+),?\s+\d{1,2}\s*(?:januari|februari|maart|april|mei|juni|juli|"
-    r"augustus|september|oktober|november|december)\s+(?:1[89]|20)\d\d(?=\s+(?-i:[A-Z])[a-z])",
-    re.I,
-)
+# a letter's place-and-date line (meta's reading of it) run into its first sentence when OCR lost the line
+# break: "'s-Gravenhage, 25 mei 1987 In vervolg op de brief …"
+_SENTENCE_GOES_ON = re.compile(r"[ \t]+[A-ZÀ-Ý][a-zà-ÿ]")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -67,7 +62,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     ['Antwoord van Minister Van Dijk', '(Ontvangen 12 april 1983)', '1 Het is gebruikelijk dat dit gebeurt.']
     """
     cuts: list[int] = [c for m in _RECEIPT.finditer(text) for c in m.span()]
-    cuts += [m.end() for m in _DATELINE.finditer(text)]
+    cuts += [m.end() for m in place_dates(text, 0, len(text)) if _SENTENCE_GOES_ON.match(text, m.end())]
     for m in _END.finditer(text):
         if m.group(0).startswith("\n"):
             cuts.append(m.start())
