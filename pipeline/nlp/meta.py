@@ -703,9 +703,11 @@ NOT_A_NAME = (
     r"(?:Tweede|Eerste|Aan|De|Het|Ter|Bijlage|Den|Kamer\w*|Staten|Nota|Zie|Minister|Staatssecretaris|Zaken"
     r"|Directeur)\b"
 )
+# a surname and the one capitalised word that may follow it ("Van der Stee", "De Koning Boot")
+FULL_SURNAME = rf"{SURNAME}(?:[ ]+(?!{PARTICLE}\s|{NOT_A_NAME})[A-Z][a-zà-ÿ'’]+)?"
 NAME = (
     rf"(?:{TITLES}{INITIALS}\s*{TITLES}|(?:(?!{NOT_A_NAME})[A-Z][a-zà-ÿ]+\s+)?)"
-    rf"(?!{NOT_A_NAME})(?P<surname>{SURNAME}(?:[ ]+(?!{PARTICLE}\s|{NOT_A_NAME})[A-Z][a-zà-ÿ'’]+)?)"
+    rf"(?!{NOT_A_NAME})(?P<surname>{FULL_SURNAME})"
 )
 # what follows a signature block left unsigned ("De Minister van Financiën,\n\nMEMORIE VAN TOELICHTING")
 # is no name
@@ -714,12 +716,16 @@ DOC_WORDS = (
     r"|Tweede\s+Kamer|Kamerzitting)\b"
 )
 _NOT_A_SIGNER = rf"(?!{DOC_WORDS})"
+# what a signature is made of: "De" after a sentence's end or a line break, the function and its portfolio,
+# the name in capitals or as written, nothing lower case straight after it
+SIGNED_BY = r"(?:^|\n|[.;:!?)\]»\"'’]\s*|\s)De\s*\n*\s*"
+FUNCTION_OF = rf"(?P<function>{FUNCTION_WORD})\s*(?P<prep>van|voor|zonder)\s+"
+CAPS_NAME = r"(?P<caps>(?:[A-Z]\.\s*){0,5}(?:[A-ZËÉÏÖÜ'’-]+\s+){0,3}[A-ZËÉÏÖÜ'’-]{3,})"
+NAME_ENDS = r"(?![\w'’-])(?![,.\s]*[a-zà-ÿ]{2})"
 SIGNATURE = (
-    rf"(?:^|\n|[.;:!?)\]»\"'’]\s*|\s)De\s*\n*\s*"
-    rf"(?:(?P<mp>Minister-?\s?[Pp]resident|Minister\s+van\s+Staat)\s*,\s*\n*\s*)?"
-    rf"(?P<function>{FUNCTION_WORD})\s*(?P<prep>van|voor|zonder)\s+(?P<ministry>(?i:{{MINISTRY}})),?\s*\n*\s*"
-    rf"(?P<gap>(?:[^\n]{{0,60}}?[.\s]\n*\s*)??){_NOT_A_SIGNER}(?P<name>(?P<caps>(?:[A-Z]\.\s*){{0,5}}(?:[A-ZËÉÏÖÜ'’-]+\s+){{0,3}}[A-ZËÉÏÖÜ'’-]{{3,}})|{NAME})"
-    rf"(?![\w'’-])(?![,.\s]*[a-zà-ÿ]{{2}})"
+    rf"{SIGNED_BY}(?:(?P<mp>Minister-?\s?[Pp]resident|Minister\s+van\s+Staat)\s*,\s*\n*\s*)?"
+    rf"{FUNCTION_OF}(?P<ministry>(?i:{{MINISTRY}})),?\s*\n*\s*"
+    rf"(?P<gap>(?:[^\n]{{0,60}}?[.\s]\n*\s*)??){_NOT_A_SIGNER}(?P<name>{CAPS_NAME}|{NAME}){NAME_ENDS}"
 )
 
 
@@ -735,11 +741,9 @@ def _signature() -> re.Pattern[str]:
 # portfolio: its signature is left out as before).
 PORTFOLIO = r"[A-ZÀ-Ý][\w'’-]+(?:(?:\s*,\s*|\s+)(?:(?:en|van|voor|de|het)\s+)*[A-ZÀ-Ý][\w'’-]+){0,6}"
 PRINTED_SIGNATURE = re.compile(
-    rf"(?:^|\n|[.;:!?)\]»\"'’]\s*|\s)De\s*\n*\s*(?:(?P<mp>Minister-?\s?[Pp]resident)\s*,\s*\n*\s*)?"
-    rf"(?P<function>{FUNCTION_WORD})\s*(?P<prep>van|voor|zonder)\s+(?P<ministry>{PORTFOLIO})\s*,\s*\n*\s*"
-    rf"{_NOT_A_SIGNER}(?P<name>(?P<caps>(?:[A-Z]\.\s*){{0,5}}(?:[A-ZËÉÏÖÜ'’-]+\s+){{0,3}}[A-ZËÉÏÖÜ'’-]{{3,}})"
-    rf"|{TITLES}{INITIALS}\s*{TITLES}{SURNAME}(?:[ ]+(?!{PARTICLE}\s|{NOT_A_NAME})[A-Z][a-zà-ÿ'’]+)?)"
-    rf"(?![\w'’-])(?![,.\s]*[a-zà-ÿ]{{2}})"
+    rf"{SIGNED_BY}(?:(?P<mp>Minister-?\s?[Pp]resident)\s*,\s*\n*\s*)?"
+    rf"{FUNCTION_OF}(?P<ministry>{PORTFOLIO})\s*,\s*\n*\s*{_NOT_A_SIGNER}"
+    rf"(?P<name>{CAPS_NAME}|{TITLES}{INITIALS}\s*{TITLES}{FULL_SURNAME}){NAME_ENDS}"
 )
 
 
