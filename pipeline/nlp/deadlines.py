@@ -212,8 +212,9 @@ _NAMED_YEAR = re.compile(
 )
 # a number that counts something is no year: "de genoemde 2000 m3 hout", "1990 woningen"
 _COUNTED = re.compile(
-    r"\s*(?:m\W|m[23²³]|ha\b|hectare|km|kg|ton\b|liter|gulden|procent|%|personen|woningen|leerlingen|"
-    r"arbeidsplaatsen|plaatsen|stuks|exemplaren|banen)",
+    # ("m" alone, or as OCR reads m³: "2000 m;!"; not "1990 m.b.t." nor the verb "plaatsen")
+    r"\s*(?:m(?:[;:!²³23]|\b(?!\.))|ha\b|hectare|km|kg|ton\b|liter|gulden|procent|%|personen|woningen|"
+    r"leerlingen|arbeidsplaatsen|stuks|exemplaren|banen)",
     re.I,
 )
 
