@@ -70,7 +70,7 @@ SESSION = "SESSION"  # placeholder for the citing paper's vergaderjaar in an Aan
 
 
 def _kst(dossier: str, toev: str | None, nr: str | None) -> tuple[str, str]:
-    ks = KamerstukId(re.sub(r"\D", "", dossier), toev, None if nr is None else str(int(nr)))
+    ks = KamerstukId(re.sub(r"\D", "", dossier), toev, None if nr is None else re.sub(r"^0+(?=\d)", "", nr))
     return ("dossier" if nr is None else "kamerstuk"), ks.id
 
 
@@ -245,10 +245,12 @@ def _from_match(p: Pattern, m: re.Match[str], text: str, numeric: frozenset[str]
             for d in re.finditer(r"[1-3]\d\s?\d{3}", g["dossier_list"])
         ]
         return [first, *rest]
-    kind, kid = _kst(dossier, toev, nr)
+    # an Eerste Kamer number keeps its letter as printed: '16 606, nr. 12b' → kst-16606-12b
+    printed = nr + g["nr_sfx"] if nr and g.get("nr_sfx") else nr
+    kind, kid = _kst(dossier, toev, printed)
     out = [Found(kind, kid, s, e, p.id)]
-    if g.get("dossier2") and nr is not None:  # one stuk printed in two dossiers: it is in both
-        out.append(Found(kind, _kst(g["dossier2"], None, nr)[1], m.start("dossier2"), e, p.id))
+    if g.get("dossier2") and printed is not None:  # one stuk printed in two dossiers: it is in both
+        out.append(Found(kind, _kst(g["dossier2"], None, printed)[1], m.start("dossier2"), e, p.id))
     if nr is not None:
         # 'nrs. 12 t/m 19 (36 200)', 'nrs. 520 en 548', 'nr. 12, nr. 14'
         numbers = [(n, s, e, is_range) for n, is_range in _listed(g.get("nr_list") or "")]
