@@ -377,10 +377,13 @@ _ANSWER_PART = re.compile(r"\b(?:Antwoord(?:en)?|ANTWOORD|[Vv]oorlopig\s+antwoor
 
 
 def _is_answer(ev: Evidence) -> bool:
-    questions = _aanhangsel(ev)
-    return bool(
-        (questions and _ANSWER_PART.search(ev.doc.text))
-        or re.search(r"\bAntwoord(?:en)?\s+van\s+(?:de\s+)?(?:minister|staatssecretaris)", ev.top, re.I)
+    if _aanhangsel(ev) and _ANSWER_PART.search(ev.doc.text):
+        return True
+    # a ministry's answers without the Aanhangsel's head: "Antwoorden van de minister van …" — unless the head
+    # names another kind and the words are its body's ("VERSLAG VAN EEN SCHRIFTELIJK OVERLEG … het antwoord
+    # van de staatssecretaris van 24 augustus 1988")
+    return ev.doctype_kind in (None, "antwoord", "kamervragen") and bool(
+        re.search(r"\bAntwoord(?:en)?\s+van\s+(?:de\s+)?(?:minister|staatssecretaris)", ev.top, re.I)
     )
 
 
