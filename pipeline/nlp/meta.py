@@ -716,16 +716,27 @@ DOC_WORDS = (
     r"|Tweede\s+Kamer|Kamerzitting)\b"
 )
 _NOT_A_SIGNER = rf"(?!{DOC_WORDS})"
+# the heading of the next paper after a block left unsigned, also as OCR damaged its first word ("MEMOEIE VAN
+# TOELICHTING", "ONTWEEP VAN WET"): no name
+_NEXT_HEADING = re.compile(r"(?i)\bvan\s+(?:toelichting|wet|antwoord|wijziging|state)\b")
 # what a signature is made of: "De" after a sentence's end or a line break, the function and its portfolio,
 # the name in capitals or as written, nothing lower case straight after it
 SIGNED_BY = r"(?:^|\n|[.;:!?)\]»\"'’]\s*|\s)De\s*\n*\s*"
 FUNCTION_OF = rf"(?P<function>{FUNCTION_WORD})\s*(?P<prep>van|voor|zonder)\s+"
-CAPS_NAME = r"(?P<caps>(?:[A-Z]\.\s*){0,5}(?:[A-ZËÉÏÖÜ'’-]+\s+){0,3}[A-ZËÉÏÖÜ'’-]{3,})"
-NAME_ENDS = r"(?![\w'’-])(?![,.\s]*[a-zà-ÿ]{2})"
+# initials as printed in capitals: "J. PATIJN", "TH. B. PLEYTE", "CH. RUYS DE BEERENBROUCK"
+CAPS_INITIALS = r"(?:(?:[A-Z]|TH|CH|PH|IJ|TJ|CHR|JOH|JAC|WM|JHR)\.\s*)"
+CAPS_NAME = rf"(?P<caps>{CAPS_INITIALS}{{0,5}}(?:[A-ZËÉÏÖÜ'’-]+\s+){{0,3}}[A-ZËÉÏÖÜ'’-]{{3,}})"
+# a name ends the signature: nothing lower case straight after it, nor a comma and a name in capitals (then
+# the words before were the function's: "…, tijdelijk Voorzitter van den Raad van Ministers, CH. RUYS …")
+NAME_ENDS = (
+    rf"(?![\w'’-])(?![,.\s]*[a-zà-ÿ]{{2}})(?!(?:(?!\bDe\s|Minister|Staatssecretaris)[^\n.]){{0,80}},\s*{CAPS_INITIALS}*(?:[A-ZËÉÏÖÜ'’-]+\s+){{0,3}}"
+    rf"[A-ZËÉÏÖÜ'’-]{{3,}}\s*(?:[.\n]|$))"
+)
 SIGNATURE = (
     rf"{SIGNED_BY}(?:(?P<mp>Minister-?\s?[Pp]resident|Minister\s+van\s+Staat)\s*,\s*\n*\s*)?"
     rf"{FUNCTION_OF}(?P<ministry>(?i:{{MINISTRY}})),?\s*\n*\s*"
-    rf"(?P<gap>(?:[^\n]{{0,60}}?[.\s]\n*\s*)??){_NOT_A_SIGNER}(?P<name>{CAPS_NAME}|{NAME}){NAME_ENDS}"
+    rf"(?P<gap>(?:[^\n]{{0,60}}?[.\s]\n*\s*|[^\n]{{0,110}}?,\s*\n*\s*)??){_NOT_A_SIGNER}"
+    rf"(?P<name>{CAPS_NAME}|{NAME}){NAME_ENDS}"
 )
 
 
@@ -797,18 +808,24 @@ def _surname(raw: str) -> str:
     words = [
         w
         for w in raw.replace(".", ". ").split()
-        if not re.fullmatch(r"(?:[A-Z]|Th|Ch|Ph|IJ|Tj|Chr|Joh|Jac|Wm)\.", w)
+        if not re.fullmatch(r"(?:[A-Z]|Th|Ch|Ph|IJ|Tj|Chr|Joh|Jac|Wm|TH|CH|PH|TJ|CHR|JOH|JAC|WM|JHR)\.", w)
     ]
     words = [w for w in words if w.lower().strip(".") not in ("mr", "drs", "dr", "ir", "prof", "ing", "jhr")]
     name = " ".join(words).strip(" .,")
     # OCR keeps the hyphen of a name broken over a line ("Noote-boom", "Gardeniers-Be-rendsen"); a double
     # name's second part starts with a capital ("Smit-Kroes") or a particle ("Korte-van Hemel")
     name = re.sub(r"(?<=[a-zà-ÿ])-(?=[a-zà-ÿ])(?!(?:van|de|der|den|ter|ten|te|het)\s)", "", name)
-    if name.isupper():
+    caps = name.isupper()  # printed in capitals, first names as initials: "RUYS DE BEERENBROUCK" is a surname
+    if caps:
         name = _title_case(name)
     # a first name before the surname ("Hugo de Jonge"): drop it when a particle or surname follows
     parts = name.split()
-    if len(parts) >= 3 and parts[0].lower() not in TUSSENVOEGSELS and parts[1].lower() in TUSSENVOEGSELS:
+    if (
+        not caps
+        and len(parts) >= 3
+        and parts[0].lower() not in TUSSENVOEGSELS
+        and parts[1].lower() in TUSSENVOEGSELS
+    ):
         parts = parts[1:]
     return " ".join(parts)
 
@@ -833,10 +850,12 @@ def signers(text: str, start: int = 0) -> list[Author]:
             continue
         if mp and not president:  # "De Minister van Staat, Minister van Financiën, DE GEER."
             role = f"Minister van Staat, {role}"
-        if len(m.group("gap").split()) > 8:
-            continue  # a sentence about a minister, not a signature
+        if len(m.group("gap").split()) > (16 if m.group("gap").rstrip().endswith(",") else 8):
+            continue  # a sentence about a minister, not a signature (a function's extension may be longer)
         if re.search(rf"\b(?:Minister|Staatssecretaris|Aan)\b|\b{DOC_WORDS}", m.group("gap")):
             continue  # a block left unsigned: the next function or the address follows, no name
+        if _NEXT_HEADING.search(text, m.start("gap"), m.end("name")):
+            continue
         name = _surname(m.group("caps") or m.group("name"))
         if len(name) < 2:
             continue

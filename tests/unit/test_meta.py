@@ -189,6 +189,20 @@ ARCHIVE_SIGNATURES = [
     ("zullen beide protocollen alleen voor Nederland gelden. De Minister van Buitenlandse Zaken a.i.,\n\nJ. DE QUAY."
      "\n\nl) Gedrukte stukken", [("De Quay", "Minister van Buitenlandse Zaken")]),
     ("Ook de Minister van Justitie, mr. Korthals Altes, heeft hierover gesproken.", []),  # a sentence, no signature
+    # the function runs on past its ministry before the name (sgd-0000306651, sgd-0000422454, sgd-0000373926)
+    ("te bevorderen.\nDe Minister van Binnenlandsche Zaken, tijdelijk Voorzitter van den Raad van Ministers, CH. "
+     "RUYS DE BEERENBROUCK.\n", [("Ruys de Beerenbrouck", "Minister van Binnenlandsche Zaken")]),
+    ("vervallen.\nDe Minister van Justitie, belast met het beheer der Zaken van de Roomsch-KathoUjke Eeredienst, "
+     "VAN LILAAR.\n", [("Van Lilaar", "Minister van Justitie")]),
+    ("gebracht.\nDe Minister van Waterstaat, Hamlet en Nijverheid, VAN DER SLEVDEX.\n",
+     [("Van der Slevdex", "Minister van Waterstaat")]),  # OCR's 'Hamlet' for 'Handel': the name is still read
+    ("verstrekken.\nDe Minister van Koloniën, TH. B. PLEYTE.\n", [("Pleyte", "Minister van Koloniën")]),
+    # a block left unsigned, then the next paper's heading as OCR damaged it (sgd-0000043178): no name
+    ("gelden.\nGegeven,\nDe Minister van Waterstaat,\n167. 3. MEMOEIE VAN TOELICHTING.\nBij artikel 1", []),
+    # two signatures OCR ran into one line stay two
+    ("De Minister van Onderwijs en Wetenschappen, DEETMAN De Staatssecretaris van Onderwijs en Wetenschappen, "
+     "GINJAAR-MAAS\n", [("Deetman", "Minister van Onderwijs en Wetenschappen"),
+                        ("Ginjaar-Maas", "Staatssecretaris van Onderwijs en Wetenschappen")]),
 ]  # fmt: skip
 
 
