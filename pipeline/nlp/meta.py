@@ -681,6 +681,24 @@ def ministry(raw: str) -> tuple[str, str] | None:
     return names.get(_key(re.sub(r"-\s*", "", raw)))
 
 
+def ocr_ministry(raw: str) -> str | None:
+    """A ministry's printed name that OCR damaged in a letter or two, as the lexicon has it.
+
+    >>> ocr_ministry("Bvitenlandsche Zaken"), ocr_ministry("Binnenlandschc Zaken"), ocr_ministry("Oorlog")
+    ('Buitenlandsche Zaken', 'Binnenlandsche Zaken', None)
+    """
+    import difflib
+
+    _, names = ministries()
+    key = _key(re.sub(r"-\s*", "", raw))
+    if len(key) < 10:  # a short name is too easily another
+        return None
+    close = difflib.get_close_matches(key, names, n=2, cutoff=0.9)
+    if len(close) != 1 and not (len(close) == 2 and names[close[0]] == names[close[1]]):
+        return None  # none, or two as close: say nothing
+    return names[close[0]][1]
+
+
 FUNCTION_WORD = (  # OCR leaves hyphens of line breaks in them: "Staatssecre-taris"
     r"(?:Minister-?\s?[Pp]resident|Vice-?\s?[Mm]inister-?\s?[Pp]resident|[Mm]inis-?\s?ters?"
     r"|[Ss]taats-?\s?secre-?\s?taris)"
@@ -864,11 +882,17 @@ def signers(text: str, start: int = 0) -> list[Author]:
     for m in PRINTED_SIGNATURE.finditer(text, start):
         if m.start() in known or _role(m.group("function"), m.group("prep"), m.group("ministry")) is not None:
             continue  # a known ministry: the lexicon's reading stands (or declined)
+        role = None
         if not _dutch_words(m.group("ministry")):
-            continue
+            # a known ministry as OCR damaged it ("Bvitenlandsche Zaken"): the lexicon's, if one is that close
+            near = ocr_ministry(m.group("ministry"))
+            if near is None:
+                continue
+            role = _role(m.group("function"), m.group("prep"), near)
         name = _surname(m.group("caps") or m.group("name"))
-        if len(name) >= 2:
-            role = _as_printed(m.group("mp"), m.group("function"), m.group("prep"), m.group("ministry"))
+        if len(name) >= 2 and name.lower() not in _PARTICLES:  # "VAN ItAi'PAitD": OCR left the particle only
+            printed = _as_printed(m.group("mp"), m.group("function"), m.group("prep"), m.group("ministry"))
+            role = role or printed
             found.append((m.start(), Author(name, role)))
     if not found:
         return []

@@ -197,6 +197,9 @@ ARCHIVE_SIGNATURES = [
     ("gebracht.\nDe Minister van Waterstaat, Hamlet en Nijverheid, VAN DER SLEVDEX.\n",
      [("Van der Slevdex", "Minister van Waterstaat")]),  # OCR's 'Hamlet' for 'Handel': the name is still read
     ("verstrekken.\nDe Minister van Koloniën, TH. B. PLEYTE.\n", [("Pleyte", "Minister van Koloniën")]),
+    # a ministry OCR damaged in a letter is still the lexicon's (sgd-0000294819)
+    ("gewezen.\nDe Minister van Dinnenlandsche Zaken en Landbouw,\nJ. B. KAN.\n",
+     [("Kan", "Minister van Binnenlandsche Zaken en Landbouw")]),
     # a block left unsigned, then the next paper's heading as OCR damaged it (sgd-0000043178): no name
     ("gelden.\nGegeven,\nDe Minister van Waterstaat,\n167. 3. MEMOEIE VAN TOELICHTING.\nBij artikel 1", []),
     # two signatures OCR ran into one line stay two
@@ -427,9 +430,9 @@ PORTFOLIO_SIGNATURES = [
      "KERNKAMP.", [("Kernkamp", "Minister van Overzeese Rijksdelen")]),  # memories-van-toelichting/sgd-0000286257
     ("Voor gelijkluidend afschrift,\n\nDe Minister van Staat, Minister van Financiën,\n\nDE GEER.\n\n266. 3.",
      [("De Geer", "Minister van Staat, Minister van Financiën")]),  # brieven-overig/sgd-0000073366
-    # a known ministry OCR damaged is no new portfolio (left out, as before)
+    # a known ministry OCR damaged is no new portfolio: the lexicon's, when it is that close to one
     ("vergezeld gaan van een toelichting. De Minister van Bvitenlandsche Zaken,\n\nJ. PATIJN.\n\nDen Heere",
-     []),  # brieven/sgd-0000067920
+     [("Patijn", "Minister van Buitenlandsche Zaken")]),  # brieven/sgd-0000067920
     # signature blocks left unsigned (a Royal message's template): the next function or the text is no name
     ("Gegeven\n\nDe Minister zonder Portefeuille,\n\nDe Minister van Overzeese Gebiedsdelen, 1029 3\n\nMEMORIE "
      "VAN TOELICHTING\n\nTen tijde van de instelling", []),  # koninklijke-boodschappen/sgd-0000081569
