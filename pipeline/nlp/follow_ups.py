@@ -30,6 +30,8 @@ def cues() -> dict[str, Any]:
     data["blockers_re"] = re.compile(data["blockers"], re.I)
     answers_blockers = data["answers_blockers"]["regex"]
     data["answers_blockers_re"] = re.compile("|".join(f"(?:{b})" for b in answers_blockers), re.I)
+    data["paper_names_re"] = re.compile(data["paper_names"]["regex"], re.I)
+    data["paper_sends_re"] = re.compile(data["paper_names"]["sends"], re.I)
     # a bare delay ("uitstel", "vertraging") is the government's own only with its voice and its deliverable
     data["delay_noun_re"] = re.compile(data["postpones"][0], re.I)
     data["postpones_frame_re"] = re.compile(data["postpones_frame"], re.I)
@@ -62,8 +64,14 @@ def relation_of(sentence: str) -> tuple[str, re.Match[str]] | None:
     if _QUESTION.search(sentence) or c["heading_re"].match(sentence) or c["blockers_re"].search(sentence):
         return None
     sentence = inner_dots(sentence)
+    # another paper's name ("de Memorie van Antwoord op het Voorloopig Verslag") answers nothing here
+    # (a covering letter that sends it, "hierbij te doen toekomen de Nota van antwoord", answers all the same)
+    sends = c["paper_sends_re"].search(sentence)
+    names = [] if sends else [n.span() for n in c["paper_names_re"].finditer(sentence)]
     for rel in RELATIONS:
         for m in c[rel + "_re"].finditer(sentence):
+            if rel == "answers" and any(a <= m.start() < b for a, b in names):
+                continue
             if rel == "fulfils" and c["negation_re"].search(sentence):
                 break
             if rel == "answers" and c["answers_blockers_re"].search(sentence):

@@ -159,3 +159,18 @@ def test_follow_up_deze_toezegging_looks_back() -> None:
             "Ondernemen, d.d. 21 januari 2016. In de bijlage wordt uitvoering gegeven aan deze toezegging.")  # fmt: skip
     got = analyse_text(text).follow_ups
     assert [(f.relation, f.target) for f in got] == [("fulfils", "kst-32637-231")]
+
+
+PAPER_NAMES = follow_ups.cues()["paper_names"]
+
+
+@pytest.mark.parametrize(("text", "source"), [tuple(e) for e in PAPER_NAMES["examples"]])
+def test_another_papers_name_answers_nothing(text: str, source: str) -> None:
+    found = follow_ups.relation_of(text)
+    assert found is None or found[0] != "answers", source
+
+
+@pytest.mark.parametrize(("text", "source"), [tuple(e) for e in PAPER_NAMES["counter_examples"]])
+def test_this_papers_own_name_still_answers(text: str, source: str) -> None:
+    found = follow_ups.relation_of(text)
+    assert found is not None and found[0] == "answers", source
