@@ -355,8 +355,10 @@ def _clean_actor(actor: str | None) -> str | None:
         return None
     actor = " ".join(actor.split()).strip(" ,;:")
     low = actor.lower()
-    if low in ("ik", "wij", "we", "mij", "ondergetekende", "de ondergetekende", "ondergeteekende"):
-        return "ik" if low not in ("wij", "we") else low
+    if low in ("ik", "mij", "mijnerzijds") or re.fullmatch(r"(?:de\s+)?ondergete+kende", low):
+        return "ik"  # the signer, whom resolve names; "mijnerzijds zal … worden gedaan" too
+    if low in ("wij", "we", "onzerzijds", "dezerzijds") or re.fullmatch(r"(?:de\s+)?ondergete+kenden", low):
+        return "wij"
     if _OWN_PLAN.match(low):
         return "ik" if low.startswith("mijn") else "wij"
     actor = re.sub(r"^(?:de|het|De|Het)\s+", "", actor)
