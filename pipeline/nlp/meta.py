@@ -512,12 +512,16 @@ def own_number(text: str, running: tuple[str, ...], year: int | None = None) -> 
 
 
 DAY = r"(\d{1,2}|\d\s\d|[\dIl|]{2}|[1-9])"
-PRINTED_DATE = rf"{DAY}\s*(?:e\s+)?((?i:{MONTH_RE}))\.?\s*((?:1[89]|20)\d\d|(?:1[89]|20)\d\s\d)"
+# "den 2 Mei 1913", "den 19den October 1935", "den 23sten Mei 1912": the old style's article and ordinal
+PRINTED_DATE = (
+    rf"(?:den\s+)?{DAY}\s*(?:e\s+|(?:ste|sten|de|den|ten)\s+)?((?i:{MONTH_RE}))\.?\s*"
+    rf"((?:1[89]|20)\d\d|(?:1[89]|20)\d\s\d)"
+)
 # The Hague as OCR reads it: "'s-Gravenhage", "s-Cravenhage", "VGravcnhage", "n'sGravenhage", "Gravenhage"
 HAGUE = r"(?:[’'`]?\s*[sS][-\s]*G\w{2,12}|[^\s\d]{0,3}[GC]ra[vy][ec]n[hb]a[gq]e|Den\s+Haag)"
 PLACE_DATE = re.compile(
     # the comma may be lost after The Hague ("s-Gravenhage 10 januari 1994"); another town needs it
-    rf"(?:^|\n|\s)(?P<place>{HAGUE}(?=\s*[,.]?\s*[\dIl|])"
+    rf"(?:^|\n|\s)(?P<place>{HAGUE}(?=\s*[,.]?\s*(?:den\s+)?[\dIl|])"
     rf"|[A-Z][a-zëé]{{3,15}}(?:[\s-][A-Z][a-z]+)?(?=\s*[,.]))"
     rf"\s*[,.]?\s*{PRINTED_DATE}\b"
 )

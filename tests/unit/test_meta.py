@@ -350,9 +350,18 @@ PLACE_DATES = [
      "1962-09-25"),  # brieven/sgd-0000256063
     ("uiterlijk op 7 augustus 1960.\n\n' s-Cravenhage, 8 juli 1960.\n\nTer voldoening", "1960-07-08"),  # 265359
     ("Dat schryven luidt als volgt:\n\nn'sGravenhage, 13 December 1873.\n\nii Hoogedel", "1873-12-13"),  # 414069
+    # the old style's article and ordinal: "den 2 Mei", "den 29sten November"
+    ("Staten-Generaal.\n's-Gravenhage, den 2 Mei 1913.\nIk heb de eer", "1913-05-02"),
+    ("Aan den Heer Voorzitter\n's Gravenhage, den 29sten November 1932.\nTen vervolge op mijn schrijven",
+     "1932-11-29"),  # brieven/sgd-0000052191
     # a label is no town
     ("AMENDEMENT VAN DE BIJZONDERE COMMISSIE\n\nOntvangen 14 juni 1977\n\nDe Bijzondere Commissie", None),
 ]  # fmt: skip
+
+
+def test_fixed_date_with_an_ordinal_day() -> None:
+    text = "niet onbezet blijven.\nVastgesteld den 9den Januari 1908. VAN WATERSCHOOT VAN DER GRACHT."
+    assert meta.fixed_date(text) == "1908-01-09"  # verslagen/sgd-0000351717
 
 
 @pytest.mark.parametrize(("text", "iso"), PLACE_DATES)
