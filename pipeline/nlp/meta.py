@@ -330,7 +330,7 @@ def _doctype(words: str) -> re.Pattern[str]:
     )
 
 
-DOCTYPE = _doctype(_DOCTYPE_CAPS + r"|Brief\s+van\s+de|Verslag\s+van")
+DOCTYPE = _doctype(_DOCTYPE_CAPS + r"|Brief\s+van\s+de|Verslag\s+van|Motie\s+van\s+(?:het\s+lid|de\s+leden)")
 # as printed, in capitals; found on its own, also where OCR ran a title into its line ("Verslag van de
 # Coördinatiecommissie … BRIEF VAN DE STAATSSECRETARIS …", which DOCTYPE reads from "Verslag van")
 DOCTYPE_IN_CAPS = _doctype(_DOCTYPE_CAPS)
