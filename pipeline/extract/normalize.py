@@ -171,13 +171,15 @@ def repair_word(word: str, words: dict[str, int] | None = None) -> str:
 
     >>> repair_word("vo6r"), repair_word("véér"), repair_word("creéert")
     ('vóór', 'vóór', 'creëert')
-    >>> repair_word("geidentificeerd"), repair_word("veer"), repair_word("Bienkowska")
-    ('geïdentificeerd', 'veer', 'Bienkowska')
+    >>> repair_word("geidentificeerd"), repair_word("veer"), repair_word("Bienkowska"), repair_word("KLOMPÉ")
+    ('geïdentificeerd', 'veer', 'Bienkowska', 'KLOMPÉ')
     """
     words = words if words is not None else lexicon()
     low = word.lower()
     if low in words or len(low) < 3 or not any(ch.isalpha() for ch in low):
         return word
+    if word.isupper() and len(word) > 3 and any(ch in "ÁÉÈËÍÏÓÖÚÜ" for ch in word):
+        return word  # a name in capitals with its accent, as signatures print it ("M. KLOMPÉ"): kept
     if low.isdigit() or sum(ch.isdigit() for ch in low) > 1:
         return word
     best: tuple[float, int, str] | None = None

@@ -142,6 +142,12 @@ def title_submitters(title: str) -> list[str]:
     return [_title_case(n) for n in names if n.strip()]
 
 
+def _capitalised(word: str) -> str:
+    if word[:2].upper() == "IJ" and len(word) > 2:
+        return "IJ" + word[2:].lower()
+    return word[:1].upper() + word[1:].lower()
+
+
 def _title_case(name: str) -> str:
     words = name.split()
     out = []
@@ -150,7 +156,8 @@ def _title_case(name: str) -> str:
         if i > 0 and lw in TUSSENVOEGSELS:
             out.append(lw)
         else:
-            out.append("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")))
+            # the Dutch IJ is one capital letter: "IJSSELSTEIJN" → "IJsselsteijn"
+            out.append("-".join(_capitalised(p) for p in w.split("-")))
     return " ".join(out)
 
 
