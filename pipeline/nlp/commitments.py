@@ -101,6 +101,8 @@ class Reading:
     rule: str = ""
 
 
+# a passive with the writers as its agent: "zal … door ons worden onderzocht" (two signers: wij)
+_BY_US = re.compile(r"(?i)\bdoor\s+ons\b|\bonzerzijds\b")
 # OCR keeps the hyphen of a word broken over a line ("be-richten", "na-der"): the grammar reads the word whole
 _OCR_HYPHEN = re.compile(r"(?<=[a-zà-ÿ])-(?=[a-zà-ÿ])")
 
@@ -176,7 +178,7 @@ def read(sentence: str, has_time: bool, ahead: bool = False, report: bool = True
 
     def sender() -> str:
         # "U ontvangt …", "… zal de Kamer worden geïnformeerd": the government that writes, whoever signs
-        return actor(subject=False) or "ik"
+        return actor(subject=False) or ("wij" if _BY_US.search(sentence) else "ik")
 
     # a promise verb: "De minister zegt toe …", "Ik zeg u toe …", a restated live one
     if promise and not other_first and (gov or fut_gov or re.search(r"\bte\s+zullen\b", sentence)):
