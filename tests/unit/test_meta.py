@@ -467,3 +467,21 @@ def test_no_aanhangsel_id_from_a_one_year_session() -> None:
     assert (one_year.meta.vergaderjaar, one_year.doc_id) == ("1977", None)
     two_years = read_structure(from_text(head.replace("Zitting 1977", "Zitting 1977-1978")))
     assert (two_years.meta.vergaderjaar, two_years.doc_id) == ("1977-1978", "ah-tk-19771978-30")
+
+
+OTHER_DATES = [
+    # the date a nota's head gives it (verslagen/sgd-0000280484, brieven-overig/sgd-0000000043)
+    ("ZITTING 1954—1955 — 3717\n\nWet op het voortgezet onderwijs\n\nNOTA NAAR AANLEIDING VAN HET VERSLAG "
+     "(Ingezonden 17 Februari 1955)\n\nNaar aanleiding van de in het verslag gestelde vraag mogen de "
+     "ondergetekenden het volgende mededelen.", "1955-02-17"),
+    # a covering letter's date before the paper it covers (brieven-overig/sgd-0000297141)
+    ("Bijlagen.\n\n207.\n\n1-2.\n\nTweede Kamer.\n\nGELEIDENDE BRIEF.\n\nAan den Heer Voorzitter van de Tweede "
+     "Kamer der Staten-Generaal.\n\n's Gravenhage, 12 November 1926.\n\nIk heb de eer U hierbij aan te bieden "
+     "eene Nota van Inlichtingen.\n\n207. 2.\n\nNOTA VAN INLICHTINGEN.\n\nHet adres betreft", "1926-11-12"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "iso"), OTHER_DATES)
+def test_dates_of_other_papers(text: str, iso: str) -> None:
+    meta_ = read_structure(from_text(text)).meta
+    assert meta_.date == iso, meta_.kind
