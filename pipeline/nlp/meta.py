@@ -212,7 +212,7 @@ ONE_YEAR = (
 # paper's first line ("Zitting 1967-9195"), not where a sentence cites one ("der Zitting 1911—191.2")
 OLD_HEAD = re.compile(
     rf"(?:\b(?:ZITTING|Zitting)\s+(?P<vj>{YEAR_RANGE})|(?:^|\n)[ \t]*(?:ZITTING|Zitting)\s+{ONE_YEAR})"
-    rf"\s*[-—–]\s*(?P<dossier>\d{{1,2}}\s\d{{3}}|\d{{1,5}})\b(?:\s*\(\s*(?P<r>R\s*\d{{3,4}})\s*\))?"
+    rf"\s*[-—–]\s*(?P<dossier>\d{{1,2}}\s\d{{3}}|\d{{1,5}})\b(?:\s*\(\s*(?P<r>R\s*\d{{2,4}})\s*\))?"
 )
 # the earliest papers: "(Staatsbegrooting … 1905. 2. IX. 28.)", "(400. 1.)", "Bijlagen / 1043 / 1"
 OLD_NUMBER = re.compile(
