@@ -26,6 +26,8 @@ _OPENER = re.compile(
 # OCR text keeps a footnote marker glued to the full stop ("… door Aruba.1 De regering …")
 _END = re.compile(
     r"[.!?]+[)\"'»”’]*(?=\s+[\"'«“‘(\[]?[A-ZÀ-Ý0-9•])|(?<=[a-zà-ÿ])[.!?]\d{1,2}(?=\s+[A-ZÀ-Ý])|\n{2,}"
+    # the archive's footnote marker after the full stop, as OCR prints it: "… 1947. ') Ik …", "… zaken.2) De"
+    r"|(?<=[a-zà-ÿ\d])[.!?]\s?(?:['’`]|\d{1,2})\)(?=\s+[A-ZÀ-Ý])"
 )
 
 # an Aanhangsel's receipt line stands between the answer's heading and its first answer, often without a
@@ -48,6 +50,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     >>> t = "Dat geldt ook voor Aruba.1 De regering zal beslissen."
     >>> [t[s:e] for s, e in sentences(t)]
     ['Dat geldt ook voor Aruba.1', 'De regering zal beslissen.']
+    >>> t = "Dat werd gemeld op 11 Augustus 1947. ') Ik teken hierbij aan, dat het goed is."
+    >>> [t[s:e] for s, e in sentences(t)]
+    ["Dat werd gemeld op 11 Augustus 1947. ')", 'Ik teken hierbij aan, dat het goed is.']
     >>> t = "Het artikel van 3 februari jl. Deze bijeenkomst is goed verlopen."
     >>> [t[s:e] for s, e in sentences(t)]
     ['Het artikel van 3 februari jl.', 'Deze bijeenkomst is goed verlopen.']
