@@ -484,6 +484,14 @@ def _vergaderjaar(a: str, b: str | None) -> str | None:
     return f"{a}-{b}" if int(b) == int(a) + 1 else None
 
 
+_EK_OF_TK_DOSSIER = re.compile(
+    r"^\s*(?P<dossier>\d{1,2}\s?\d{3}|\d{4})\s*\(\s*Tweede\s+Kamer[^)\n]{0,40}\)[ \t]*\n"
+    r"(?:[^\n]*\n){0,4}?[^\n]*\bEERSTE\s*KAMER\b[^\n]*\n(?:[^\n]*\n){0,5}?"
+    r"[ \t]*N[or]\.?[ \t]*(?P<nr>\d{1,4}[a-h]?)[ \t]*$",
+    re.M,
+)
+
+
 def own_number(text: str, running: tuple[str, ...], year: int | None = None) -> KamerstukId | None:
     """The paper's own Kamerstuk id: an official colophon id, else the head, else the footer."""
     for src in running:
@@ -493,6 +501,17 @@ def own_number(text: str, running: tuple[str, ...], year: int | None = None) -> 
     m = re.search(rf"(?m)^\s*{KST_ID.pattern}\s*$", text)
     if m:
         return KamerstukId(m.group(1), m.group(2), m.group(3))
+    ek = _EK_OF_TK_DOSSIER.search(text[:600])
+    if ek:  # an Eerste Kamer paper of a Tweede Kamer bill: "11614 (Tweede Kamer) / EERSTE KAMER … / Nr. 82a"
+        dossier = re.sub(r"\s", "", ek.group("dossier"))
+        foot = footer_number(text, running)
+        toev = foot.toevoeging if foot and foot.dossier == dossier else None
+        nr = re.sub(r"^0+(?=\d)", "", ek.group("nr"))
+        spaced = r"\s?".join(dossier)
+        # its footer knows the budget chapter: "8300 XIV 83 (2 vel)", "I 2800 VIIB 68"
+        tail = "\n".join([text[-500:], *running])
+        chapter = re.search(rf"(?:^|\s)(?:I\s+)?{spaced}\s+({ROMAN}[A-D]?)\s+{re.escape(nr)}\b", tail)
+        return KamerstukId(dossier, toev or (fix_toevoeging(chapter.group(1)) if chapter else None), nr)
     head = read_head(text)
     if year is None and head.vergaderjaar:
         year = int(head.vergaderjaar[:4])

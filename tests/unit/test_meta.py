@@ -485,3 +485,20 @@ OTHER_DATES = [
 def test_dates_of_other_papers(text: str, iso: str) -> None:
     meta_ = read_structure(from_text(text)).meta
     assert meta_.date == iso, meta_.kind
+
+
+EERSTE_KAMER_HEADS = [
+    # an Eerste Kamer paper of a Tweede Kamer bill, numbered with a letter (verslagen/sgd-0000216706)
+    ("11614 (Tweede Kamer)\n\nEERSTE KAMER DER ST ATEN-G ENER AAL\n\nZitting 1971-1972\n\nNr. 82a\n\nEINDVERSLAG "
+     "van de vaste Commissie voor Sociale Zaken omtrent het ontwerp van wet.", "kst-11614-82a"),
+    # its footer gives the budget chapter (verslagen/sgd-0000244953)
+    ("8300 (Tweede Kamer)\n\nEERSTE KAMER DER STATEN-GENERAAL\n\nZitting 1965—1966\n\nNr. 83\n\nVOORLOPIG VERSLAG "
+     "van de vaste Commissie voor Landbouw.\n\nDe leden merkten op dat het goed is.\n\n8300 XIV 83 (2 vel)",
+     "kst-8300-XIV-83"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kst"), EERSTE_KAMER_HEADS)
+def test_eerste_kamer_heads_of_tweede_kamer_bills(text: str, kst: str) -> None:
+    found = own_number(text, ())
+    assert found is not None and found.id == kst
