@@ -337,7 +337,10 @@ def _doctype(words: str) -> re.Pattern[str]:
     )
 
 
-DOCTYPE = _doctype(_DOCTYPE_CAPS + r"|Brief\s+van\s+de|Verslag\s+van|Motie\s+van\s+(?:het\s+lid|de\s+leden)")
+# a motion's head in mixed case, with its "Voorgesteld" line after it ("Motie van het lid Hermes c.s. /
+# No. 23 / Voorgesteld 28 februari 1974"); without it, it is a motion cited in a sentence
+MIXED_MOTION = r"Motie\s+van\s+(?:het\s+lid|de\s+leden)(?=[\s\S]{0,160}?\bVoorgesteld\b)"
+DOCTYPE = _doctype(_DOCTYPE_CAPS + r"|Brief\s+van\s+de|Verslag\s+van|" + MIXED_MOTION)
 # as printed, in capitals; found on its own, also where OCR ran a title into its line ("Verslag van de
 # Coördinatiecommissie … BRIEF VAN DE STAATSSECRETARIS …", which DOCTYPE reads from "Verslag van")
 DOCTYPE_IN_CAPS = _doctype(_DOCTYPE_CAPS)
