@@ -178,6 +178,10 @@ def translate(sql: str) -> str:
     out = sql.replace("%", "%%").replace("?", "%s")
     out = re.sub(r"\bend\b", '"end"', out)  # a column here; SQL's END is written in capitals
     out = out.replace("datetime('now')", "to_char(now() at time zone 'utc', 'YYYY-MM-DD HH24:MI:SS')")
+    out = out.replace(  # NOW_MS, its % already doubled above
+        "strftime('%%Y-%%m-%%d %%H:%%M:%%f', 'now')",
+        "to_char(clock_timestamp() at time zone 'utc', 'YYYY-MM-DD HH24:MI:SS.MS')",
+    )
     out = re.sub(r"json_extract\(([\w.]+), '\$\.(\w+)'\)", r"(\1::jsonb ->> '\2')", out)
     m = re.match(r"\s*INSERT OR (REPLACE|IGNORE) INTO (\w+)\s*\(([^)]*)\)", out)
     if m:

@@ -57,6 +57,10 @@ BUSY_MS = 60_000
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
+# when a paper came in or a watch began, to the millisecond: a paper that comes in the same second as a watch
+# is before or after it, not both ("acting" alerts are about papers that came after the watch)
+NOW_MS = "strftime('%Y-%m-%d %H:%M:%f', 'now')"
+
 class StoreError(Exception):
     """The store cannot be used: not a Kamerwacht store, locked, read-only, or damaged."""
 
@@ -719,7 +723,9 @@ class Store:
                 document = self._same_text(sig, doc.doc_id)
                 outcome = "rendition" if document is not None and outcome == "added" else outcome
             if document is None:
-                cur = self.db.execute("INSERT INTO documents (uid, meta) VALUES (?, '{}')", (sha[:16],))
+                cur = self.db.execute(
+                    f"INSERT INTO documents (uid, meta, added) VALUES (?, '{{}}', {NOW_MS})", (sha[:16],)
+                )
                 document = int(cur.lastrowid or 0)
             self._insert_source(document, doc, path, sig)
             best = self._best(document) == sha
@@ -1377,7 +1383,9 @@ class Store:
     def add_watch(self, kind: str, value: str) -> bool:
         """Watch something; False if it was watched already."""
         with self._write():
-            cur = self.db.execute("INSERT OR IGNORE INTO watches (kind, value) VALUES (?, ?)", (kind, value))
+            cur = self.db.execute(
+                f"INSERT OR IGNORE INTO watches (kind, value, added) VALUES (?, ?, {NOW_MS})", (kind, value)
+            )
         return cur.rowcount > 0
 
     def remove_watch(self, kind: str | None, value: str) -> int:
