@@ -16,7 +16,8 @@ against the printed date), what the letter itself does now (``hierbij``), refusa
 debate's own business (a motion moved, ``straks``), a follow-up that delivers now. Every rule is measured
 on the hand-labelled real sentences of ``models/training/`` (``kamer evaluate --gold …``); a trained
 sentence classifier was measured there too and did worse than the rules, so none is used. Who ``ik``
-is, is ``resolve``'s business.
+is, is ``resolve``'s business. An Aanhangsel also promises by structure: "Ja." to "Is de Minister bereid …?"
+(``answered_yes``).
 """
 
 from __future__ import annotations
@@ -377,11 +378,64 @@ def rules(chunk: Chunk) -> list[Commitment]:
     # an overleg report tells who has the floor in its sentences; a debate has turns of its own (spoken.py)
     reported = chunk.structure.meta.kind == "verslag" and not chunk.structure.turns
     members = members_speaking(chunk.text, bounds) if reported else []
-    return [
-        _commitment(chunk, c)
+    found = [
+        c
         for c in find_commitments(chunk.text, bounds, chunk.structure.reference_date, _printed(chunk), report)
         if c.rule == "promise" or not any(s <= c.start < e for s, e in members)
     ]
+    taken = {c.start for c in found}
+    found += [c for c in answered_yes(chunk) if c.start not in taken]
+    return [_commitment(chunk, c) for c in sorted(found, key=lambda c: c.start)]
+
+
+# an Aanhangsel's question that asks the government to do something: "Is de Minister bereid …?", "Wilt u …?"
+_WILLING = re.compile(
+    r"(?i)\b(?:is|zijn|bent|zou|zoudt)\s+(?:de|het|u|zij|hij)?\s*(?:\w+\s+){0,4}?bereid\b"
+    r"|\b(?:wilt|zult)\s+u\b|\b(?:wil|zal)\s+(?:de|het)\s+(?:minister|staatssecretaris|regering|kabinet)\b"
+)
+# the answer's first sentence says yes and nothing else that the grammar reads: "Ja.", "Ja, …"
+_YES = re.compile(r"\W*(?:\d+\s+)?Ja\b\s*(?P<bare>\.\s*$)?[.,;:]?")
+
+
+_NUMBER = re.compile(r"(?:^|(?<=[\s?.]))(\d{1,2})\s+(?=[A-Z])")
+
+
+def _numbered(block: str, answer: str) -> str:
+    """The question an answer numbered "3 Ja." answers, out of a block that OCR ran several into."""
+    n = re.match(r"\W*(\d{1,2})\s", answer)
+    marks = list(_NUMBER.finditer(block))
+    if not n or not marks:
+        return block
+    for i, m in enumerate(marks):
+        if m.group(1) == n.group(1):
+            return block[m.end() : marks[i + 1].start() if i + 1 < len(marks) else len(block)]
+    return block
+
+
+def answered_yes(chunk: Chunk) -> list[Found]:
+    """Promises an Aanhangsel makes by answering yes: "Is de Minister bereid de Kamer te informeren?" — "Ja."
+
+    A bare "Ja." says yes to every question it answers; "Ja, …" to the first one asked.
+    """
+    out: list[Found] = []
+    for q in chunk.structure.questions:
+        if q.answer is None or not chunk.start <= q.answer.start < chunk.end:
+            continue
+        first = chunk.sentence_at(q.answer.start)
+        if first is None:
+            continue
+        sentence = chunk.text[first.start : first.end]
+        yes = _YES.match(sentence)
+        if yes is None:
+            continue
+        own = _numbered(chunk.text[q.question.start : q.question.end], sentence)
+        asked = [x for x in re.split(r"(?<=\?)\s+", own) if "?" in x]
+        willing = [x for x in (asked if yes.group("bare") else asked[:1]) if _WILLING.search(x)]
+        if not willing:
+            continue
+        deadline = pick(find_deadlines(sentence, chunk.structure.reference_date))
+        out.append(Found("toezegging", "ik", None, deadline, first.start, first.end, "yes", True))
+    return out
 
 
 def members_speaking(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -48,3 +48,30 @@ def test_the_questions_are_in_the_stored_json() -> None:
     d = read("jenv_antwoord_kamervragen_04.docx")
     again = Document.from_json(d.to_json(with_text=True))
     assert again.questions == d.questions and len(again.questions) == 3
+
+
+YES = """Tweede Kamer der Staten-Generaal
+Aanhangsel van de Handelingen
+Vragen gesteld door de leden der Kamer, met de daarop door de regering gegeven antwoorden
+412
+Vragen van het lid Jansen (PvdA) over muggenhinder in Kloosterhaar. (Ingezonden 3 mei 1985)
+1
+Hebt u kennisgenomen van het bericht over muggenhinder in Kloosterhaar?
+2
+Bent u bereid maatregelen te nemen, die de muggenhinder in Kloosterhaar opheffen?
+Antwoord van Minister Winsemius (Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer). (Ontvangen 4 juni 1985)
+1
+Ja, ik heb kennisgenomen van dat bericht.
+2
+Ja. Er wordt in overleg met de plaatselijke bevolking gestreefd naar een structurele oplossing.
+"""  # after aanhangsels/sgd-0000098696 (1985), shortened
+
+
+def test_a_yes_to_is_the_minister_willing_is_a_promise() -> None:
+    from pipeline.extract import from_text
+
+    d = analyse(from_text(YES))
+    promises = [(c.kind, c.span.text) for c in d.commitments]
+    # "Ja." answers "Bent u bereid …?"; "Ja, ik heb kennisgenomen" answers a question that asks no deed
+    assert promises == [("toezegging", "Ja.")]
+    assert d.commitments[0].actor == "Minister van Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer"
