@@ -393,10 +393,9 @@ _WILLING = re.compile(
     r"(?i)\b(?:is|zijn|bent|zou|zoudt)\s+(?:de|het|u|zij|hij)?\s*(?:\w+\s+){0,4}?bereid\b"
     r"|\b(?:wilt|zult)\s+u\b|\b(?:wil|zal)\s+(?:de|het)\s+(?:minister|staatssecretaris|regering|kabinet)\b"
 )
-# the answer's first sentence says yes and nothing else that the grammar reads: "Ja.", "Ja, …"
+# the answer's first sentence says yes: "Ja." alone (bare), or "Ja, …"
 _YES = re.compile(r"\W*(?:\d+\s+)?Ja\b\s*(?P<bare>\.\s*$)?[.,;:]?")
-
-
+# a question's number inside a block of several: "… ? 3 Is de Minister bereid …?"
 _NUMBER = re.compile(r"(?:^|(?<=[\s?.]))(\d{1,2})\s+(?=[A-Z])")
 
 

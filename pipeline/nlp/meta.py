@@ -9,6 +9,7 @@ Nothing is taken from the file name.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -720,8 +721,6 @@ def ocr_ministry(raw: str) -> str | None:
     >>> ocr_ministry("Bvitenlandsche Zaken"), ocr_ministry("Binnenlandschc Zaken"), ocr_ministry("Oorlog")
     ('Buitenlandsche Zaken', 'Binnenlandsche Zaken', None)
     """
-    import difflib
-
     _, names = ministries()
     key = _key(re.sub(r"-\s*", "", raw))
     if len(key) < 10:  # a short name is too easily another
@@ -780,8 +779,9 @@ CAPS_NAME = rf"(?P<caps>{CAPS_INITIALS}{{0,5}}(?:[A-ZËÉÏÖÜ'’-]+\s+){{0,3}
 # a name ends the signature: nothing lower case straight after it, nor a comma and a name in capitals (then
 # the words before were the function's: "…, tijdelijk Voorzitter van den Raad van Ministers, CH. RUYS …")
 NAME_ENDS = (
-    rf"(?![\w'’-])(?![,.\s]*[a-zà-ÿ]{{2}})(?!(?:(?!\bDe\s|Minister|Staatssecretaris)[^\n.]){{0,80}},\s*{CAPS_INITIALS}*(?:[A-ZËÉÏÖÜ'’-]+\s+){{0,3}}"
-    rf"[A-ZËÉÏÖÜ'’-]{{3,}}\s*(?:[.\n]|$))"
+    rf"(?![\w'’-])(?![,.\s]*[a-zà-ÿ]{{2}})"
+    rf"(?!(?:(?!\bDe\s|Minister|Staatssecretaris)[^\n.]){{0,80}},"
+    rf"\s*{CAPS_INITIALS}*(?:[A-ZËÉÏÖÜ'’-]+\s+){{0,3}}[A-ZËÉÏÖÜ'’-]{{3,}}\s*(?:[.\n]|$))"
 )
 SIGNATURE = (
     rf"{SIGNED_BY}(?:(?P<mp>Minister-?\s?[Pp]resident|Minister\s+van\s+Staat)\s*,\s*\n*\s*)?"
