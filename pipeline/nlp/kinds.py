@@ -324,18 +324,6 @@ def read_plain(ev: Evidence, kind: Kind) -> Structure:
     return _structure(ev, _common_meta(ev, kind, date))
 
 
-# the date a nota's head gives it: "NOTA NAAR AANLEIDING VAN HET VERSLAG Ontvangen 31 oktober 1994", "NOTA VAN
-# VERBETERING Ontvangen 26 oktober 1982", "(Ingezonden bij brief van 18 September 1922.)"
-_HEAD_RECEIVED = re.compile(
-    rf"(?:{m.RECEIVED_WORD}|{m.SENT_IN_WORD})(?:\s+(?:bij|by)\s+brief\s+van)?\s+{m.PRINTED_DATE}"
-)
-
-
-def _head_received(text: str, head_end: int) -> str | None:
-    found = _HEAD_RECEIVED.search(text, 0, head_end + 200)
-    return m.printed_date(found) if found else None
-
-
 def read_other(ev: Evidence, kind: Kind) -> Structure:
     """Anything else: dated and signed where it says so."""
     text = ev.doc.text
@@ -344,7 +332,7 @@ def read_other(ev: Evidence, kind: Kind) -> Structure:
         m.fixed_date(text)
         or m.place_date(text, start, start + 2500)
         or m.head_place_date(text, start)  # a covering letter's date before the paper it covers
-        or _head_received(text, start)
+        or m.head_received_date(text, start)  # a nota's "Ontvangen …" or "(Ingezonden …)" in its head
         or _proposed_or_dated(text)
     )
     meta = replace(_common_meta(ev, kind, date), authors=tuple(m.signers(text, start)))

@@ -510,7 +510,7 @@ def own_number(text: str, running: tuple[str, ...], year: int | None = None) -> 
         dossier = re.sub(r"\s", "", ek.group("dossier"))
         foot = footer_number(text, running)
         toev = foot.toevoeging if foot and foot.dossier == dossier else None
-        nr = re.sub(r"^0+(?=\d)", "", ek.group("nr"))
+        nr = _nr(ek.group("nr")) or ek.group("nr")
         spaced = r"\s?".join(dossier)
         # its footer knows the budget chapter: "8300 XIV 83 (2 vel)", "I 2800 VIIB 68"
         tail = "\n".join([text[-500:], *running])
@@ -662,6 +662,19 @@ def head_place_date(text: str, end: int) -> str | None:
     return None
 
 
+# the date a nota's head gives it: "NOTA NAAR AANLEIDING VAN HET VERSLAG Ontvangen 31 oktober 1994", "NOTA VAN
+# VERBETERING Ontvangen 26 oktober 1982", "(Ingezonden bij brief van 18 September 1922.)"
+HEAD_RECEIVED = re.compile(
+    rf"(?:{RECEIVED_WORD}|{SENT_IN_WORD})(?:\s+(?:bij|by)\s+brief\s+van)?\s+{PRINTED_DATE}"
+)
+
+
+def head_received_date(text: str, head_end: int) -> str | None:
+    """The received or sent-in date printed in a paper's head (up to ``head_end`` and a line after it)."""
+    found = HEAD_RECEIVED.search(text, 0, head_end + 200)
+    return printed_date(found) if found else None
+
+
 def received_date(text: str) -> str | None:
     """An Aanhangsel's answer date: ``(Ontvangen 30 januari 1992)`` after the first answer."""
     # OCR's hyphens and glued years inside the date go first: "(Ontvangen 21 decem-ber1981)", and a mark it
@@ -739,7 +752,9 @@ _PARTICLES = ("van", "de", "der", "den", "ter", "ten", "het", "'t", "te", "von",
 PARTICLE = (
     "(?:" + "|".join([*_PARTICLES, *(p.title() for p in _PARTICLES), "VAN", "DE", "DER", "DEN", "TER"]) + ")"
 )
-INITIALS = r"(?:(?:[A-Z]|Th|Ch|Ph|IJ|Tj|Chr|Joh|Jac|Wm)\s?\.\s*){1,6}"
+# the initials a first name is printed as, beside single capitals: "Th.", "Chr.", "Joh." (and in capitals)
+INITIAL_WORDS = "Th|Ch|Ph|IJ|Tj|Chr|Joh|Jac|Wm"
+INITIALS = rf"(?:(?:[A-Z]|{INITIAL_WORDS})\s?\.\s*){{1,6}}"
 TITLES = r"(?:(?:mr|drs|dr|ir|prof|ing|jhr)\.?\s+)*"
 # Latin letters with accents, Latin Extended-A too (Yeşilgöz, Çelik, Łukasz)
 _LETTERS = "A-Za-zà-ÿĀ-ž'’"
@@ -774,7 +789,7 @@ _NEXT_HEADING = re.compile(r"(?i)\bvan\s+(?:toelichting|wet|antwoord|wijziging|s
 SIGNED_BY = r"(?:^|\n|[.;:!?)\]»\"'’]\s*|\s)De\s*\n*\s*"
 FUNCTION_OF = rf"(?P<function>{FUNCTION_WORD})\s*(?P<prep>van|voor|zonder)\s+"
 # initials as printed in capitals: "J. PATIJN", "TH. B. PLEYTE", "CH. RUYS DE BEERENBROUCK"
-CAPS_INITIALS = r"(?:(?:[A-Z]|TH|CH|PH|IJ|TJ|CHR|JOH|JAC|WM|JHR)\.\s*)"
+CAPS_INITIALS = rf"(?:(?:[A-Z]|{INITIAL_WORDS.upper()}|JHR)\.\s*)"
 CAPS_NAME = rf"(?P<caps>{CAPS_INITIALS}{{0,5}}(?:[A-ZËÉÏÖÜ'’-]+\s+){{0,3}}[A-ZËÉÏÖÜ'’-]{{3,}})"
 # a name ends the signature: nothing lower case straight after it, nor a comma and a name in capitals (then
 # the words before were the function's: "…, tijdelijk Voorzitter van den Raad van Ministers, CH. RUYS …")
@@ -799,8 +814,8 @@ def _signature() -> re.Pattern[str]:
 # A bewindspersoon whose portfolio the lexicon does not know keeps the function as printed: "De Minister voor
 # Surinaamse en Nederlands-Antilliaanse Zaken, W.F. de Gaay Fortman". Only the signature's own shape counts:
 # the portfolio's words capitalised, a comma, then a name with initials or a surname in capitals; and only
-# a portfolio of Dutch words (a known ministry OCR damaged, "Minister van Bvitenlandsche Zaken", is no new
-# portfolio: its signature is left out as before).
+# a portfolio of Dutch words. A known ministry OCR damaged ("Minister van Bvitenlandsche Zaken") is no new
+# portfolio: it is the lexicon's when exactly one name is that close (ocr_ministry), else left out.
 PORTFOLIO = r"[A-ZÀ-Ý][\w'’-]+(?:(?:\s*,\s*|\s+)(?:(?:en|van|voor|de|het)\s+)*[A-ZÀ-Ý][\w'’-]+){0,6}"
 PRINTED_SIGNATURE = re.compile(
     rf"{SIGNED_BY}(?:(?P<mp>Minister-?\s?[Pp]resident)\s*,\s*\n*\s*)?"
@@ -859,7 +874,7 @@ def _surname(raw: str) -> str:
     words = [
         w
         for w in raw.replace(".", ". ").split()
-        if not re.fullmatch(r"(?:[A-Z]|Th|Ch|Ph|IJ|Tj|Chr|Joh|Jac|Wm|TH|CH|PH|TJ|CHR|JOH|JAC|WM|JHR)\.", w)
+        if not re.fullmatch(rf"(?:[A-Z]|{INITIAL_WORDS}|{INITIAL_WORDS.upper()}|JHR)\.", w)
     ]
     words = [w for w in words if w.lower().strip(".") not in ("mr", "drs", "dr", "ir", "prof", "ing", "jhr")]
     name = " ".join(words).strip(" .,")
@@ -915,17 +930,14 @@ def signers(text: str, start: int = 0) -> list[Author]:
     for m in PRINTED_SIGNATURE.finditer(text, start):
         if m.start() in known or _role(m.group("function"), m.group("prep"), m.group("ministry")) is not None:
             continue  # a known ministry: the lexicon's reading stands (or declined)
-        role = None
-        if not _dutch_words(m.group("ministry")):
-            # a known ministry as OCR damaged it ("Bvitenlandsche Zaken"): the lexicon's, if one is that close
+        if _dutch_words(m.group("ministry")):
+            role = _as_printed(m.group("mp"), m.group("function"), m.group("prep"), m.group("ministry"))
+        else:  # a known ministry as OCR damaged it ("Bvitenlandsche Zaken"): the lexicon's, if that close
             near = ocr_ministry(m.group("ministry"))
-            if near is None:
-                continue
-            role = _role(m.group("function"), m.group("prep"), near)
+            role = _role(m.group("function"), m.group("prep"), near) if near else None
         name = _surname(m.group("caps") or m.group("name"))
-        if len(name) >= 2 and name.lower() not in _PARTICLES:  # "VAN ItAi'PAitD": OCR left the particle only
-            printed = _as_printed(m.group("mp"), m.group("function"), m.group("prep"), m.group("ministry"))
-            role = role or printed
+        # ("VAN ItAi'PAitD": OCR left the particle only)
+        if role is not None and len(name) >= 2 and name.lower() not in _PARTICLES:
             found.append((m.start(), Author(name, role)))
     if not found:
         return []
