@@ -29,6 +29,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..schema import Commitment, Deadline
+from . import aanhangsel
 from . import rules as rule_files
 from .deadlines import Found as DeadlineFound
 from .deadlines import find_deadlines, pick
@@ -395,18 +396,16 @@ _WILLING = re.compile(
 )
 # the answer's first sentence says yes: "Ja." alone (bare), or "Ja, …"
 _YES = re.compile(r"\W*(?:\d+\s+)?Ja\b\s*(?P<bare>\.\s*$)?[.,;:]?")
-# a question's number inside a block of several: "… ? 3 Is de Minister bereid …?"
-_NUMBER = re.compile(r"(?:^|(?<=[\s?.]))(\d{1,2})\s+(?=[A-Z])")
-
-
 def _numbered(block: str, answer: str) -> str:
-    """The question an answer numbered "3 Ja." answers, out of a block that OCR ran several into."""
-    n = re.match(r"\W*(\d{1,2})\s", answer)
-    marks = list(_NUMBER.finditer(block))
+    """The question an answer numbered "3 Ja." answers, out of a block that OCR ran several into (a lost "2"
+    leaves "… ? 3 Is de Minister bereid …?" inside question 1); numbers as the Aanhangsel reader reads
+    them."""
+    n = aanhangsel.NUMBER.match(answer.lstrip(" \t\n•"))
+    marks = list(aanhangsel.NUMBER.finditer(block))
     if not n or not marks:
         return block
     for i, m in enumerate(marks):
-        if m.group(1) == n.group(1):
+        if m.group("n") == n.group("n"):
             return block[m.end() : marks[i + 1].start() if i + 1 < len(marks) else len(block)]
     return block
 
