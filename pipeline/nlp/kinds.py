@@ -240,9 +240,7 @@ def read_letter(ev: Evidence, kind: Kind) -> Structure:
     """A letter: the place-and-date line under the head (or its letterhead's date), who signs it."""
     text = ev.doc.text
     start = ev.head.end
-    # the place-and-date line under the head; in older papers it may stand before the doctype, in the head
-    date = m.place_date(text, start, start + 2500) or m.head_place_date(text, start)
-    date = date or letterhead_date(ev.doc)
+    date = m.letter_date(text, start) or letterhead_date(ev.doc)
     date = date or m.place_date(text, max(0, len(text) - 3000))
     meta = replace(_common_meta(ev, kind, date), authors=tuple(m.signers(text, start)))
     return _structure(ev, meta)
@@ -330,8 +328,7 @@ def read_other(ev: Evidence, kind: Kind) -> Structure:
     start = ev.head.end
     date = (
         m.fixed_date(text)
-        or m.place_date(text, start, start + 2500)
-        or m.head_place_date(text, start)  # a covering letter's date before the paper it covers
+        or m.letter_date(text, start)  # also a covering letter's, before the paper it covers
         or m.head_received_date(text, start)  # a nota's "Ontvangen …" or "(Ingezonden …)" in its head
         or _proposed_or_dated(text)
     )

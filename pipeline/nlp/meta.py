@@ -647,6 +647,11 @@ def place_date(text: str, start: int = 0, end: int | None = None) -> str | None:
     return printed_date(d) if d else None
 
 
+def letter_date(text: str, head_end: int) -> str | None:
+    """A letter's place-and-date line: under its head, or (older papers) before its doctype, in the head."""
+    return place_date(text, head_end, head_end + 2500) or head_place_date(text, head_end)
+
+
 def head_place_date(text: str, end: int) -> str | None:
     """A place-and-date line that begins a line inside the head, before what the paper is (older papers
     print "'s-Gravenhage, 5 juni 1961. BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN Nr. 1" as one line).
