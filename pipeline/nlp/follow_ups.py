@@ -35,6 +35,8 @@ def cues() -> dict[str, Any]:
     # a bare delay ("uitstel", "vertraging") is the government's own only with its voice and its deliverable
     data["delay_noun_re"] = re.compile(data["postpones"][0], re.I)
     data["postpones_frame_re"] = re.compile(data["postpones_frame"], re.I)
+    data["planned_re"] = re.compile(data["planned"]["regex"], re.I)
+    data["planned_cue_re"] = re.compile(data["planned"]["cue"], re.I)
     return data
 
 
@@ -74,6 +76,9 @@ def relation_of(sentence: str) -> tuple[str, re.Match[str]] | None:
                 continue
             if rel == "fulfils" and c["negation_re"].search(sentence):
                 break
+            planned = c["planned_cue_re"].search(m.group(0)) and c["planned_re"].search(sentence)
+            if rel == "fulfils" and planned:
+                continue  # "zal … worden ingegaan op de moties": a later paper's treatment, not this one's
             if rel == "answers" and c["answers_blockers_re"].search(sentence):
                 break  # "Het antwoord op deze vraag luidt bevestigend": no request answered by this paper
             bare_delay = rel == "postpones" and c["delay_noun_re"].fullmatch(m.group(0))

@@ -161,6 +161,21 @@ def test_follow_up_deze_toezegging_looks_back() -> None:
     assert [(f.relation, f.target) for f in got] == [("fulfils", "kst-32637-231")]
 
 
+PLANNED = follow_ups.cues()["planned"]
+
+
+@pytest.mark.parametrize(("text", "why"), [tuple(e) for e in PLANNED["examples"]])
+def test_a_treatment_still_to_come_fulfils_nothing_yet(text: str, why: str) -> None:
+    found = follow_ups.relation_of(text)
+    assert found is None or found[0] != "fulfils", why
+
+
+@pytest.mark.parametrize(("text", "why"), [tuple(e) for e in PLANNED["counter_examples"]])
+def test_this_papers_own_treatment_still_fulfils(text: str, why: str) -> None:
+    found = follow_ups.relation_of(text)
+    assert found is not None and found[0] == "fulfils", why
+
+
 PAPER_NAMES = follow_ups.cues()["paper_names"]
 
 
