@@ -579,8 +579,12 @@ def cmd_verify(a: argparse.Namespace) -> None:
     with open(a.labels, encoding="utf-8") as f:
         rows = [json.loads(line) for line in f if line.strip()]
     by_src: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
+    quoted = 0  # review verdicts that quote the sentence without offsets
     for r in rows:
-        by_src[r["source"]].append(r)
+        if "start" in r:
+            by_src[r["source"]].append(r)
+        else:
+            quoted += 1
     bad = 0
     for src, rs in sorted(by_src.items()):
         text = from_text(
@@ -590,7 +594,7 @@ def cmd_verify(a: argparse.Namespace) -> None:
             if text[r["start"] : r["end"]].replace("\n", " ") != r["text"]:
                 bad += 1
                 print("offset mismatch:", src, r["start"], r["end"], r["text"][:60])
-    print(f"{len(rows)} lines, {len(by_src)} papers, {bad} mismatches")
+    print(f"{len(rows)} lines ({quoted} quoted without offsets), {len(by_src)} papers, {bad} mismatches")
 
 
 def main() -> None:
