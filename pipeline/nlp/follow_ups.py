@@ -32,9 +32,11 @@ def cues() -> dict[str, Any]:
     data["answers_blockers_re"] = re.compile("|".join(f"(?:{b})" for b in answers_blockers), re.I)
     data["paper_names_re"] = re.compile(data["paper_names"]["regex"], re.I)
     data["paper_sends_re"] = re.compile(data["paper_names"]["sends"], re.I)
-    # a bare delay ("uitstel", "vertraging") is the government's own only with its voice and its deliverable
+    # a bare delay ("uitstel", "vertraging") postpones only what is owed (an answer, a letter, a bill, the
+    # reason for the delay), never a hypothetical one ("zou … vertraging ten gevolge hebben")
     data["delay_noun_re"] = re.compile(data["postpones"][0], re.I)
     data["postpones_frame_re"] = re.compile(data["postpones_frame"], re.I)
+    data["postpones_hypothetical_re"] = re.compile(data["postpones_hypothetical"], re.I)
     data["planned_re"] = re.compile(data["planned"]["regex"], re.I)
     data["planned_cue_re"] = re.compile(data["planned"]["cue"], re.I)
     return data
@@ -82,8 +84,9 @@ def relation_of(sentence: str) -> tuple[str, re.Match[str]] | None:
             if rel == "answers" and c["answers_blockers_re"].search(sentence):
                 break  # "Het antwoord op deze vraag luidt bevestigend": no request answered by this paper
             bare_delay = rel == "postpones" and c["delay_noun_re"].fullmatch(m.group(0))
-            if bare_delay and not c["postpones_frame_re"].match(sentence):
-                continue  # "vertraging voor de scheepvaart": a delay in the world
+            owed = c["postpones_frame_re"].search(sentence)
+            if bare_delay and (not owed or c["postpones_hypothetical_re"].search(sentence)):
+                continue  # "vertraging voor de scheepvaart", "zou … vertraging ten gevolge hebben"
             return rel, m
     return None
 
