@@ -200,6 +200,10 @@ def stretch(m: re.Match[str], name: str, kind: str, ref: dt.date | None) -> tupl
 
 
 # a frameless year right after a name, an abbreviation or a plan, law or budget is part of that name
+# "de begroting voor 1995", "de ramingen voor 1994": 'voor' names the year a budget is for
+_BUDGET_FOR = re.compile(
+    r"\b(?:\w*begroo?ting\w*|ramingen?|tarieven|programma|budget|cijfers|Miljoenennota)\s+$", re.I
+)
 _NAMED_YEAR = re.compile(
     r"(?:(?:(?<=[\w,;:(] )(?-i:[A-Z][\w-]*)|\b(?-i:[A-Z]{2,}[\w-]*)|\w*(?:wet|plan|akkoord|nota|begroting|"
     r"verdrag|besluit|programma|agenda|regeling|overeenkomst|rapport|verslag|jaarverslag|conventie|statistiek))"
@@ -242,6 +246,10 @@ def find_deadlines(text: str, ref: dt.date | None) -> list[Found]:
         rule = next((r for n, r in gr.frames if m.group(n) is not None), None)
         if name == "t_year" and rule is None and _NAMED_YEAR.search(text, max(0, m.start() - 40), m.start()):
             continue  # a year in a name: "de Visserijwet 1963", "(Wiv 2017)", "de begroting 1990"
+        before = text[max(0, m.start() - 60) : m.start()]
+        budget_year = m.group(0).lower().startswith("voor ") and _BUDGET_FOR.search(before)
+        if name == "t_year" and budget_year:
+            continue  # "de begroting voor 1995": the budget of a year, no time by
         if name == "t_year" and _COUNTED.match(text, m.end()):
             continue  # "2000 m3 hout": a count
         if kind == "event" and rule is None:
