@@ -21,6 +21,14 @@ def test_deadline_examples(text: str, ref: str, by: str | None) -> None:
     assert deadlines.pick(found).by == by, [(f.text, f.by) for f in found]
 
 
+def test_a_budgets_year_and_a_named_paper_are_no_time_by() -> None:
+    # archive sentences (sgd brieven): "de begroting voor 1982" is the budget of a year; "Voorjaarsnota" a paper
+    text = "Ten slotte is bij de besluitvorming over de begroting voor 1982 gekozen voor een ombuiging."
+    assert deadlines.find_deadlines(text, dt.date(1981, 6, 1)) == []
+    found = deadlines.find_deadlines("Ik kom daarop bij de Voorjaarsnota terug.", dt.date(1981, 6, 1))
+    assert [f.text for f in found] == ["bij de Voorjaarsnota"]
+
+
 def _commitments(text: str, written: dt.date | None = None) -> list[commitments.Found]:
     """The examples come from every era; undated, any time they name is still to come."""
     return commitments.find_commitments(text, sentences(text), written, written)
