@@ -38,6 +38,8 @@ def cues() -> dict[str, Any]:
     data["postpones_frame_re"] = re.compile(data["postpones_frame"], re.I)
     data["postpones_hypothetical_re"] = re.compile(data["postpones_hypothetical"], re.I)
     data["planned_re"] = re.compile(data["planned"]["regex"], re.I)
+    data["delivers_re"] = re.compile(data["answers_in_context"]["delivers"], re.I)
+    data["asked_re"] = re.compile(data["answers_in_context"]["asked"], re.I)
     data["planned_cue_re"] = re.compile(data["planned"]["cue"], re.I)
     return data
 
@@ -116,15 +118,46 @@ def target_text(sentence: str, cue: re.Match[str]) -> str | None:
     return words or None
 
 
+def answers_in_context(sentence: str, before: list[str]) -> str | None:
+    """What a letter's answering sentence without a cue answers, from the sentences before it that tell
+    what was asked: the words that name the request, or None when nothing was asked.
+
+    >>> answers_in_context("Ik bericht u thans als volgt.", ["In uw brief van 3 mei vraagt u de kosten."])
+    'uw brief van 3 mei vraagt u de kosten'
+    >>> answers_in_context("Ik bericht u thans als volgt.", ["Het regent."]) is None
+    True
+    """
+    c = cues()
+    if _QUESTION.search(sentence) or not c["delivers_re"].search(sentence):
+        return None
+    for prev in reversed(before):
+        asked = c["asked_re"].search(prev)
+        if asked and not _QUESTION.search(prev):
+            m = c["target_re"].search(prev)
+            words = (prev[m.start() :] if m else prev[asked.start() :]).strip(" ,.;:")
+            return words[:200] or None
+    return None
+
+
 @stage("follow_ups.cues", writes="follow_ups")
 def cue_sentences(chunk: Chunk) -> list[FollowUp]:
-    """Every sentence with a follow-up cue, target unresolved."""
-    out = []
-    for sent in chunk.sentences:
-        text = chunk.text[sent.start : sent.end]
+    """Every sentence with a follow-up cue, target unresolved; in a letter also the sentence that answers
+    what the sentences before it say was asked (the first such sentence, when nothing answered before it)."""
+    out: list[FollowUp] = []
+    letter = chunk.structure.meta.kind == "brief"
+    texts = [chunk.text[s.start : s.end] for s in chunk.sentences]
+    acted: set[int] = set()
+    for i, (sent, text) in enumerate(zip(chunk.sentences, texts, strict=True)):
         found = relation_of(text)
-        if found is None:
+        if found is not None:
+            rel, cue = found
+            out.append(FollowUp(rel, None, chunk.span(sent.start, sent.end), target_text(text, cue)))
+            acted.add(i)
             continue
-        rel, cue = found
-        out.append(FollowUp(rel, None, chunk.span(sent.start, sent.end), target_text(text, cue)))
+        before = [texts[k] for k in range(max(0, i - 3), i) if k not in acted]
+        answered = any(f.relation == "answers" for f in out)  # once a letter answers, what follows explains
+        whole = len(before) == min(i, 3)  # no sentence just before was a follow-up of its own
+        if letter and not answered and whole and (words := answers_in_context(text, before)):
+            out.append(FollowUp("answers", None, chunk.span(sent.start, sent.end), words))
+            acted.add(i)
     return out

@@ -197,3 +197,16 @@ def test_another_papers_name_answers_nothing(text: str, source: str) -> None:
 def test_this_papers_own_name_still_answers(text: str, source: str) -> None:
     found = follow_ups.relation_of(text)
     assert found is not None and found[0] == "answers", source
+
+
+def test_a_letters_answer_without_a_cue_answers_what_the_sentences_before_ask() -> None:
+    # sgd/brieven/sgd-0000128950.txt (archive outside the gold): the Kamer's request, then the answer
+    before = [
+        "Deze motie werd door mij ontraden.",
+        "Uw Kamer verzocht vervolgens om voor de stemming over de tijdens dat debat ingediende moties een "
+        "nadere schriftelijke motivering daarvan aan te geven.",
+    ]
+    answer = "Naar aanleiding hiervan deel ik u mede namens staatssecretaris Kappeyne van de Coppello het volgende mee."
+    assert follow_ups.relation_of(answer) is None  # no cue of its own
+    assert follow_ups.answers_in_context(answer, before) is not None
+    assert follow_ups.answers_in_context(answer, before[:1]) is None  # nothing asked, nothing answered
