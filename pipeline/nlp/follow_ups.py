@@ -95,7 +95,7 @@ def relation_of(sentence: str) -> tuple[str, re.Match[str]] | None:
 
 _TARGET_END = re.compile(
     r"[,;:]\s|\.\s|\s(?:en\s+(?:stuur|bied|zend|doe|informeer|deel|bericht)|maar|waarin|waarmee|zodat|omdat|stuur|bied|zend|"
-    r"doe|informeer|deel|bericht|heb|ga|geef|breng|ontvangt|treft|wordt|worden|is|zijn)\s|\.$|$"
+    r"doe|informeer|deel|bericht|heb|ga|geef|breng|ontvangt|treft|wordt|worden|is|zijn)\s|(?<!\bte)\s(?:zal|zullen)\s|\.$|$"
 )
 
 
