@@ -211,6 +211,8 @@ def read(sentence: str, has_time: bool, ahead: bool = False, report: bool = True
         and (not other_first or kamer_passive)  # "Uw Kamer zal … op de hoogte worden gebracht"
         and (has_time or kamer_passive or "hoogte" in present.group(0) or "terug" in present.group(0))
     ):
+        if g.forecast.search(sentence, 0, present.start()):  # "Naar verwachting ontvangt u …": a forecast
+            return Reading("verwachting", sender(), present.start(), rule="forecast")
         return Reading("toezegging", sender(), present.start(), strong=True, rule="present")
     if present and not other_first and re.search(r"(?i)\bzult|\bkunt", present.group(0)):
         return Reading("toezegging", sender(), present.start(), rule="present")
@@ -298,6 +300,11 @@ class Found:
     strong: bool = False
 
 
+_A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# times that only look ahead; an event ("tijdens het overleg") may be past
+_VAGUE = frozenset({"vague", "season"})
+
+
 def find_commitments(
     text: str,
     bounds: list[tuple[int, int]],
@@ -324,7 +331,10 @@ def find_commitments(
             if not grammar().cues["dated"].search(sentence, 0, d.start)
         ]
         now = ref_date.isoformat() if ref_date else ""
-        ahead = any(d.by and d.by >= now for d in deadlines)
+        # a day still to come, or a vague time without a year ("in het voorjaar", "binnenkort"): ahead
+        ahead = any(
+            d.by >= now if d.by else d.rule in _VAGUE and not _A_YEAR.search(d.text) for d in deadlines
+        )
         timely = any(written is None or d.by is None or d.by >= written.isoformat() for d in deadlines)
         if deadlines and not timely:
             continue

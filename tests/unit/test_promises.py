@@ -210,3 +210,16 @@ def test_a_letters_answer_without_a_cue_answers_what_the_sentences_before_ask() 
     assert follow_ups.relation_of(answer) is None  # no cue of its own
     assert follow_ups.answers_in_context(answer, before) is not None
     assert follow_ups.answers_in_context(answer, before[:1]) is None  # nothing asked, nothing answered
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Daarover wordt u in het najaar geïnformeerd.", "toezegging"),  # the Kamer as 'u' in the passive
+        ("Het kabinet komt in het voorjaar met een uitgewerkt voorstel.", "toezegging"),  # a vague time ahead
+        ("Naar verwachting ontvangt u het rapport in het eerste kwartaal van 2024.", "verwachting"),
+    ],
+)
+def test_modern_letter_promises_in_the_present(text: str, kind: str) -> None:
+    (c,) = _commitments(text, dt.date(2023, 6, 1))
+    assert c.kind == kind
