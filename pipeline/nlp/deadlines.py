@@ -204,6 +204,7 @@ def stretch(m: re.Match[str], name: str, kind: str, ref: dt.date | None) -> tupl
 _BUDGET_FOR = re.compile(
     r"\b(?:\w*begroo?ting\w*|ramingen?|tarieven|programma|budget|cijfers|Miljoenennota)\s+$", re.I
 )
+_AT_BUDGET = re.compile(r"\bbij\s+(?:de\s+)?(?:(?:\w+\s+){1,2}van\s+de\s+)?\w*begroo?ting\s+$", re.I)
 _NAMED_YEAR = re.compile(
     r"(?:(?:(?<=[\w,;:(] )(?-i:[A-Z][\w-]*)|\b(?-i:[A-Z]{2,}[\w-]*)|\w*(?:wet|plan|akkoord|nota|begroting|"
     r"verdrag|besluit|programma|agenda|regeling|overeenkomst|rapport|verslag|jaarverslag|conventie|statistiek))"
@@ -249,7 +250,13 @@ def find_deadlines(text: str, ref: dt.date | None) -> list[Found]:
         before = text[max(0, m.start() - 60) : m.start()]
         budget_year = m.group(0).lower().startswith("voor ") and _BUDGET_FOR.search(before)
         if name == "t_year" and budget_year:
-            continue  # "de begroting voor 1995": the budget of a year, no time by
+            # "de begroting voor 1995" is the budget of a year, no time by; "bij (de indiening van) de
+            # begroting voor 1995" is a time all the same, bound to that event
+            at = _AT_BUDGET.search(before)
+            if at:
+                s = m.start() - len(before) + at.start()
+                out.append(Found(text[s : m.end()].strip(), s, m.end(), None, "event"))
+            continue
         if name == "t_year" and _COUNTED.match(text, m.end()):
             continue  # "2000 m3 hout": a count
         if kind == "event" and rule is None:
