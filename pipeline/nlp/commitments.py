@@ -109,8 +109,11 @@ _BY_US = re.compile(r"(?i)\bdoor\s+ons\b|\bonzerzijds\b")
 _OCR_HYPHEN = re.compile(r"(?<=[a-zà-ÿ])-(?=[a-zà-ÿ])")
 
 
-def read(sentence: str, has_time: bool, ahead: bool = False, report: bool = True) -> Reading:
+def read(
+    sentence: str, has_time: bool, ahead: bool = False, report: bool = True, soon: bool = False
+) -> Reading:
     """The rules' reading of a sentence (``has_time``: it names a time; ``ahead``: a deadline still to come;
+    ``soon``: a vague time still to come, "in het voorjaar", "binnenkort";
     ``report``: the paper reports what others said, as an overleg report does, not a letter).
 
     >>> read("Ik zal uw Kamer voor de zomer informeren.", True).kind
@@ -146,7 +149,7 @@ def read(sentence: str, has_time: bool, ahead: bool = False, report: bool = True
                     continue  # a restated promise still ahead: "heeft toegezegd … nog dit jaar te zullen …"
             but = g.cues["but"].search(sentence) if name == "refusal" else None
             if but and not rx.search(sentence, 0, but.start()):
-                first = read(sentence[: but.start()] + ".", has_time, ahead, report)
+                first = read(sentence[: but.start()] + ".", has_time, ahead, report, soon)
                 if first.kind:  # "Ik zal mij inzetten …, maar op korte termijn zal dat niet lukken"
                     return first
             later = g.written_later.search(sentence) and not g.cues["own_motion"].search(sentence)
@@ -222,7 +225,7 @@ def read(sentence: str, has_time: bool, ahead: bool = False, report: bool = True
         and named
         and g.cues["named_present"].match(sentence, gov.end())
         and not other_first
-        and ahead
+        and (ahead or soon)
     ):
         # "De staatssecretaris stuurt de Kamer vóór 1 juli de evaluatie": a present with a day to come
         return Reading("toezegging", actor(), gov.start(), strong=True, rule="present")
@@ -331,14 +334,14 @@ def find_commitments(
             if not grammar().cues["dated"].search(sentence, 0, d.start)
         ]
         now = ref_date.isoformat() if ref_date else ""
-        # a day still to come, or a vague time without a year ("in het voorjaar", "binnenkort"): ahead
-        ahead = any(
-            d.by >= now if d.by else d.rule in _VAGUE and not _A_YEAR.search(d.text) for d in deadlines
-        )
+        ahead = any(d.by and d.by >= now for d in deadlines)
+        # a vague time without a year ("in het voorjaar", "binnenkort") is still to come, but only a named
+        # government in the present reads it so: in a restated promise it may belong to another clause
+        soon = any(d.by is None and d.rule in _VAGUE and not _A_YEAR.search(d.text) for d in deadlines)
         timely = any(written is None or d.by is None or d.by >= written.isoformat() for d in deadlines)
         if deadlines and not timely:
             continue
-        r = read(sentence, timely, ahead, report)
+        r = read(sentence, timely, ahead, report, soon)
         if r.kind is None or (r.rule not in ("promise", "promised") and _delivers_now(sentence)):
             continue
         dl = pick(deadlines)
