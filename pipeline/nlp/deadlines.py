@@ -199,12 +199,13 @@ def stretch(m: re.Match[str], name: str, kind: str, ref: dt.date | None) -> tupl
     return None  # events and vague terms: no day
 
 
-# a frameless year right after a name, an abbreviation or a plan, law or budget is part of that name
 # "de begroting voor 1995", "de ramingen voor 1994": 'voor' names the year a budget is for
 _BUDGET_FOR = re.compile(
     r"\b(?:\w*begroo?ting\w*|ramingen?|tarieven|programma|budget|cijfers|Miljoenennota)\s+$", re.I
 )
+# "bij (de indiening van) de begroting voor 1995": an event all the same
 _AT_BUDGET = re.compile(r"\bbij\s+(?:de\s+)?(?:(?:\w+\s+){1,2}van\s+de\s+)?\w*begroo?ting\s+$", re.I)
+# a frameless year right after a name, an abbreviation or a plan, law or budget is part of that name
 _NAMED_YEAR = re.compile(
     r"(?:(?:(?<=[\w,;:(] )(?-i:[A-Z][\w-]*)|\b(?-i:[A-Z]{2,}[\w-]*)|\w*(?:wet|plan|akkoord|nota|begroting|"
     r"verdrag|besluit|programma|agenda|regeling|overeenkomst|rapport|verslag|jaarverslag|conventie|statistiek))"

@@ -38,9 +38,9 @@ def cues() -> dict[str, Any]:
     data["postpones_frame_re"] = re.compile(data["postpones_frame"], re.I)
     data["postpones_hypothetical_re"] = re.compile(data["postpones_hypothetical"], re.I)
     data["planned_re"] = re.compile(data["planned"]["regex"], re.I)
+    data["planned_cue_re"] = re.compile(data["planned"]["cue"], re.I)
     data["delivers_re"] = re.compile(data["answers_in_context"]["delivers"], re.I)
     data["asked_re"] = re.compile(data["answers_in_context"]["asked"], re.I)
-    data["planned_cue_re"] = re.compile(data["planned"]["cue"], re.I)
     return data
 
 
@@ -80,17 +80,27 @@ def relation_of(sentence: str) -> tuple[str, re.Match[str]] | None:
                 continue
             if rel == "fulfils" and c["negation_re"].search(sentence):
                 break
-            planned = c["planned_cue_re"].search(m.group(0)) and c["planned_re"].search(sentence)
-            if rel == "fulfils" and planned:
+            if rel == "fulfils" and _planned(sentence, m):
                 continue  # "zal … worden ingegaan op de moties": a later paper's treatment, not this one's
             if rel == "answers" and c["answers_blockers_re"].search(sentence):
                 break  # "Het antwoord op deze vraag luidt bevestigend": no request answered by this paper
-            bare_delay = rel == "postpones" and c["delay_noun_re"].fullmatch(m.group(0))
-            owed = c["postpones_frame_re"].search(sentence)
-            if bare_delay and (not owed or c["postpones_hypothetical_re"].search(sentence)):
+            if rel == "postpones" and c["delay_noun_re"].fullmatch(m.group(0)) and not _owed(sentence):
                 continue  # "vertraging voor de scheepvaart", "zou … vertraging ten gevolge hebben"
             return rel, m
     return None
+
+
+def _planned(sentence: str, cue: re.Match[str]) -> bool:
+    """Does a fulfils cue that names a treatment ("in op", "informeren over") speak of a later paper's?"""
+    c = cues()
+    return bool(c["planned_cue_re"].search(cue.group(0)) and c["planned_re"].search(sentence))
+
+
+def _owed(sentence: str) -> bool:
+    """Is a bare delay ("uitstel", "vertraging") one of what is owed, and real, not hypothetical?"""
+    c = cues()
+    hypothetical = c["postpones_hypothetical_re"].search(sentence)
+    return bool(c["postpones_frame_re"].search(sentence)) and not hypothetical
 
 
 _TARGET_END = re.compile(
