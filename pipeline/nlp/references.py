@@ -213,7 +213,7 @@ def _from_match(p: Pattern, m: re.Match[str], text: str, numeric: frozenset[str]
             pos = c.end()
         return out
     # Kamerstukken
-    dossier = g.get("dossier") or g.get("dossier4") or g["dossier_t"]
+    dossier = g.get("dossier") or g["dossier_t"]
     toev: str | None = next((g[k] for k in _TOEVOEGING_GROUPS if g.get(k)), None)
     if toev:
         toev = fix_toevoeging(re.sub(r"\s", "", toev))
