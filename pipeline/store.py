@@ -61,6 +61,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 # is before or after it, not both ("acting" alerts are about papers that came after the watch)
 NOW_MS = "strftime('%Y-%m-%d %H:%M:%f', 'now')"
 
+
 class StoreError(Exception):
     """The store cannot be used: not a Kamerwacht store, locked, read-only, or damaged."""
 
@@ -332,7 +333,6 @@ def _bands(sig: tuple[int, ...]) -> list[tuple[int, str]]:
     from . import fingerprint
 
     return list(fingerprint.bands(sig))
-
 
 
 # live sync (sync.py), the toezeggingen register (register.py), watches and delivered alerts (alerts.py)

@@ -409,6 +409,8 @@ _WILLING = re.compile(
 )
 # the answer's first sentence says yes: "Ja." alone (bare), or "Ja, …"
 _YES = re.compile(r"\W*(?:\d+\s+)?Ja\b\s*(?P<bare>\.\s*$)?[.,;:]?")
+
+
 def _numbered(block: str, answer: str) -> str:
     """The question an answer numbered "3 Ja." answers, out of a block that OCR ran several into (a lost "2"
     leaves "… ? 3 Is de Minister bereid …?" inside question 1); numbers as the Aanhangsel reader reads

@@ -248,9 +248,8 @@ def find_deadlines(text: str, ref: dt.date | None) -> list[Found]:
         rule = next((r for n, r in gr.frames if m.group(n) is not None), None)
         if name == "t_year" and rule is None and _NAMED_YEAR.search(text, max(0, m.start() - 40), m.start()):
             continue  # a year in a name: "de Visserijwet 1963", "(Wiv 2017)", "de begroting 1990"
-        before = text[max(0, m.start() - 60) : m.start()]
-        budget_year = m.group(0).lower().startswith("voor ") and _BUDGET_FOR.search(before)
-        if name == "t_year" and budget_year:
+        before = text[max(0, m.start() - 60) : m.start()] if name == "t_year" else ""
+        if before and m.group(0).lower().startswith("voor ") and _BUDGET_FOR.search(before):
             # "de begroting voor 1995" is the budget of a year, no time by; "bij (de indiening van) de
             # begroting voor 1995" is a time all the same, bound to that event
             at = _AT_BUDGET.search(before)

@@ -157,17 +157,18 @@ def cue_sentences(chunk: Chunk) -> list[FollowUp]:
     letter = chunk.structure.meta.kind == "brief"
     texts = [chunk.text[s.start : s.end] for s in chunk.sentences]
     acted: set[int] = set()
+    answered = False  # once a letter answers, what follows explains
     for i, (sent, text) in enumerate(zip(chunk.sentences, texts, strict=True)):
         found = relation_of(text)
         if found is not None:
             rel, cue = found
             out.append(FollowUp(rel, None, chunk.span(sent.start, sent.end), target_text(text, cue)))
-            acted.add(i)
-            continue
-        before = [texts[k] for k in range(max(0, i - 3), i) if k not in acted]
-        answered = any(f.relation == "answers" for f in out)  # once a letter answers, what follows explains
-        whole = len(before) == min(i, 3)  # no sentence just before was a follow-up of its own
-        if letter and not answered and whole and (words := answers_in_context(text, before)):
+        else:
+            before = [texts[k] for k in range(max(0, i - 3), i) if k not in acted]
+            whole = len(before) == min(i, 3)  # no sentence just before was a follow-up of its own
+            if not (letter and not answered and whole and (words := answers_in_context(text, before))):
+                continue
             out.append(FollowUp("answers", None, chunk.span(sent.start, sent.end), words))
-            acted.add(i)
+        acted.add(i)
+        answered = answered or out[-1].relation == "answers"
     return out
