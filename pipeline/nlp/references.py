@@ -270,7 +270,11 @@ def _from_match(p: Pattern, m: re.Match[str], text: str, numeric: frozenset[str]
 _WRAP = re.compile(r"(?<=\d)-\n(?=\d)|(?<=[a-z])-\n(?=[a-z])|\n(?!\s*\n)")
 _SPLIT = re.compile(r"(?<=[a-zà-ÿ])-(?=[a-zà-ÿ])")  # OCR keeps the hyphen of a word broken at a line end
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")
-_CITATION_WORDS = ("kamer", "handelingen", "vergaderjaar", "zitting", "staatscourant", "staatsblad")
+# words a citation needs whole; a month dates a Staatsblad ("wet van 22 De-cember 1863 (Staatsblad n°. 148)")
+_CITATION_WORDS = (
+    *("kamer", "handelingen", "vergaderjaar", "zitting", "staatscourant", "staatsblad"),
+    *("januari", "februari", "maart", "augustus", "september", "oktober", "october", "november", "december"),
+)
 
 
 def _unwrapped(text: str, joins: re.Pattern[str] = _WRAP) -> tuple[str, list[int]]:

@@ -54,8 +54,10 @@ _ANAPHOR = re.compile(
 _ACT_ANAPHOR = re.compile(
     r"\b(?:deze|die|genoemde|voornoemde|bovengenoemde)\s+(?:toezeggingen|toezegging|moties|motie)\b", re.I
 )
-# a number in the paper's own dossier: "(stuk nr. 11)", "gedrukt onder nr. 9"
-_OWN_DOSSIER = re.compile(r"\b(?:[Ss]tuk(?:ken)?|gedrukt\s+onder)\s+(?:nrs?\.|nummer)\s*(\d{1,4})\b(?!\s*\()")
+# a number in the paper's own dossier: "(stuk nr. 11)", "gedrukt onder nr. 9"; "stuk nr. 12 930" is a dossier
+_OWN_DOSSIER = re.compile(
+    r"\b(?:[Ss]tuk(?:ken)?|gedrukt\s+onder)\s+(?:nrs?\.|nummer)\s*(\d{1,4})\b(?!\s*\(|\s\d{3}\b)"
+)
 _SECTOR_ANAPHOR = re.compile(r"\b(?:die|deze|dezelfde|de\s+betreffende)\s+(sector|branche)\b", re.I)
 _ABOUT_A_MOTION = re.compile(r"\bmoties?\b", re.I)
 ANAPHOR_WINDOW = 400  # characters back to the Kamerstuk 'deze motie' points at

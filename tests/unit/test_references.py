@@ -32,6 +32,8 @@ CASES = [
         "Stb. 2019, 33; Stcrt. 2020, 1234; ECLI:NL:HR:2019:2007.",
         ["stb-2019-33", "stcrt-2020-1234", "ECLI:NL:HR:2019:2007"],
     ),
+    # OCR keeps the hyphen of a month broken at a line end (sgd/brieven-overig/sgd-0000393778.txt)
+    ("der wet van 22 De-cember 1863 (Staatsblad n°. 148) zal afloopen", ["stb-1863-148"]),
     # no references
     ("Het kabinet verwacht 35 bedrijven en 30 procent van de omzet in 2016-2017.", []),
     ("tel. 070-3183000, postbus 20018, 2500 EA Den Haag", []),
