@@ -765,7 +765,8 @@ TITLES = r"(?:(?:mr|drs|dr|ir|prof|ing|jhr)\.?\s+)*"
 _LETTERS = "A-Za-zà-ÿĀ-ž'’"
 # "d'Ancona", "D'Hondt": an elided particle glued to the name
 SURNAME = (
-    rf"(?:{PARTICLE}\s+)*(?:[dD]['’])?[A-ZÀ-ÝĀ-ž][{_LETTERS}]+(?:-(?:{PARTICLE}-)?[A-ZÀ-Ýa-zà-ÿĀ-ž][{_LETTERS}]+)*"
+    rf"(?:{PARTICLE}\s+)*(?:[dD]['’])?[A-ZÀ-ÝĀ-ž][{_LETTERS}]+"  # the name, then its double-barrelled parts
+    rf"(?:-(?:{PARTICLE}-)?[A-ZÀ-Ýa-zà-ÿĀ-ž][{_LETTERS}]+)*"
 )
 # nor is the next signature of a block left unsigned ("Gegeven … De Minister zonder Portefeuille,\n\n
 # De Minister van Overzeese Gebiedsdelen,", "…,\n\nAan de Tweede Kamer")
