@@ -1,7 +1,13 @@
-"""Loading rule files (``models/patterns/*.json``): ``{NAME}`` macros expand to their definitions."""
+"""Loading rule files (``models/patterns/*.json``): ``{NAME}`` macros expand to their definitions.
+
+The voices that are not the government's (a motion's opening, the members', the Crown's formula, a committee's
+closing clause) are defined once, in ``voices.json``; any rule file names them as ``{MEMBERS_OPEN}`` and the
+like, and ``load`` expands them.
+"""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from .. import resources
@@ -9,7 +15,17 @@ from .. import resources
 
 def load(name: str) -> dict[str, Any]:
     data: dict[str, Any] = resources.read_json("patterns", name)
-    return data
+    if name == "voices.json":
+        return data
+    expanded: dict[str, Any] = _expand_all(data, voices())
+    return expanded
+
+
+@lru_cache(maxsize=1)
+def voices() -> dict[str, str]:
+    """The shared voices' regular expressions by name (``voices.json``)."""
+    defs = resources.read_json("patterns", "voices.json")["defs"]
+    return {name: d["regex"] for name, d in defs.items()}
 
 
 def expand(src: str, defs: dict[str, str]) -> str:
@@ -22,3 +38,13 @@ def expand(src: str, defs: dict[str, str]) -> str:
         for name, value in defs.items():
             src = src.replace("{" + name + "}", value)
     return src
+
+
+def _expand_all(value: Any, defs: dict[str, str]) -> Any:
+    if isinstance(value, str):
+        return expand(value, defs) if "{" in value else value
+    if isinstance(value, list):
+        return [_expand_all(v, defs) for v in value]
+    if isinstance(value, dict):
+        return {k: _expand_all(v, defs) for k, v in value.items()}
+    return value
