@@ -129,6 +129,9 @@ def read(
     ):  # a register line: "Toezegging Kamerstuk 32 637, nr. 231, gedaan door de Minister van … tijdens …"
         return Reading("toezegging", reg.group("actor"), reg.start(), strong=True, rule="register")
     first_person_future = g.cues["first_person_future"].search(sentence)
+    reported = g.cues["reported_future"].search(sentence)
+    if first_person_future and reported and reported.end() <= first_person_future.start():
+        first_person_future = None  # "Ik heb u toegezegd dat ik … zal sturen": restated as history
     promised_thing: re.Match[str] | None = None  # "In de toegezegde nota zal …"
     for name, rx in g.blockers:
         if rx.search(sentence):
