@@ -1,8 +1,8 @@
 """Train the sentence classifier: promise (toezegging, doel, verwachting), follow-up (fulfils, postpones,
 answers) or none, from real sentences labelled by hand.
 
-Data: ``models/training/sentences-sgd.jsonl`` (3,429 sentences of the Staten-Generaal archive, 1814-1995)
-and ``models/training/sentences-modern.jsonl`` (2,268 of debates, motions, answers and besluitenlijsten,
+Data: ``models/training/sentences-sgd.jsonl`` (4,117 sentences of the Staten-Generaal archive, 1814-1995)
+and ``models/training/sentences-modern.jsonl`` (2,668 of debates, motions, answers and besluitenlijsten,
 2009-2025), each checked by hand (see the ``.md`` beside them). Sentences of the gold files
 (``../shared/gold``) are never trained on: any that appears in them is dropped, and the script says how many.
 
