@@ -496,6 +496,15 @@ _EK_OF_TK_DOSSIER = re.compile(
 )
 
 
+def _ek_footer_chapter(text: str, running: tuple[str, ...], dossier: str, nr: str) -> str | None:
+    """The budget chapter an Eerste Kamer paper's footer prints after its dossier: "8300 XIV 83 (2 vel)",
+    "I 2800 VIIB 68"."""
+    spaced = r"\s?".join(dossier)
+    tail = "\n".join([text[-500:], *running])
+    chapter = re.search(rf"(?:^|\s)(?:I\s+)?{spaced}\s+({ROMAN}[A-D]?)\s+{re.escape(nr)}\b", tail)
+    return fix_toevoeging(chapter.group(1)) if chapter else None
+
+
 def own_number(text: str, running: tuple[str, ...], year: int | None = None) -> KamerstukId | None:
     """The paper's own Kamerstuk id: an official colophon id, else the head, else the footer."""
     for src in running:
@@ -511,11 +520,7 @@ def own_number(text: str, running: tuple[str, ...], year: int | None = None) -> 
         foot = footer_number(text, running)
         toev = foot.toevoeging if foot and foot.dossier == dossier else None
         nr = _nr(ek.group("nr")) or ek.group("nr")
-        spaced = r"\s?".join(dossier)
-        # its footer knows the budget chapter: "8300 XIV 83 (2 vel)", "I 2800 VIIB 68"
-        tail = "\n".join([text[-500:], *running])
-        chapter = re.search(rf"(?:^|\s)(?:I\s+)?{spaced}\s+({ROMAN}[A-D]?)\s+{re.escape(nr)}\b", tail)
-        return KamerstukId(dossier, toev or (fix_toevoeging(chapter.group(1)) if chapter else None), nr)
+        return KamerstukId(dossier, toev or _ek_footer_chapter(text, running, dossier, nr), nr)
     head = read_head(text)
     if year is None and head.vergaderjaar:
         year = int(head.vergaderjaar[:4])
