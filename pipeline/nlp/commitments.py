@@ -33,7 +33,7 @@ from . import aanhangsel
 from . import rules as rule_files
 from .deadlines import Found as DeadlineFound
 from .deadlines import find_deadlines, pick
-from .follow_ups import inner_dots, relation_of
+from .follow_ups import inner_dots, relation_of, unbroken
 from .stages import Chunk, stage
 
 
@@ -105,8 +105,6 @@ class Reading:
 
 # a passive with the writers as its agent: "zal … door ons worden onderzocht" (two signers: wij)
 _BY_US = re.compile(r"(?i)\bdoor\s+ons\b|\bonzerzijds\b")
-# OCR keeps the hyphen of a word broken over a line ("be-richten", "na-der"): the grammar reads the word whole
-_OCR_HYPHEN = re.compile(r"(?<=[a-zà-ÿ])-(?=[a-zà-ÿ])")
 
 
 def read(
@@ -122,7 +120,7 @@ def read(
     'question'
     """
     g = grammar()
-    sentence = _OCR_HYPHEN.sub("", inner_dots(sentence))
+    sentence = unbroken(inner_dots(sentence))  # OCR's "be-richten", "na-der" read whole
     reg = _REGISTER_ACTOR.search(sentence)
     if (
         reg
@@ -350,7 +348,7 @@ def find_commitments(
         dl = pick(deadlines)
         if dl is not None:
             dl = DeadlineFound(dl.text, dl.start + s, dl.end + s, dl.by, dl.rule)
-        action = _OCR_HYPHEN.sub("", inner_dots(sentence))[r.trigger :].rstrip(" .") or None
+        action = unbroken(inner_dots(sentence))[r.trigger :].rstrip(" .") or None
         out.append(Found(r.kind, _clean_actor(r.actor), action, dl, s, e, r.rule, r.strong))
     return out
 

@@ -60,6 +60,18 @@ def inner_dots(sentence: str) -> str:
     return body[: len(body) - tail].replace(".", "·") + body[len(body) - tail :] + sentence[len(body) :]
 
 
+_OCR_HYPHEN = re.compile(r"(?<=[a-zà-ÿ])-(?=[a-zà-ÿ])")
+
+
+def unbroken(sentence: str) -> str:
+    """A sentence with the hyphens OCR kept inside words broken at a line end removed, for the cues to read.
+
+    >>> unbroken("De heer Vredeling heeft mij ge-vraagd")
+    'De heer Vredeling heeft mij gevraagd'
+    """
+    return _OCR_HYPHEN.sub("", sentence)
+
+
 def relation_of(sentence: str) -> tuple[str, re.Match[str]] | None:
     """The follow-up relation a sentence states, and the cue that states it.
 
@@ -105,8 +117,12 @@ def _owed(sentence: str) -> bool:
 
 _TARGET_END = re.compile(
     r"[,;:]\s|\.\s|\s(?:en\s+(?:stuur|bied|zend|doe|informeer|deel|bericht)|maar|waarin|waarmee|zodat|omdat|stuur|bied|zend|"
-    r"doe|informeer|deel|bericht|heb|ga|geef|breng|ontvangt|treft|wordt|worden|is|zijn)\s|(?<!\bte)\s(?:zal|zullen)\s|\.$|$"
+    r"doe|informeer|deel|deelt|bericht|heb|heeft|ga|geef|breng|ontvangt|treft|wordt|worden|is|zijn|moge|mogen|merkt|merken|kan)\s"
+    r"|(?<!\bte)\s(?:zal|zullen)\s|\.$|$"
 )
+
+
+_PARTICIPLE_AFTER = re.compile(r",\s*(?:gedaan|gegeven|ingediend|aangenomen|gesteld|uitgebracht|toegezegd)\b")
 
 
 def target_text(sentence: str, cue: re.Match[str]) -> str | None:
@@ -119,11 +135,21 @@ def target_text(sentence: str, cue: re.Match[str]) -> str | None:
     >>> s = "In antwoord op de vragen van de heer A. Jansen over de zorg deel ik u mede dat het goed gaat."
     >>> target_text(s, relation_of(s)[1])
     'de vragen van de heer A. Jansen over de zorg'
+    >>> s = "Ter uitvoering van mijn toezegging, gedaan bij de Memorie van Antwoord, bied ik u de nota aan."
+    >>> target_text(s, relation_of(s)[1])
+    'mijn toezegging, gedaan bij de Memorie van Antwoord'
+    >>> s = "Naar aanleiding van de in het Verslag gemaakte opmerkingen heeft de ondergeteekende de eer …"
+    >>> target_text(s, relation_of(s)[1])
+    'de in het Verslag gemaakte opmerkingen'
     """
     c = cues()
     m = c["target_re"].search(sentence, cue.start()) or c["target_re"].search(sentence)
     rest = sentence[m.start() :] if m else sentence[cue.end() :].lstrip()
-    end = _TARGET_END.search(inner_dots(rest), 1)  # "vragen van de heer A. Jansen": an initial ends nothing
+    flat = inner_dots(rest)
+    end = _TARGET_END.search(flat, 1)  # "vragen van de heer A. Jansen": an initial ends nothing
+    if end and _PARTICIPLE_AFTER.match(flat, end.start()):
+        # "mijn toezegging, gedaan bij de Memorie van Antwoord, …": the participle phrase names it too
+        end = _TARGET_END.search(flat, end.end())
     words = rest[: end.start() if end else len(rest)].strip(" ,.;:()")
     return words or None
 
@@ -136,15 +162,16 @@ def answers_in_context(sentence: str, before: list[str]) -> str | None:
     'uw brief van 3 mei vraagt u de kosten'
     >>> answers_in_context("Ik bericht u thans als volgt.", ["Het regent."]) is None
     True
+    >>> answers_in_context("Ik kan u het volgende mede-delen.", ["De heer A heeft mij ge-vraagd of het kan."])
+    'De heer A heeft mij ge-vraagd of het kan'
     """
     c = cues()
-    if _QUESTION.search(sentence) or not c["delivers_re"].search(sentence):
+    if _QUESTION.search(sentence) or not c["delivers_re"].search(unbroken(sentence)):
         return None
     for prev in reversed(before):
-        asked = c["asked_re"].search(prev)
-        if asked and not _QUESTION.search(prev):
-            m = c["target_re"].search(prev)
-            words = (prev[m.start() :] if m else prev[asked.start() :]).strip(" ,.;:")
+        if c["asked_re"].search(unbroken(prev)) and not _QUESTION.search(prev):
+            m = c["target_re"].search(prev) or c["asked_re"].search(prev)
+            words = (prev[m.start() :] if m else prev).strip(" ,.;:")
             return words[:200] or None
     return None
 
