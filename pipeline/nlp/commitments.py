@@ -33,7 +33,8 @@ from . import aanhangsel
 from . import rules as rule_files
 from .deadlines import Found as DeadlineFound
 from .deadlines import find_deadlines, pick
-from .follow_ups import inner_dots, relation_of, unbroken
+from .dutch import unbroken
+from .follow_ups import inner_dots, relation_of
 from .stages import Chunk, stage
 
 

@@ -48,6 +48,19 @@ MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "21 december 2023", "3 mrt. 2016", "1 januari 1994"; OCR puts spaces inside the numbers
 DATE = re.compile(rf"\b(\d{{1,2}})\s*(?:e\s+)?({MONTH_RE})\.?\s+((?:1[89]|20)\d\d)\b", re.IGNORECASE)
 
+# OCR keeps the hyphen of a word broken at a line end ("be-richten", "ge-vraagd", "De-cember")
+OCR_HYPHEN = re.compile(r"(?<=[a-zà-ÿ])-(?=[a-zà-ÿ])")
+
+
+def unbroken(text: str) -> str:
+    """Text with the hyphens OCR kept inside words broken at a line end removed, for the cues to read.
+
+    >>> unbroken("De heer Vredeling heeft mij ge-vraagd")
+    'De heer Vredeling heeft mij gevraagd'
+    """
+    return OCR_HYPHEN.sub("", text)
+
+
 NUMBERS: dict[str, int] = {
     "een": 1,
     "één": 1,

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..schema import FollowUp
 from . import rules
+from .dutch import unbroken
 from .stages import Chunk, stage
 
 
@@ -58,18 +59,6 @@ def inner_dots(sentence: str) -> str:
     body = sentence.rstrip()
     tail = len(body) - len(body.rstrip(".!?"))
     return body[: len(body) - tail].replace(".", "·") + body[len(body) - tail :] + sentence[len(body) :]
-
-
-_OCR_HYPHEN = re.compile(r"(?<=[a-zà-ÿ])-(?=[a-zà-ÿ])")
-
-
-def unbroken(sentence: str) -> str:
-    """A sentence with the hyphens OCR kept inside words broken at a line end removed, for the cues to read.
-
-    >>> unbroken("De heer Vredeling heeft mij ge-vraagd")
-    'De heer Vredeling heeft mij gevraagd'
-    """
-    return _OCR_HYPHEN.sub("", sentence)
 
 
 def relation_of(sentence: str) -> tuple[str, re.Match[str]] | None:

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..schema import KamerstukId, Reference
 from . import rules
-from .dutch import fix_toevoeging
+from .dutch import MONTHS, OCR_HYPHEN, fix_toevoeging
 from .stages import Chunk, stage
 
 SP = "[ \u00a0]"
@@ -268,12 +268,12 @@ def _from_match(p: Pattern, m: re.Match[str], text: str, numeric: frozenset[str]
 
 
 _WRAP = re.compile(r"(?<=\d)-\n(?=\d)|(?<=[a-z])-\n(?=[a-z])|\n(?!\s*\n)")
-_SPLIT = re.compile(r"(?<=[a-zà-ÿ])-(?=[a-zà-ÿ])")  # OCR keeps the hyphen of a word broken at a line end
+_SPLIT = OCR_HYPHEN  # OCR keeps the hyphen of a word broken at a line end
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")
 # words a citation needs whole; a month dates a Staatsblad ("wet van 22 De-cember 1863 (Staatsblad n°. 148)")
 _CITATION_WORDS = (
     *("kamer", "handelingen", "vergaderjaar", "zitting", "staatscourant", "staatsblad"),
-    *("januari", "februari", "maart", "augustus", "september", "oktober", "october", "november", "december"),
+    *(m for m in MONTHS if len(m) >= 5),
 )
 
 
