@@ -754,8 +754,8 @@ def ocr_ministry(raw: str) -> str | None:
     return names[close[0]][1]
 
 
-FUNCTION_WORD = (  # OCR leaves hyphens of line breaks in them: "Staatssecre-taris"
-    r"(?:Minister-?\s?[Pp]resident|Vice-?\s?[Mm]inister-?\s?[Pp]resident|[Mm]inis-?\s?ters?"
+FUNCTION_WORD = (  # OCR leaves hyphens of line breaks in them ("Staatssecre-taris") and reads "in" as "m"
+    r"(?:Minister-?\s?[Pp]resident|Vice-?\s?[Mm]inister-?\s?[Pp]resident|[Mm](?:in|m)is-?\s?ters?"
     r"|[Ss]taats-?\s?secre-?\s?taris)"
 )
 _PARTICLES = ("van", "de", "der", "den", "ter", "ten", "het", "'t", "te", "von", "du", "la", "le")
@@ -837,9 +837,11 @@ PRINTED_SIGNATURE = re.compile(
 
 ANSWER = re.compile(
     # "Antwoord van Minister Lubbers (Economische Zaken)" (from the 1970s on)
-    rf"\b(?:(?:Nader|Aanvullend|Tweede|NADER)\s+)?(?:[Aa]ntwoord|ANTWOORD)\s+van\s+(?:de\s+)?(?P<function>{FUNCTION_WORD})\s+"
+    # and "Mededeling van staatssecretaris Gabor (…)", the notice that the answer comes later
+    rf"\b(?:(?:Nader|Aanvullend|Tweede|NADER)\s+)?(?:[Aa]ntwoord|ANTWOORD|Mededeling|MEDEDELING)\s+van\s+(?:de\s+)?"
+    rf"(?P<function>{FUNCTION_WORD})\s+"
     rf"(?P<name>{TITLES}(?:{INITIALS}\s*)?(?P<surname>{SURNAME}(?:\s+[A-Z][a-zà-ÿ'’]+)?))\s*"
-    rf"\((?P<ministry>[^()]{{3,90}})\)"
+    rf"\((?P<ministry>[^()\d]{{3,90}})\)"  # a ministry, never a citation: "(Aanhangsel …, blz. 89)"
     # "ANTWOORD van de heer Grosheide, Staatssecretaris van Onderwijs en Wetenschappen." (before)
     rf"|\b(?:(?:Nader|Aanvullend|NADER)\s+)?(?:[Aa]ntwoord|ANTWOORD|MEDEDELING|Mededeling)\s+van\s+"
     rf"(?:de\s+h[eo]er|den\s+h[eo]er|mevrouw|mejuffrouw|mej\.)\s+"  # OCR reads "heer" as "hoer"
@@ -881,6 +883,8 @@ def _surname(raw: str) -> str:
 
     >>> _surname("A. Noote-boom"), _surname("N. Smit-Kroes"), _surname("E. Korte-van Hemel")
     ('Nooteboom', 'Smit-Kroes', 'Korte-van Hemel')
+    >>> _surname("VViersma")
+    'Wiersma'
     """
     words = [
         w
@@ -892,6 +896,7 @@ def _surname(raw: str) -> str:
     # OCR keeps the hyphen of a name broken over a line ("Noote-boom", "Gardeniers-Be-rendsen"); a double
     # name's second part starts with a capital ("Smit-Kroes") or a particle ("Korte-van Hemel")
     name = re.sub(r"(?<=[a-zà-ÿ])-(?=[a-zà-ÿ])(?!(?:van|de|der|den|ter|ten|te|het)\s)", "", name)
+    name = re.sub(r"\bVV(?=[a-zà-ÿ])", "W", name)  # OCR reads a W as two Vs: "VViersma"
     caps = name.isupper()  # printed in capitals, first names as initials: "RUYS DE BEERENBROUCK" is a surname
     if caps:
         name = _title_case(name)

@@ -248,11 +248,30 @@ def test_aanhangsel_answers(text: str, want: list[tuple[str, str]], date: str) -
             "Udink",
             "Minister zonder Portefeuille",
         ),
+        # the notice that the answer comes later names who will answer (sgd-0000193217, sgd-0000004352)
+        ("Mededeling van Minister Lubbers (Economische Zaken)", "Lubbers", "Minister van Economische Zaken"),
+        (
+            "Mededeling van staatssecretaris Gabor (Landbouw, Natuurbeheer en Visserij)",
+            "Gabor",
+            "Staatssecretaris van Landbouw, Natuurbeheer en Visserij",
+        ),
+        # OCR reads "in" as "m" and a W as two Vs (sgd-0000027373, sgd-0000229581)
+        ("Antwoord van mmister Van den Broek (Buitenlandse Zaken)", "Van den Broek", "Minister van Buitenlandse Zaken"),
+        ("ANTWOORD van de heer VViersma, Staatssecretaris van Justitie.", "Wiersma", "Staatssecretaris van Justitie"),
     ],
 )
 def test_answerers_as_the_archive_prints_them(heading: str, name: str, role: str) -> None:
     """OCR's 'hoer' and broken ministries still give the answerer; the function then as printed."""
     assert [(a.name, a.role) for a in meta.answerers(heading + " (Ontvangen 5 mei 1972.)")] == [(name, role)]
+
+
+def test_a_notice_mentioned_in_a_question_is_no_answerer() -> None:
+    """'volgens mededeling van Minister De Brauw (Aanhangsel …)' cites an earlier notice (sgd-0000219009)."""
+    text = (
+        "die thans volgens mededeling van Minister De Brauw (Aanhangsel Handelingen Eerste Ka-mer, zitting "
+        "1971-1972, blz. 89) een studie instelt"
+    )
+    assert meta.answerers(text) == []
 
 
 def test_an_archive_letters_senders_survive_the_round_trip() -> None:
