@@ -256,8 +256,16 @@ def test_aanhangsel_answers(text: str, want: list[tuple[str, str]], date: str) -
             "Staatssecretaris van Landbouw, Natuurbeheer en Visserij",
         ),
         # OCR reads "in" as "m" and a W as two Vs (sgd-0000027373, sgd-0000229581)
-        ("Antwoord van mmister Van den Broek (Buitenlandse Zaken)", "Van den Broek", "Minister van Buitenlandse Zaken"),
-        ("ANTWOORD van de heer VViersma, Staatssecretaris van Justitie.", "Wiersma", "Staatssecretaris van Justitie"),
+        (
+            "Antwoord van mmister Van den Broek (Buitenlandse Zaken)",
+            "Van den Broek",
+            "Minister van Buitenlandse Zaken",
+        ),
+        (
+            "ANTWOORD van de heer VViersma, Staatssecretaris van Justitie.",
+            "Wiersma",
+            "Staatssecretaris van Justitie",
+        ),
     ],
 )
 def test_answerers_as_the_archive_prints_them(heading: str, name: str, role: str) -> None:
