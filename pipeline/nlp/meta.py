@@ -215,10 +215,12 @@ OLD_HEAD = re.compile(
     rf"(?:\b(?:ZITTING|Zitting)\s+(?P<vj>{YEAR_RANGE})|(?:^|\n)[ \t]*(?:ZITTING|Zitting)\s+{ONE_YEAR})"
     rf"\s*[-—–]\s*(?P<dossier>\d{{1,2}}\s\d{{3}}|\d{{1,5}})\b(?:\s*\(\s*(?P<r>R\s*\d{{2,4}})\s*\))?"
 )
-# the earliest papers: "(Staatsbegrooting … 1905. 2. IX. 28.)", "(400. 1.)", "Bijlagen / 1043 / 1"
+# the earliest papers: "(Staatsbegrooting … 1905. 2. IX. 28.)", "(400. 1.)", "Bijlagen / 1043 / 1", and the
+# Bijlagen's number on its own line(s) above the doctype: "409. / 1. / GELEIDENDE BRIEF.", "288. 9. / NOTA"
 OLD_NUMBER = re.compile(
     r"\(\s*[^()]{0,90}?\b(\d{1,4})\s*\.\s*(?:([IVXL]{1,5}[A-Z]?)\s*\.\s*)?(\d{1,4})\s*\.\s*\)"
     r"|^\W{0,3}Bijlagen\.?\s+(\d{1,4})\.?\s+(\d{1,3})\b"
+    r"|(?:^|(?<=\s))(?!1[89]\d\d\.)(\d{1,4})\.[ \t]*(?:\n\s*)?(\d{1,3})\.[ \t]*\n\s*(?=[A-Z]{4,})"
 )
 HEAD_KAMER = re.compile(r"\b(Tweede|Eerste)\s+Kamer\s+der\s+Staten|\bStaten\s*-?\s*Generaal\b")
 HEAD_VJ = re.compile(
@@ -434,9 +436,13 @@ def read_head(text: str) -> Head:
             title = " ".join(lines).strip() or None
             end = n.end()
     old_nr = OLD_NUMBER.search(top[:600])
+    if old_nr and old_nr.group(6) and not re.search(rf"(?<!\d){old_nr.group(6)}\.", top[: old_nr.start()]):
+        old_nr = None  # a number above a doctype counts only under the page's own dossier ("409. … 409. 1.")
     if number is None and old_nr:
         if old_nr.group(4):
             number = Number(old_nr.group(4), None, str(int(old_nr.group(5))), how="old")
+        elif old_nr.group(6):
+            number = Number(old_nr.group(6), None, str(int(old_nr.group(7))), how="old")
         else:
             number = Number(old_nr.group(1), old_nr.group(2), str(int(old_nr.group(3))), how="old")
         end = old_nr.end()

@@ -165,6 +165,10 @@ ARCHIVE_HEADS = [
     ("Zitting 1970-1971 -11 125\n\nVerslag van de Coördinatiecommissie Radioactiviteitsmetingen 1969 BRIEF VAN "
      "DE STAATSSECRETARIS VAN SOCIALE ZAKEN EN VOLKSGEZONDHEID Nr. 1 's-Gravenhage, 28 januari 1971.",
      "kst-11125-1", "brief"),  # sgd-0000226935: OCR ran the title into the doctype's line; the capitals name it
+    ("288.\n\nWijziging van hoofdstuk V der Eijksbegrooting voor 1931.\n\n288. 9.\n\nNOTA VAN WIJZIGING.\n\n"
+     "(Ingezonden bij brief van 19 Maart 1931.)", "kst-288-9", "other"),  # sgd-0000046291: the Bijlagen's number
+    ("Bijlagen.\n\n409.\n\nInlichtingen op het 409.\n\n1.\n\nGELEIDENDE BEIEF.\n\nAan Zijne Excellentie den "
+     "Minisier van Staat", "kst-409-1", "other"),  # sgd-0000058431: dossier and number on lines of their own
 ]  # fmt: skip
 
 
