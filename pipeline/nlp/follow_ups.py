@@ -118,18 +118,17 @@ def target_text(sentence: str, cue: re.Match[str]) -> str | None:
     """The words that name what is acted on: from the first naming phrase at or after the cue (a motion,
     a toezegging, a request, questions, a letter) up to the end of its phrase.
 
-    >>> s = "Ter uitvoering van de motie van het lid Van Dijk over de wachttijden, stuur ik u dit."
-    >>> target_text(s, relation_of(s)[1])
-    'de motie van het lid Van Dijk over de wachttijden'
-    >>> s = "In antwoord op de vragen van de heer A. Jansen over de zorg deel ik u mede dat het goed gaat."
-    >>> target_text(s, relation_of(s)[1])
-    'de vragen van de heer A. Jansen over de zorg'
-    >>> s = "Ter uitvoering van mijn toezegging, gedaan bij de Memorie van Antwoord, bied ik u de nota aan."
-    >>> target_text(s, relation_of(s)[1])
-    'mijn toezegging, gedaan bij de Memorie van Antwoord'
-    >>> s = "Naar aanleiding van de in het Verslag gemaakte opmerkingen heeft de ondergeteekende de eer …"
-    >>> target_text(s, relation_of(s)[1])
-    'de in het Verslag gemaakte opmerkingen'
+    >>> for s in (
+    ...     "Ter uitvoering van de motie van het lid Van Dijk over de wachttijden, stuur ik u dit.",
+    ...     "In antwoord op de vragen van de heer A. Jansen over de zorg deel ik u mede dat het goed gaat.",
+    ...     "Ter uitvoering van mijn toezegging, gedaan bij de Memorie van Antwoord, bied ik u de nota aan.",
+    ...     "Naar aanleiding van de in het Verslag gemaakte opmerkingen heeft de ondergeteekende de eer …",
+    ... ):
+    ...     print(target_text(s, relation_of(s)[1]))
+    de motie van het lid Van Dijk over de wachttijden
+    de vragen van de heer A. Jansen over de zorg
+    mijn toezegging, gedaan bij de Memorie van Antwoord
+    de in het Verslag gemaakte opmerkingen
     """
     c = cues()
     m = c["target_re"].search(sentence, cue.start()) or c["target_re"].search(sentence)
