@@ -164,6 +164,9 @@ def answers_in_context(sentence: str, before: list[str]) -> str | None:
     return None
 
 
+CONTEXT = 3  # sentences before an uncued answer that may say what was asked
+
+
 @stage("follow_ups.cues", writes="follow_ups")
 def cue_sentences(chunk: Chunk) -> list[FollowUp]:
     """Every sentence with a follow-up cue, target unresolved; in a letter also the sentence that answers
@@ -179,8 +182,8 @@ def cue_sentences(chunk: Chunk) -> list[FollowUp]:
             rel, cue = found
             out.append(FollowUp(rel, None, chunk.span(sent.start, sent.end), target_text(text, cue)))
         else:
-            before = [texts[k] for k in range(max(0, i - 3), i) if k not in acted]
-            whole = len(before) == min(i, 3)  # no sentence just before was a follow-up of its own
+            before = [texts[k] for k in range(max(0, i - CONTEXT), i) if k not in acted]
+            whole = len(before) == min(i, CONTEXT)  # no sentence just before was a follow-up of its own
             if not (letter and not answered and whole and (words := answers_in_context(text, before))):
                 continue
             out.append(FollowUp("answers", None, chunk.span(sent.start, sent.end), words))

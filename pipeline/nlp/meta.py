@@ -760,11 +760,53 @@ def ocr_ministry(raw: str) -> str | None:
     return names[close[0]][1]
 
 
+@lru_cache(maxsize=1)
+def bewindspersonen() -> dict[str, int]:
+    """Surnames of bewindspersonen as the archive prints them, with how many papers print each
+    (``models/lexicons/bewindspersonen.tsv``, built from the archive by ``build_bewindspersonen.py``)."""
+    out: dict[str, int] = {}
+    for line in resources.read_text("lexicons", "bewindspersonen.tsv").splitlines():
+        if line and not line.startswith("#"):
+            name, _, count = line.partition("\t")
+            out[name] = int(count or 1)
+    return out
+
+
+def snap_bewindspersoon(name: str) -> str:
+    """A surname OCR damaged, read as the one well-attested name of the same length it must be.
+
+    Only a name the archive does not print itself, one or two letters off a name printed in at least
+    five papers, and only when exactly one such name is that close: "Ruvs de Beerenbrouck" is Ruys de
+    Beerenbrouck, but "De Jonge" stays (another person than De Jong).
+
+    >>> [snap_bewindspersoon(n) for n in ("Thorbkcke", "Ruvs de Beerenbrouck", "De Jonge")]
+    ['Thorbecke', 'Ruys de Beerenbrouck', 'De Jonge']
+    """
+    known = bewindspersonen()
+    if name in known:
+        return name
+    close = [
+        k
+        for k, count in known.items()
+        if count >= 5
+        and len(k) == len(name)
+        and k.lower() != name.lower()
+        and sum(a != b for a, b in zip(k.lower(), name.lower(), strict=True)) <= 2
+        and difflib.SequenceMatcher(None, k, name).ratio() >= 0.85
+    ]
+    return close[0] if len(close) == 1 else name
+
+
 FUNCTION_WORD = (  # OCR leaves hyphens of line breaks in them ("Staatssecre-taris") and reads "in" as "m"
     r"(?:Minister-?\s?[Pp]resident|Vice-?\s?[Mm]inister-?\s?[Pp]resident|[Mm](?:in|m)is-?\s?ters?"
     r"|[Ss]taats-?\s?secre-?\s?taris)"
 )
 _PARTICLES = ("van", "de", "der", "den", "ter", "ten", "het", "'t", "te", "von", "du", "la", "le")
+# never a signer's name: the Kamer's name, a ministry's word, a copy's mark, a numeral, a particle
+_NOT_A_SURNAME = re.compile(
+    r"(?i)\b(?:staten-?generaal|generaal|minister|staatssecretaris|wetenschappen|nijverheid|voedselvoorziening"
+    r"|afschrift|kopij|bijlagen|handelingen)\b|^(?:[ivxl]+|" + "|".join(map(re.escape, _PARTICLES)) + ")$"
+)
 PARTICLE = (
     "(?:" + "|".join([*_PARTICLES, *(p.title() for p in _PARTICLES), "VAN", "DE", "DER", "DEN", "TER"]) + ")"
 )
@@ -851,7 +893,7 @@ ANSWER = re.compile(
     # "ANTWOORD van de heer Grosheide, Staatssecretaris van Onderwijs en Wetenschappen." (before)
     rf"|\b(?:(?:Nader|Aanvullend|NADER)\s+)?(?:[Aa]ntwoord|ANTWOORD|MEDEDELING|Mededeling)\s+van\s+"
     rf"(?:de\s+h[eo]er|den\s+h[eo]er|mevrouw|mejuffrouw|mej\.)\s+"  # OCR reads "heer" as "hoer"
-    rf"(?P<name2>{TITLES}(?:{INITIALS}\s*)?(?P<surname2>{SURNAME}))\s*[,.]\s*(?:de\s+)?"
+    rf"(?P<name2>{TITLES}(?:{INITIALS}\s*)?(?P<surname2>{SURNAME}(?:\s+{PARTICLE}\s+[A-Z][\w'’-]+)?))\s*[,.]\s*(?:de\s+)?"
     rf"(?:Minister-?\s?[Pp]resident\s*,\s*)?"  # "Minister-President, Minister van Algemene Zaken"
     rf"(?P<function2>{FUNCTION_WORD})\s+(?P<prep2>van|voor|zonder)\s+(?P<ministry2>[^().]{{3,120}})"
 )
@@ -884,7 +926,7 @@ def _role(function: str, prep: str | None, ministry_text: str) -> str | None:
     return f"{head} {(prep or known_prep).lower()} {name}"
 
 
-def _surname(raw: str) -> str:
+def _surname(raw: str, first_names: bool = True) -> str:
     """A printed name reduced to its surname, particles kept: 'F. J. VAN THIEL' → 'Van Thiel'.
 
     >>> _surname("A. Noote-boom"), _surname("N. Smit-Kroes"), _surname("E. Korte-van Hemel")
@@ -906,10 +948,12 @@ def _surname(raw: str) -> str:
     caps = name.isupper()  # printed in capitals, first names as initials: "RUYS DE BEERENBROUCK" is a surname
     if caps:
         name = _title_case(name)
-    # a first name before the surname ("Hugo de Jonge"): drop it when a particle or surname follows
+    # a first name before the surname ("Hugo de Jonge"): drop it when a particle or surname follows; a
+    # heading's "de heer Ruys de Beerenbrouck" prints none (``first_names=False``)
     parts = name.split()
     if (
-        not caps
+        first_names
+        and not caps
         and len(parts) >= 3
         and parts[0].lower() not in TUSSENVOEGSELS
         and parts[1].lower() in TUSSENVOEGSELS
@@ -945,9 +989,9 @@ def signers(text: str, start: int = 0) -> list[Author]:
         if _NEXT_HEADING.search(text, m.start("gap"), m.end("name")):
             continue
         name = _surname(m.group("caps") or m.group("name"))
-        if len(name) < 2:
+        if len(name) < 2 or _NOT_A_SURNAME.search(name):
             continue
-        found.append((m.start(), Author(name, role)))
+        found.append((m.start(), Author(snap_bewindspersoon(name), role)))
     known = {pos for pos, _ in found}
     for m in PRINTED_SIGNATURE.finditer(text, start):
         if m.start() in known or _role(m.group("function"), m.group("prep"), m.group("ministry")) is not None:
@@ -959,8 +1003,8 @@ def signers(text: str, start: int = 0) -> list[Author]:
             role = _role(m.group("function"), m.group("prep"), near) if near else None
         name = _surname(m.group("caps") or m.group("name"))
         # ("VAN ItAi'PAitD": OCR left the particle only)
-        if role is not None and len(name) >= 2 and name.lower() not in _PARTICLES:
-            found.append((m.start(), Author(name, role)))
+        if role is not None and len(name) >= 2 and not _NOT_A_SURNAME.search(name):
+            found.append((m.start(), Author(snap_bewindspersoon(name), role)))
     if not found:
         return []
     found.sort(key=lambda pa: pa[0])
@@ -985,12 +1029,24 @@ def answerers(text: str) -> list[Author]:
             name = _surname(m.group("surname"))
         else:
             role = _role(m.group("function2"), m.group("prep2"), m.group("ministry2"))
-            name = _surname(m.group("surname2"))
+            name = _surname(m.group("surname2"), first_names=False)
         if role is None and name:  # a ministry OCR broke ("Bmnenlandse Zaken"): the function as printed
             role = _printed_role(m)
-        if role and name and name.lower() not in {a.name.lower() for a in out}:
+        if not role or not name or _NOT_A_SURNAME.search(name):
+            continue
+        name = snap_bewindspersoon(name)
+        seen = bewindspersonen()
+        twin = next((i for i, a in enumerate(out) if _same_name(name, a.name)), None)
+        if twin is None:
             out.append(Author(name, role))
+        elif seen.get(name, 0) > seen.get(out[twin].name, 0):
+            out[twin] = Author(name, role)  # the form the archive prints more often
     return out
+
+
+def _same_name(a: str, b: str) -> bool:
+    """One name printed twice, once as OCR damaged it ("Alting von Geusau", "Alting von Gcusau")."""
+    return a.lower() == b.lower() or difflib.SequenceMatcher(None, a.lower(), b.lower()).ratio() >= 0.9
 
 
 # "Ontwikkelings-samenwerking" is one word; "Grote Steden- en Integratiebeleid" stays as it is

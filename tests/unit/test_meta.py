@@ -259,6 +259,17 @@ def test_aanhangsel_answers(text: str, want: list[tuple[str, str]], date: str) -
             "Gabor",
             "Staatssecretaris van Landbouw, Natuurbeheer en Visserij",
         ),
+        # a surname of several words, one damaged by OCR (sgd-0000062646, sgd-0000303467)
+        (
+            "ANTWOORD van den heer van Lidth de Jeude, Minister van Waterstaat.",
+            "van Lidth de Jeude",
+            "Minister van Waterstaat",
+        ),
+        (
+            "ANTWOORD van den heer Ruvs de Beerenbrouck, Minister van Oorlog.",
+            "Ruys de Beerenbrouck",
+            "Minister van Oorlog",
+        ),
         # OCR reads "in" as "m" and a W as two Vs (sgd-0000027373, sgd-0000229581)
         (
             "Antwoord van mmister Van den Broek (Buitenlandse Zaken)",
@@ -275,6 +286,15 @@ def test_aanhangsel_answers(text: str, want: list[tuple[str, str]], date: str) -
 def test_answerers_as_the_archive_prints_them(heading: str, name: str, role: str) -> None:
     """OCR's 'hoer' and broken ministries still give the answerer; the function then as printed."""
     assert [(a.name, a.role) for a in meta.answerers(heading + " (Ontvangen 5 mei 1972.)")] == [(name, role)]
+
+
+def test_a_running_head_after_a_signature_is_no_signer() -> None:
+    """'Handelingen der Staten-Generaal' printed under the signature is no name (sgd-0000313614)."""
+    text = (
+        "Een Nota van Wijziging in het wetsontwerp zal spoedig volgen.\n\nDe Minister van Waterstaat,\n\n"
+        "A. A. H. W. KÓNIG.\n\nHandelingen der Staten-Generaal. Bijlagen."
+    )
+    assert all("Staten" not in a.name for a in meta.signers(text))
 
 
 def test_a_notice_mentioned_in_a_question_is_no_answerer() -> None:
