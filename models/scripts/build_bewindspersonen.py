@@ -1,6 +1,7 @@
 """Build models/lexicons/bewindspersonen.tsv: surnames of bewindspersonen as the archive prints them.
 
-Source: the Staten-Generaal archive in ../shared/corpus/sgd (7,469 papers, 1814-1995): every name the
+Source: the Staten-Generaal archive in ../shared/corpus/sgd (7,469 papers, 1814-1995), less the papers of
+../shared/gold/letters-sgd.jsonl (never learnt from, like every gold file): every name the
 pipeline's own rules read as a letter's signer or an Aanhangsel's answerer (pipeline.nlp.meta.signers and
 answerers), counted. A name printed cleanly recurs; an OCR-damaged form ("Ruvs de Beerenbrouck",
 "Rnys de Beerenbronck") is rare, so only names seen at least MIN_COUNT times are kept. The meta rules snap
@@ -27,8 +28,12 @@ def main() -> None:
     meta.snap_bewindspersoon = lambda name: name  # count the names as printed, the damaged ones too
     answerers, signers = meta.answerers, meta.signers
 
+    import json
+
+    gold_file = ROOT.parent / "shared" / "gold" / "letters-sgd.jsonl"
+    gold = {Path(json.loads(row)["path"]).name for row in gold_file.read_text().splitlines() if row.strip()}
     names: Counter[str] = Counter()
-    papers = sorted((SHARED / "sgd").glob("*/*.txt"))
+    papers = [p for p in sorted((SHARED / "sgd").glob("*/*.txt")) if p.name not in gold]
     for path in papers:
         text = path.read_text(encoding="utf-8", errors="replace")
         found = {a.name for a in answerers(text)} | {a.name for a in signers(text)}
