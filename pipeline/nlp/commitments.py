@@ -104,6 +104,8 @@ class Reading:
     rule: str = ""
 
 
+# a main clause of its own after what a report frames ("toegezegd dat ik u … informeer, en … zal ik dat doen")
+_NEXT_CLAUSE = re.compile(r",\s*(?:en|maar|want|dus)\s|;")
 # a passive with the writers as its agent: "zal … door ons worden onderzocht" (two signers: wij)
 _BY_US = re.compile(r"(?i)\bdoor\s+ons\b|\bonzerzijds\b")
 
@@ -129,7 +131,12 @@ def read(
         return Reading("toezegging", reg.group("actor"), reg.start(), strong=True, rule="register")
     first_person_future = g.cues["first_person_future"].search(sentence)
     reported = g.cues["reported_future"].search(sentence)
-    if first_person_future and reported and reported.end() <= first_person_future.start():
+    if (
+        first_person_future
+        and reported
+        and reported.end() <= first_person_future.start()
+        and not _NEXT_CLAUSE.search(sentence, reported.end(), first_person_future.start())
+    ):
         first_person_future = None  # "Ik heb u toegezegd dat ik … zal sturen": restated as history
     promised_thing: re.Match[str] | None = None  # "In de toegezegde nota zal …"
     for name, rx in g.blockers:
