@@ -329,7 +329,7 @@ class Head:
 
 
 _DOCTYPE_CAPS = (
-    r"BRIEF|VERSLAG|EINDVERSLAG|VOORLOPIG\s+VERSLAG|MEMORIE|NOTA|LIJST|MOTIE|AMENDEMENT|ADVIES|"
+    r"BRIEF|B[ERB][IJ1]EF|VERSLAG|EINDVERSLAG|VOORLOPIG\s+VERSLAG|MEMORIE|NOTA|LIJST|MOTIE|AMENDEMENT|ADVIES|"
     r"KONINKLIJKE\s+BOODSCHAP|VOORSTEL|RAPPORT|BIJLAGE|BESLUITENLIJST|STAAT|OVERZICHT|JAARVERSLAG"
 )
 
@@ -897,6 +897,17 @@ ANSWER = re.compile(
     rf"(?:Minister-?\s?[Pp]resident\s*,\s*)?"  # "Minister-President, Minister van Algemene Zaken"
     rf"(?P<function2>{FUNCTION_WORD})\s+(?P<prep2>van|voor|zonder)\s+(?P<ministry2>[^().]{{3,120}})"
 )
+# two who answer together: "ANTWOORD van de heeren Oud en Gelissen, Ministers van Financiën en van Economische
+# Zaken." and "ANTWOORD van de heren Bakker, Minister van Verkeer en Waterstaat, en Van de Poel,
+# Staatssecretaris van Cultuur, …"
+_JOINT_NAME = rf"{TITLES}(?:{INITIALS}\s*)?{SURNAME}(?:\s+{PARTICLE}\s+[A-Z][\w'’-]+)?"
+JOINT_ANSWER = re.compile(
+    rf"\b(?:[Aa]ntwoord|ANTWOORD)\s+van\s+den?\s+hee?ren\s+"
+    rf"(?:(?P<a1>{_JOINT_NAME})\s+en\s+(?P<a2>{_JOINT_NAME})\s*,\s*Ministers\s+van\s+(?P<am1>[^.()]+?)\s+en\s+van\s+"
+    rf"(?P<am2>[^.()]+?)\s*[.,(]"
+    rf"|(?P<b1>{_JOINT_NAME})\s*,\s*(?P<bf1>{FUNCTION_WORD})\s+(?P<bp1>van|voor)\s+(?P<bm1>[^.()]+?)\s*,?\s+en\s+"
+    rf"(?P<b2>{_JOINT_NAME})\s*,\s*(?P<bf2>{FUNCTION_WORD})\s+(?P<bp2>van|voor)\s+(?P<bm2>[^.()]+?)(?=\s*(?:\.|\(|,\s*mede\s+namens)))"
+)
 # the answer's date: the first "(Ontvangen …)" (or, before the 1970s, "(Ingezonden …)") after it
 ANSWER_DATE = re.compile(  # OCR may lose the bracket: "(Sociale Zaken). Ontvan-gen 2 maart 1984)"
     rf"(?:\(\s*|(?<=[.)]\s))(?:{RECEIVED_WORD}|{SENT_IN_WORD})"
@@ -1020,22 +1031,42 @@ def signers(text: str, start: int = 0) -> list[Author]:
     return out
 
 
-def answerers(text: str) -> list[Author]:
-    """Who answers an Aanhangsel's questions: "Antwoord van Minister Lubbers (Economische Zaken)"."""
-    out: list[Author] = []
+def _headings(text: str) -> list[tuple[int, str, str | None, bool]]:
+    """Every answerer an Aanhangsel's headings name, in order: (position, printed name, role, whether a
+    given name may stand before the surname)."""
+    out: list[tuple[int, str, str | None, bool]] = []
+    for m in JOINT_ANSWER.finditer(text):
+        if m.group("a1"):
+            for i in (1, 2):
+                out.append(
+                    (m.start(f"a{i}"), m.group(f"a{i}"), _role("Minister", "van", m.group(f"am{i}")), False)
+                )
+        else:
+            for i in (1, 2):
+                role = _role(m.group(f"bf{i}"), m.group(f"bp{i}"), m.group(f"bm{i}"))
+                out.append((m.start(f"b{i}"), m.group(f"b{i}"), role, False))
     for m in ANSWER.finditer(text):
         if m.group("surname"):
             role = _role(m.group("function"), None, m.group("ministry"))
-            name = _surname(m.group("surname"))
+            raw, first_names = m.group("surname"), True
         else:
             role = _role(m.group("function2"), m.group("prep2"), m.group("ministry2"))
-            name = _surname(m.group("surname2"), first_names=False)
-        if role is None and name:  # a ministry OCR broke ("Bmnenlandse Zaken"): the function as printed
+            raw, first_names = m.group("surname2"), False
+        if role is None and raw:  # a ministry OCR broke ("Bmnenlandse Zaken"): the function as printed
             role = _printed_role(m)
+        out.append((m.start(), raw, role, first_names))
+    return sorted(out, key=lambda h: h[0])
+
+
+def answerers(text: str) -> list[Author]:
+    """Who answers an Aanhangsel's questions: "Antwoord van Minister Lubbers (Economische Zaken)"."""
+    out: list[Author] = []
+    seen = bewindspersonen()
+    for _, raw, role, first_names in _headings(text):
+        name = _surname(raw, first_names=first_names) if raw else ""
         if not role or not name or _NOT_A_SURNAME.search(name):
             continue
         name = snap_bewindspersoon(name)
-        seen = bewindspersonen()
         twin = next((i for i, a in enumerate(out) if _same_name(name, a.name)), None)
         if twin is None:
             out.append(Author(name, role))

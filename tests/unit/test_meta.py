@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline import resources
 from pipeline.extract import from_text
 from pipeline.nlp import meta
 from pipeline.nlp.dutch import iso_date
-from pipeline.nlp.kinds import read_structure
+from pipeline.nlp.kinds import kind_of_doctype, read_structure
 from pipeline.nlp.meta import (
     fix_toevoeging,
     motion_signers,
@@ -121,6 +122,19 @@ KINDS = [
     ("Besluitenlijst van de procedurevergadering\n\n1. Agendapunt: Brievenlijst", "besluitenlijst"),
     ("Geachte voorzitter,\n\nHierbij bied ik u aan.\n\nDe Minister van Financiën,\n\nW.B. Hoekstra", "brief"),
 ]
+
+
+DOCTYPE_EXAMPLES = [
+    (d["kind"], text)
+    for d in resources.read_json("patterns", "kinds.json")["doctypes"]
+    for text, _src in d["examples"]
+]
+
+
+@pytest.mark.parametrize(("kind", "line"), DOCTYPE_EXAMPLES)
+def test_a_doctype_line_names_the_kind_of_its_example(kind: str, line: str) -> None:
+    """Every example in models/patterns/kinds.json (doctype lines of real papers, OCR damage kept)."""
+    assert kind_of_doctype(line) == kind
 
 
 @pytest.mark.parametrize(("text", "kind"), KINDS)
@@ -286,6 +300,27 @@ def test_aanhangsel_answers(text: str, want: list[tuple[str, str]], date: str) -
 def test_answerers_as_the_archive_prints_them(heading: str, name: str, role: str) -> None:
     """OCR's 'hoer' and broken ministries still give the answerer; the function then as printed."""
     assert [(a.name, a.role) for a in meta.answerers(heading + " (Ontvangen 5 mei 1972.)")] == [(name, role)]
+
+
+@pytest.mark.parametrize(
+    ("heading", "want"),
+    [  # two who answer together (sgd-0000056765, sgd-0000228862)
+        (
+            "ANTWOORD van de heeren Oud en Gelissen, Ministers van Financiën en van Economische Zaken.",
+            [("Oud", "Minister van Financiën"), ("Gelissen", "Minister van Economische Zaken")],
+        ),
+        (
+            "ANTWOORD van de heren Bakker, Minister van Verkeer en Waterstaat, en Van de Poel, Staatssecretaris van "
+            "Cultuur, Recreatie en Maatschappelijk Werk.",
+            [
+                ("Bakker", "Minister van Verkeer en Waterstaat"),
+                ("Van de Poel", "Staatssecretaris van Cultuur, Recreatie en Maatschappelijk Werk"),
+            ],
+        ),
+    ],
+)
+def test_two_answerers_in_one_heading(heading: str, want: list[tuple[str, str]]) -> None:
+    assert [(a.name, a.role) for a in meta.answerers(heading + " (Ingezonden 3 mei 1970.)")] == want
 
 
 def test_a_running_head_after_a_signature_is_no_signer() -> None:
