@@ -51,17 +51,16 @@ class Grammar:
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
     data = rules_mod.load("deadlines.json")
-    defs: dict[str, str] = data["defs"]
     times, frames = [], []
     time_alts, frame_alts = [], []
     for t in data["times"]:
         name = f"t_{t['id']}"
         times.append((name, t["kind"]))
-        time_alts.append(f"(?P<{name}>{_unique(rules_mod.expand(t['regex'], defs), name)})")
+        time_alts.append(f"(?P<{name}>{_unique(t['regex'], name)})")
     for f in data["frames"]:
         name = f"f_{f['id']}"
         frames.append((name, f["rule"]))
-        frame_alts.append(f"(?P<{name}>{rules_mod.expand(f['regex'], defs)})")
+        frame_alts.append(f"(?P<{name}>{f['regex']})")
     regex = re.compile(r"\b(?:" + "|".join(frame_alts) + r")?(?:" + "|".join(time_alts) + r")", re.I)
     examples = tuple((e[0], e[1], e[2]) for e in data["examples"])
     return Grammar(regex, tuple(times), tuple(frames), examples)

@@ -49,13 +49,11 @@ class Found:
 @lru_cache(maxsize=1)
 def load_patterns() -> tuple[tuple[Pattern, ...], frozenset[str]]:
     data = rules.load("references.json")
-    defs: dict[str, str] = data["defs"]
-
     patterns = tuple(
         Pattern(
             id=p["id"],
             kind=p["kind"],
-            regex=re.compile(rules.expand("".join(p["regex"]), defs)),
+            regex=re.compile("".join(p["regex"])),
             means=p["means"],
             examples=tuple((e[0], e[1], e[2]) for e in p["examples"]),
             counter_examples=tuple(p.get("counter_examples", [])),

@@ -1,8 +1,8 @@
 """Loading rule files (``models/patterns/*.json``): ``{NAME}`` macros expand to their definitions.
 
-The voices that are not the government's (a motion's opening, the members', the Crown's formula, a committee's
-closing clause) are defined once, in ``voices.json``; any rule file names them as ``{MEMBERS_OPEN}`` and the
-like, and ``load`` expands them.
+A file's own ``defs`` (``{SP}``, ``{MONTH}``, …) expand wherever it uses them. The voices that are not the
+government's (a motion's opening, the members', the Crown's formula, a committee's closing clause) are defined
+once, in ``voices.json``, for every file: ``{MEMBERS_OPEN}`` and the like.
 """
 
 from __future__ import annotations
@@ -14,16 +14,17 @@ from .. import resources
 
 
 def load(name: str) -> dict[str, Any]:
+    """A rule file with every macro expanded: its own ``defs`` and the shared voices."""
     data: dict[str, Any] = resources.read_json("patterns", name)
-    if name == "voices.json":
-        return data
-    expanded: dict[str, Any] = _expand_all(data, voices())
+    own: dict[str, Any] = data.get("defs") or {}
+    defs = {**shared(), **{k: v for k, v in own.items() if isinstance(v, str)}}
+    expanded: dict[str, Any] = _expand_all(data, defs)
     return expanded
 
 
 @lru_cache(maxsize=1)
-def voices() -> dict[str, str]:
-    """The shared voices' regular expressions by name (``voices.json``)."""
+def shared() -> dict[str, str]:
+    """What every rule file may name: the voices that are not the government's (``voices.json``)."""
     defs = resources.read_json("patterns", "voices.json")["defs"]
     return {name: d["regex"] for name, d in defs.items()}
 

@@ -45,10 +45,9 @@ class Outcome:
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, Any]:
     data: dict[str, Any] = rules.load("votes.json")
-    defs = data["defs"]
     out: dict[str, Any] = {"data": data}
     for name in ("put", "listed", "outcome", "held"):
-        out[name] = re.compile(rules.expand(data[name]["regex"], defs))
+        out[name] = re.compile(data[name]["regex"])
     out["held_list"] = re.compile(data["held"]["list_regex"])
     return out
 
