@@ -83,11 +83,16 @@ def motion_signers(text: str) -> list[str]:
 @lru_cache(maxsize=1)
 def kamerleden() -> dict[str, tuple[str, int]]:
     """Known printed names of Kamerleden: lower-cased → (printed, how often seen)."""
-    out: dict[str, tuple[str, int]] = {}
-    for line in resources.read_text("lexicons", "kamerleden.tsv").splitlines():
+    return {name.lower(): (name, count) for name, count in _name_counts("kamerleden.tsv")}
+
+
+def _name_counts(lexicon: str) -> list[tuple[str, int]]:
+    """A name lexicon of ``models/lexicons``: (name as printed, how often seen) per line, comments skipped."""
+    out = []
+    for line in resources.read_text("lexicons", lexicon).splitlines():
         if line and not line.startswith("#"):
             name, _, count = line.partition("\t")
-            out[name.lower()] = (name, int(count or 1))
+            out.append((name, int(count or 1)))
     return out
 
 
@@ -764,12 +769,7 @@ def ocr_ministry(raw: str) -> str | None:
 def bewindspersonen() -> dict[str, int]:
     """Surnames of bewindspersonen as the archive prints them, with how many papers print each
     (``models/lexicons/bewindspersonen.tsv``, built from the archive by ``build_bewindspersonen.py``)."""
-    out: dict[str, int] = {}
-    for line in resources.read_text("lexicons", "bewindspersonen.tsv").splitlines():
-        if line and not line.startswith("#"):
-            name, _, count = line.partition("\t")
-            out[name] = int(count or 1)
-    return out
+    return dict(_name_counts("bewindspersonen.tsv"))
 
 
 def snap_bewindspersoon(name: str) -> str:
@@ -883,6 +883,9 @@ PRINTED_SIGNATURE = re.compile(
 )
 
 
+# a surname as an answer's heading prints it after "de heer": no given name, maybe of several words with a
+# particle inside ("van Lidth de Jeude", "Ruys de Beerenbrouck")
+HEADING_SURNAME = rf"{SURNAME}(?:\s+{PARTICLE}\s+[A-Z][\w'’-]+)?"
 ANSWER = re.compile(
     # "Antwoord van Minister Lubbers (Economische Zaken)" (from the 1970s on)
     # and "Mededeling van staatssecretaris Gabor (…)", the notice that the answer comes later
@@ -893,14 +896,14 @@ ANSWER = re.compile(
     # "ANTWOORD van de heer Grosheide, Staatssecretaris van Onderwijs en Wetenschappen." (before)
     rf"|\b(?:(?:Nader|Aanvullend|NADER)\s+)?(?:[Aa]ntwoord|ANTWOORD|MEDEDELING|Mededeling)\s+van\s+"
     rf"(?:de\s+h[eo]er|den\s+h[eo]er|mevrouw|mejuffrouw|mej\.)\s+"  # OCR reads "heer" as "hoer"
-    rf"(?P<name2>{TITLES}(?:{INITIALS}\s*)?(?P<surname2>{SURNAME}(?:\s+{PARTICLE}\s+[A-Z][\w'’-]+)?))\s*[,.]\s*(?:de\s+)?"
+    rf"(?P<name2>{TITLES}(?:{INITIALS}\s*)?(?P<surname2>{HEADING_SURNAME}))\s*[,.]\s*(?:de\s+)?"
     rf"(?:Minister-?\s?[Pp]resident\s*,\s*)?"  # "Minister-President, Minister van Algemene Zaken"
     rf"(?P<function2>{FUNCTION_WORD})\s+(?P<prep2>van|voor|zonder)\s+(?P<ministry2>[^().]{{3,120}})"
 )
 # two who answer together: "ANTWOORD van de heeren Oud en Gelissen, Ministers van Financiën en van Economische
 # Zaken." and "ANTWOORD van de heren Bakker, Minister van Verkeer en Waterstaat, en Van de Poel,
 # Staatssecretaris van Cultuur, …"
-_JOINT_NAME = rf"{TITLES}(?:{INITIALS}\s*)?{SURNAME}(?:\s+{PARTICLE}\s+[A-Z][\w'’-]+)?"
+_JOINT_NAME = rf"{TITLES}(?:{INITIALS}\s*)?{HEADING_SURNAME}"
 JOINT_ANSWER = re.compile(
     rf"\b(?:[Aa]ntwoord|ANTWOORD)\s+van\s+den?\s+hee?ren\s+"
     rf"(?:(?P<a1>{_JOINT_NAME})\s+en\s+(?P<a2>{_JOINT_NAME})\s*,\s*Ministers\s+van\s+(?P<am1>[^.()]+?)\s+en\s+van\s+"

@@ -266,7 +266,6 @@ def _from_match(p: Pattern, m: re.Match[str], text: str, numeric: frozenset[str]
 
 
 _WRAP = re.compile(r"(?<=\d)-\n(?=\d)|(?<=[a-z])-\n(?=[a-z])|\n(?!\s*\n)")
-_SPLIT = OCR_HYPHEN  # OCR keeps the hyphen of a word broken at a line end
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")
 # words a citation needs whole; a month dates a Staatsblad ("wet van 22 De-cember 1863 (Staatsblad n°. 148)")
 _CITATION_WORDS = (
@@ -280,7 +279,7 @@ def _unwrapped(text: str, joins: re.Pattern[str] = _WRAP) -> tuple[str, list[int
 
     A line break is a space; a hyphen at the end of a line inside a number or a word joins its halves
     (``nr. 8-⏎7`` is ``nr. 87``, ``Kamer-⏎stuk`` is ``Kamerstuk``). A blank line still ends the paragraph.
-    With ``joins=_SPLIT`` the hyphens OCR left inside words go (``Aanhangsel Hande-lingen``).
+    With ``joins=OCR_HYPHEN`` the hyphens OCR left inside words go (``Aanhangsel Hande-lingen``).
     """
     out: list[str] = []
     where: list[int] = []
@@ -305,13 +304,13 @@ def _trigger_words() -> re.Pattern[str]:
 
 def _split_citation_word(text: str) -> bool:
     """Does OCR's hyphen break a word the patterns need ('Hande-lingen', 'Ka-mer', 'Staatscou-rant')?"""
-    if not _SPLIT.search(text):
+    if not OCR_HYPHEN.search(text):
         return False
     words = _trigger_words()
     return any(
         words.search(w.lower().replace("-", "")) and not words.search(w.lower())
         for w in _HYPHENATED.findall(text)
-        if _SPLIT.search(w)
+        if OCR_HYPHEN.search(w)
     )
 
 
@@ -331,7 +330,7 @@ def find_references(text: str) -> list[Found]:
     flat, where = _unwrapped(text) if "\n" in text else (text, None)
     found = _find(flat)
     if _split_citation_word(flat):
-        joined, back = _unwrapped(flat, _SPLIT)
+        joined, back = _unwrapped(flat, OCR_HYPHEN)
         taken = [(f.start, f.end) for f in found]
         for f in _find(joined):
             s, e = back[f.start], back[f.end - 1] + 1
