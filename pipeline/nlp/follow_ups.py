@@ -62,15 +62,18 @@ def inner_dots(sentence: str) -> str:
 
 
 def relation_of(sentence: str) -> tuple[str, re.Match[str]] | None:
-    """The follow-up relation a sentence states, and the cue that states it.
+    """The follow-up relation a sentence states, and the cue that states it (its offsets index
+    ``unbroken(sentence)``, the sentence with OCR's line-end hyphens gone).
 
     >>> relation_of("Hiermee beschouw ik de motie als uitgevoerd.")[0], relation_of("Het regent.")
     ('fulfils', None)
     """
     c = cues()
-    if _QUESTION.search(sentence) or c["heading_re"].match(sentence) or c["blockers_re"].search(sentence):
-        return None
-    sentence = inner_dots(sentence)
+    read = unbroken(sentence)  # OCR's "ge-maakte opmerkingen", "toe-gezegd" read whole: the cue indexes this
+    for s in (sentence, read):  # "minister-president" is a heading with its hyphen, not without
+        if _QUESTION.search(s) or c["heading_re"].match(s) or c["blockers_re"].search(s):
+            return None
+    sentence = inner_dots(read)
     # another paper's name ("de Memorie van Antwoord op het Voorloopig Verslag") answers nothing here
     # (a covering letter that sends it, "hierbij te doen toekomen de Nota van antwoord", answers all the same)
     sends = c["paper_sends_re"].search(sentence)
@@ -180,7 +183,8 @@ def cue_sentences(chunk: Chunk) -> list[FollowUp]:
         found = relation_of(text)
         if found is not None:
             rel, cue = found
-            out.append(FollowUp(rel, None, chunk.span(sent.start, sent.end), target_text(text, cue)))
+            words = target_text(unbroken(text), cue)
+            out.append(FollowUp(rel, None, chunk.span(sent.start, sent.end), words))
         else:
             before = [texts[k] for k in range(max(0, i - CONTEXT), i) if k not in acted]
             whole = len(before) == min(i, CONTEXT)  # no sentence just before was a follow-up of its own

@@ -204,3 +204,12 @@ def test_a_letters_answer_without_a_cue_answers_what_the_sentences_before_ask() 
 def test_modern_letter_promises_in_the_present(text: str, kind: str) -> None:
     (c,) = _commitments(text, dt.date(2023, 6, 1))
     assert c.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("asked", "answer", "source"), [tuple(e) for e in follow_ups.cues()["answers_in_context"]["examples"]]
+)
+def test_an_answer_in_context_example_answers_what_was_asked(asked: str, answer: str, source: str) -> None:
+    assert follow_ups.relation_of(answer) is None, source  # it has no cue of its own
+    assert follow_ups.answers_in_context(answer, [asked]) is not None, source
+    assert follow_ups.answers_in_context(answer, ["Het regent."]) is None, source
