@@ -33,7 +33,7 @@ from . import aanhangsel
 from . import rules as rule_files
 from .deadlines import Found as DeadlineFound
 from .deadlines import find_deadlines, pick
-from .dutch import unbroken
+from .dutch import OCR_HYPHEN, joined, unbroken
 from .follow_ups import inner_dots, relation_of
 from .stages import Chunk, stage
 
@@ -337,11 +337,7 @@ def find_commitments(
         sentence = text[s:e]
         if len(sentence) < 15:
             continue
-        deadlines = [
-            d
-            for d in find_deadlines(sentence, ref_date)
-            if not grammar().cues["dated"].search(sentence, 0, d.start)
-        ]
+        deadlines = _deadlines(sentence, ref_date)
         now = ref_date.isoformat() if ref_date else ""
         ahead = any(d.by and d.by >= now for d in deadlines)
         # a vague time without a year ("in het voorjaar", "binnenkort") is still to come, but only a named
@@ -359,6 +355,23 @@ def find_commitments(
         action = unbroken(inner_dots(sentence))[r.trigger :].rstrip(" .") or None
         out.append(Found(r.kind, _clean_actor(r.actor), action, dl, s, e, r.rule, r.strong))
     return out
+
+
+def _deadlines(sentence: str, ref_date: dt.date | None) -> list[DeadlineFound]:
+    """The times a sentence names, read through OCR's line-end hyphens ("vóór 1 ja-nuari 1990", "in het
+    voor-jaar"), with their offsets and words as printed; not those that date what went before them."""
+    flat, where = joined(sentence, OCR_HYPHEN)
+    return [
+        DeadlineFound(
+            sentence[where[d.start] : where[d.end - 1] + 1],
+            where[d.start],
+            where[d.end - 1] + 1,
+            d.by,
+            d.rule,
+        )
+        for d in find_deadlines(flat, ref_date)
+        if not grammar().cues["dated"].search(flat, 0, d.start)
+    ]
 
 
 def _delivers_now(sentence: str) -> bool:

@@ -61,6 +61,32 @@ def unbroken(text: str) -> str:
     return OCR_HYPHEN.sub("", text)
 
 
+def joined(text: str, joins: re.Pattern[str]) -> tuple[str, list[int]]:
+    """``text`` with what ``joins`` matches taken out (a line break becomes a space), and where each
+    character came from: ``where[i]`` is the offset in ``text`` of character ``i``, one more for the end.
+
+    References join a citation wrapped over lines (``nr. 8-⏎7`` is ``nr. 87``); with ``OCR_HYPHEN`` the
+    hyphens OCR left inside words go, and what is found in the result maps back to the text as printed.
+
+    >>> flat, where = joined("in ja-nuari 1990", OCR_HYPHEN)
+    >>> flat, "in ja-nuari 1990"[where[3] : where[len(flat) - 1] + 1]
+    ('in januari 1990', 'ja-nuari 1990')
+    """
+    out: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for m in joins.finditer(text):
+        out.append(text[pos : m.start()])
+        where.extend(range(pos, m.start()))
+        if m.group(0) == "\n":
+            out.append(" ")
+            where.append(m.start())
+        pos = m.end()
+    out.append(text[pos:])
+    where.extend(range(pos, len(text) + 1))
+    return "".join(out), where
+
+
 NUMBERS: dict[str, int] = {
     "een": 1,
     "één": 1,

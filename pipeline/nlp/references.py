@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..schema import KamerstukId, Reference
 from . import rules
-from .dutch import MONTHS, OCR_HYPHEN, fix_toevoeging
+from .dutch import MONTHS, OCR_HYPHEN, fix_toevoeging, joined
 from .stages import Chunk, stage
 
 SP = "[ \u00a0]"
@@ -265,6 +265,9 @@ def _from_match(p: Pattern, m: re.Match[str], text: str, numeric: frozenset[str]
     return out
 
 
+# a citation wrapped over lines, as a reader sees it: a line break is a space; a hyphen at a line end inside
+# a number or a word joins its halves ("nr. 8-⏎7" is "nr. 87", "Kamer-⏎stuk" is "Kamerstuk"); a blank
+# line still ends the paragraph
 _WRAP = re.compile(r"(?<=\d)-\n(?=\d)|(?<=[a-z])-\n(?=[a-z])|\n(?!\s*\n)")
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")
 # words a citation needs whole; a month dates a Staatsblad ("wet van 22 De-cember 1863 (Staatsblad n°. 148)")
@@ -272,28 +275,6 @@ _CITATION_WORDS = (
     *("kamer", "handelingen", "vergaderjaar", "zitting", "staatscourant", "staatsblad"),
     *(m for m in MONTHS if len(m) >= 5),
 )
-
-
-def _unwrapped(text: str, joins: re.Pattern[str] = _WRAP) -> tuple[str, list[int]]:
-    """``text`` as one line, as a reader sees a wrapped citation, with where each character came from.
-
-    A line break is a space; a hyphen at the end of a line inside a number or a word joins its halves
-    (``nr. 8-⏎7`` is ``nr. 87``, ``Kamer-⏎stuk`` is ``Kamerstuk``). A blank line still ends the paragraph.
-    With ``joins=OCR_HYPHEN`` the hyphens OCR left inside words go (``Aanhangsel Hande-lingen``).
-    """
-    out: list[str] = []
-    where: list[int] = []
-    pos = 0
-    for m in joins.finditer(text):
-        out.append(text[pos : m.start()])
-        where.extend(range(pos, m.start()))
-        if m.group(0) == "\n":
-            out.append(" ")
-            where.append(m.start())
-        pos = m.end()
-    out.append(text[pos:])
-    where.extend(range(pos, len(text) + 1))
-    return "".join(out), where
 
 
 @lru_cache(maxsize=1)
@@ -327,12 +308,12 @@ def find_references(text: str) -> list[Found]:
     >>> [(f.id, f.end) for f in find_references("(Aanhangsel Handelin-gen, Vergaderjaar 1986-1987, nr. 567)")]
     [('ah-tk-19861987-567', 57)]
     """
-    flat, where = _unwrapped(text) if "\n" in text else (text, None)
+    flat, where = joined(text, _WRAP) if "\n" in text else (text, None)
     found = _find(flat)
     if _split_citation_word(flat):
-        joined, back = _unwrapped(flat, OCR_HYPHEN)
+        rejoined, back = joined(flat, OCR_HYPHEN)
         taken = [(f.start, f.end) for f in found]
-        for f in _find(joined):
+        for f in _find(rejoined):
             s, e = back[f.start], back[f.end - 1] + 1
             if not any(s < b and a < e for a, b in taken):
                 found.append(replace(f, start=s, end=e))

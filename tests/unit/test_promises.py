@@ -213,3 +213,24 @@ def test_an_answer_in_context_example_answers_what_was_asked(asked: str, answer:
     assert follow_ups.relation_of(answer) is None, source  # it has no cue of its own
     assert follow_ups.answers_in_context(answer, [asked]) is not None, source
     assert follow_ups.answers_in_context(answer, ["Het regent."]) is None, source
+
+
+def test_a_time_ocr_broke_at_a_line_end_is_read_and_kept_as_printed() -> None:
+    # sgd/aanhangsels/sgd-0000181797.txt (archive outside the gold): the hyphens hid the time
+    text = "Naar ver-wachting zal dit omstreeks de jaarwis-seling 1980-1981 gereed kunnen ko-men."
+    (found,) = commitments.find_commitments(text, [(0, len(text))], dt.date(1980, 6, 1))
+    assert found.kind == "verwachting" and found.deadline is not None
+    assert (
+        found.deadline.text
+        == text[found.deadline.start : found.deadline.end]
+        == "omstreeks de jaarwis-seling"
+    )
+    dated = "Ik zal u vóór 1 ja-nuari 1990 nader be-richten."
+    (found,) = commitments.find_commitments(dated, [(0, len(dated))], dt.date(1989, 6, 1))
+    assert found.deadline is not None and found.deadline.by == "1989-12-31"
+
+
+def test_the_date_an_answer_was_received_is_no_deadline() -> None:
+    text = "(Ontvangen 17 augustus 1979) Ik zal u zo spoedig mogelijk nader berichten."
+    (found,) = commitments.find_commitments(text, [(0, len(text))], dt.date(1979, 8, 17))
+    assert found.deadline is not None and found.deadline.text == "zo spoedig mogelijk"
