@@ -427,7 +427,7 @@ def rules(chunk: Chunk) -> list[Commitment]:
 # an Aanhangsel's question that asks the government to do something: "Is de Minister bereid …?", "Wilt u …?"
 _WILLING = re.compile(
     r"(?i)\b(?:is|zijn|bent|zou|zoudt)\s+(?:de|het|u|zij|hij)?\s*(?:\w+\s+){0,4}?bereid\b"
-    r"|\b(?:wilt|zult)\s+u\b|\b(?:wil|zal)\s+(?:de|het)\s+(?:minister|staatssecretaris|regering|kabinet)\b"
+    r"|\b(?:wilt|zult)\s+u\b|\b(?:wil|zal)\s+(?:de|het)\s+(?:minister|staatssecretaris|regee?ring|kabinet)\b"
 )
 # the answer's first sentence says yes: "Ja." alone (bare), or "Ja, …"
 _YES = re.compile(r"\W*(?:\d+\s+)?Ja\b\s*(?P<bare>\.\s*$)?[.,;:]?")

@@ -156,9 +156,18 @@ def answers_in_context(sentence: str, before: list[str]) -> str | None:
     >>> answers_in_context("Ik kan u het volgende mede-delen.", ["De heer A heeft mij ge-vraagd of het kan."])
     'De heer A heeft mij ge-vraagd of het kan'
     """
-    c = cues()
-    if _QUESTION.search(sentence) or not c["delivers_re"].search(unbroken(sentence)):
+    if _QUESTION.search(sentence) or not cues()["delivers_re"].search(unbroken(sentence)):
         return None
+    return asked(before)
+
+
+def asked(before: list[str]) -> str | None:
+    """The words that name what the sentences before an answer say was asked (the nearest first).
+
+    >>> asked(["In uw brief van 3 mei vraagt u de kosten.", "Het regent."])
+    'uw brief van 3 mei vraagt u de kosten'
+    """
+    c = cues()
     for prev in reversed(before):
         if c["asked_re"].search(unbroken(prev)) and not _QUESTION.search(prev):
             m = c["target_re"].search(prev) or c["asked_re"].search(prev)
@@ -181,12 +190,14 @@ def cue_sentences(chunk: Chunk) -> list[FollowUp]:
     answered = False  # once a letter answers, what follows explains
     for i, (sent, text) in enumerate(zip(chunk.sentences, texts, strict=True)):
         found = relation_of(text)
+        before = [texts[k] for k in range(max(0, i - CONTEXT), i) if k not in acted]
         if found is not None:
             rel, cue = found
             words = target_text(unbroken(text), cue)
+            if words is None and rel == "answers":  # "… heb ik de eer U het volgende mede te deelen"
+                words = asked(before)
             out.append(FollowUp(rel, None, chunk.span(sent.start, sent.end), words))
         else:
-            before = [texts[k] for k in range(max(0, i - CONTEXT), i) if k not in acted]
             whole = len(before) == min(i, CONTEXT)  # no sentence just before was a follow-up of its own
             if not (letter and not answered and whole and (words := answers_in_context(text, before))):
                 continue
