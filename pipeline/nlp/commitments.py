@@ -205,7 +205,7 @@ def read(
         return Reading("doel", actor(streven.start()), streven.start(), rule="goal")
     # "zend ik u", "informeer ik u" without a time to come is this letter sending now, not a promise
     sends_now = fut_gov is not None and fut is None and not has_time and g.cues["sends"].search(fut_gov[0])
-    if (fut_gov or (gov and fut)) and not other_first and not sends_now:
+    if (fut_gov or (gov and fut and _one_clause(sentence))) and not other_first and not sends_now:
         trig = (fut_gov or fut or gov).start()  # type: ignore[union-attr]
         if delivery or g.action.search(sentence):
             if g.intent.search(sentence) and not delivery:
@@ -279,6 +279,28 @@ _LEADING = re.compile(
     r"Wel|Nu|Thans|Inmiddels|dat|en)\s*,?\s+)+",
     re.I,
 )
+
+
+def _one_clause(sentence: str) -> bool:
+    """Does a future word stand in the government's clause, no relative clause between them? "De Regering zal
+    …" yes; "de voorstellen die ik aan het overleg zal aanbieden" and "zal de memorie de regeling bevatten
+    die de Regering voor ogen staat" no: a relative clause ("die", "welke", "waarvan" …) lies between.
+
+    >>> _one_clause("De Regering zal de Kamer voor 1 juli informeren.")
+    True
+    >>> _one_clause("Dan zal de memorie de regeling bevatten die de Regering voor ogen staat.")
+    False
+    >>> _one_clause("Wij vroegen inlichtingen, waarvan wij den uitslag aan U zullen mededeelen.")
+    True
+    """
+    g = grammar()
+    relative = g.cues["relative"]
+    for gov in g.government.finditer(sentence):
+        for fut in g.future.finditer(sentence):
+            a, b = (gov.end(), fut.start()) if fut.start() >= gov.end() else (fut.end(), gov.start())
+            if not relative.search(sentence, a, b):
+                return True
+    return False
 
 
 def _subject_before(sentence: str, end: int) -> str | None:
