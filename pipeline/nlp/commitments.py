@@ -382,18 +382,16 @@ def find_commitments(
 def _deadlines(sentence: str, ref_date: dt.date | None) -> list[DeadlineFound]:
     """The times a sentence names, read through OCR's line-end hyphens ("vóór 1 ja-nuari 1990", "in het
     voor-jaar"), with their offsets and words as printed; not those that date what went before them."""
+    dated = grammar().cues["dated"]
+    if not OCR_HYPHEN.search(sentence):
+        return [d for d in find_deadlines(sentence, ref_date) if not dated.search(sentence, 0, d.start)]
     flat, where = joined(sentence, OCR_HYPHEN)
-    return [
-        DeadlineFound(
-            sentence[where[d.start] : where[d.end - 1] + 1],
-            where[d.start],
-            where[d.end - 1] + 1,
-            d.by,
-            d.rule,
-        )
-        for d in find_deadlines(flat, ref_date)
-        if not grammar().cues["dated"].search(flat, 0, d.start)
-    ]
+    out = []
+    for d in find_deadlines(flat, ref_date):
+        if not dated.search(flat, 0, d.start):
+            start, end = where[d.start], where[d.end - 1] + 1
+            out.append(DeadlineFound(sentence[start:end], start, end, d.by, d.rule))
+    return out
 
 
 def _delivers_now(sentence: str) -> bool:
