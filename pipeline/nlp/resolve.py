@@ -37,7 +37,7 @@ from ..schema import (
     Reference,
     SectorMention,
 )
-from . import meta, references, spoken, votes
+from . import follow_ups, meta, references, spoken, votes
 from . import motions as motions_mod
 from .sentences import sentences as split_sentences
 from .stages import Found, Sentence, Structure
@@ -51,9 +51,6 @@ _ANAPHOR = re.compile(
     re.I,
 )
 # 'deze toezegging en moties' names both kinds
-_ACT_ANAPHOR = re.compile(
-    r"\b(?:deze|die|genoemde|voornoemde|bovengenoemde)\s+(?:toezeggingen|toezegging|moties|motie)\b", re.I
-)
 # a number in the paper's own dossier: "(stuk nr. 11)", "gedrukt onder nr. 9"; "stuk nr. 12 930" is a dossier
 _OWN_DOSSIER = re.compile(
     r"\b(?:[Ss]tuk(?:ken)?|gedrukt\s+onder)\s+(?:nrs?\.|nummer)\s*(\d{1,4})\b(?!\s*\(|\s\d{3}\b)"
@@ -397,7 +394,7 @@ def _targets(
         here = [tid for tid, pos in answerable if s <= pos < e]
         return here or [tid for tid, _ in answerable][:1]
     ids = [tid for tid, _, sent in targets if sent == sentence]
-    ana = _ACT_ANAPHOR.search(text, s, e)
+    ana = follow_ups.cues()["anaphor_re"].search(text, s, e)  # "deze toezegging", "genoemde motie"
     if ana:
         window = text[ana.start() : ana.end() + 30].lower()
         kinds = {kind for kind in ("toezegging", "motie") if kind in window}
