@@ -141,7 +141,7 @@ def read(
     promised_thing: re.Match[str] | None = None  # "In de toegezegde nota zal …"
     for name, rx in g.blockers:
         if rx.search(sentence):
-            if name in ("history", "opinion", "request", "statute", "world") and first_person_future:
+            if name in g.data["promise_outweighs"]["blockers"] and first_person_future:
                 continue  # a restated live promise: "De toegezegde informatie zal ik u … doen toekomen"
             thing_to_come = g.cues["only_promised_thing"].search(sentence) and not g.cues[
                 "history_verb"
