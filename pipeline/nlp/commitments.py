@@ -140,7 +140,7 @@ def read(
         first_person_future = None  # "Ik heb u toegezegd dat ik … zal sturen": restated as history
     promised_thing: re.Match[str] | None = None  # "In de toegezegde nota zal …"
     for name, rx in g.blockers:
-        if rx.search(sentence):
+        if hit := rx.search(sentence):
             if name in g.data["promise_outweighs"]["blockers"] and first_person_future:
                 continue  # a restated live promise: "De toegezegde informatie zal ik u … doen toekomen"
             thing_to_come = g.cues["only_promised_thing"].search(sentence) and not g.cues[
@@ -149,7 +149,7 @@ def read(
             if name == "history" and thing_to_come:
                 promised_thing = g.cues["promised_paper"].search(sentence)
                 continue  # "De toegezegde rapportage kunt u deze week verwachten": what was promised, to come
-            if name == "itself" and _later_to_kamer(sentence):
+            if name == "itself" and _later_to_kamer(sentence, hit.start()):
                 continue  # "hierbij bericht ik u dat ik u voor 1 mei zal informeren"
             if name == "history" and not g.cues["first_person_past"].search(sentence):
                 if report and re.search(r"\bzegde\b|\bzeide\b|\bzegden\b", sentence):
@@ -317,9 +317,15 @@ def _subject_before(sentence: str, end: int) -> str | None:
     return " ".join(np).strip(",;:")
 
 
-def _later_to_kamer(sentence: str) -> bool:
-    """A letter that says now what it will deliver later (a future after 'hierbij')."""
-    return bool(re.search(r"\b(?:zal|zullen|zult)\b", sentence) and grammar().addressee.search(sentence))
+def _later_to_kamer(sentence: str, after: int) -> bool:
+    """A letter that says now what it will deliver later: a future after 'hierbij', or a first-person one
+    anywhere ("… zal ik u de stukken bij deze brief … doen toekomen"); not another clause's future before it
+    ("Aangezien … aan de orde zal komen, wil ik u hierbij … informeren")."""
+    g = grammar()
+    later = re.compile(r"\b(?:zal|zullen|zult)\b").search(sentence, after) or g.cues[
+        "first_person_future"
+    ].search(sentence)
+    return bool(later and g.addressee.search(sentence))
 
 
 @dataclass

@@ -205,9 +205,11 @@ _BUDGET_FOR = re.compile(
 # "bij (de indiening van) de begroting voor 1995": an event all the same
 _AT_BUDGET = re.compile(r"\bbij\s+(?:de\s+)?(?:(?:\w+\s+){1,2}van\s+de\s+)?\w*begroo?ting\s+$", re.I)
 # a frameless year right after a name, an abbreviation or a plan, law or budget is part of that name
+_YEAR_LIST = re.compile(r"\s*(?:,|en|of|t/m)\s*")  # between the years of one name
 _NAMED_YEAR = re.compile(
-    r"(?:(?:(?<=[\w,;:(] )(?-i:[A-Z][\w-]*)|\b(?-i:[A-Z]{2,}[\w-]*)|\w*(?:wet|plan|akkoord|nota|begroting|"
-    r"verdrag|besluit|programma|agenda|regeling|overeenkomst|rapport|verslag|jaarverslag|conventie|statistiek))"
+    r"(?:(?:(?<=[\w,;:(] )(?-i:[A-Z][\w-]*)|(?<=[«\x22\u201e\u201c\u2018'])(?-i:[A-Z][\w-]*)"  # «Titel 1992»
+    r"|\b(?-i:[A-Z]{2,}[\w-]*)|\w*(?:wet|plan|akkoord|nota|begroting|"
+    r"verdrag|besluit|programma|agenda|regeling|overeenkomst|rapport|verslag|jaarverslag|conventie|statistiek)(?:en|s)?)"
     # one word of the name may stand between ("het Uitvoeringsbesluit omzetbelasting 1968"), not a time's
     r"(?:\s+(?!(?:in|voor|vóór|na|per|uiterlijk|eind|begin|medio|tot|op|rond|vanaf|sinds|dit|dat)\b)[a-z]\w+)?"
     r"|\bover"  # "de statistiek over 1929": the year a paper is about
@@ -242,10 +244,19 @@ def find_deadlines(text: str, ref: dt.date | None) -> list[Found]:
     """
     gr = grammar()
     out: list[Found] = []
+    named_end = -1  # where the last year of a name ended: "de jaarverslagen 1984 en 1985" names both
     for m in gr.regex.finditer(text):
         name, kind = next((n, k) for n, k in gr.times if m.group(n) is not None)
         rule = next((r for n, r in gr.frames if m.group(n) is not None), None)
-        if name == "t_year" and rule is None and _NAMED_YEAR.search(text, max(0, m.start() - 40), m.start()):
+        if (
+            name == "t_year"
+            and rule is None
+            and (
+                _NAMED_YEAR.search(text, max(0, m.start() - 40), m.start())
+                or _YEAR_LIST.fullmatch(text, named_end, m.start())
+            )
+        ):
+            named_end = m.end()
             continue  # a year in a name: "de Visserijwet 1963", "(Wiv 2017)", "de begroting 1990"
         before = text[max(0, m.start() - 60) : m.start()] if name == "t_year" else ""
         if before and m.group(0).lower().startswith("voor ") and _BUDGET_FOR.search(before):

@@ -234,3 +234,14 @@ def test_the_date_an_answer_was_received_is_no_deadline() -> None:
     text = "(Ontvangen 17 augustus 1979) Ik zal u zo spoedig mogelijk nader berichten."
     (found,) = commitments.find_commitments(text, [(0, len(text))], dt.date(1979, 8, 17))
     assert found.deadline is not None and found.deadline.text == "zo spoedig mogelijk"
+
+
+def test_years_in_a_papers_name_are_no_time_by() -> None:
+    # archive letters outside the gold: the years of a title, one or several, date the paper, not a deadline
+    rijn = "naar aanleiding van het verschijnen van de IRC-jaarverslagen 1984 en 1985."  # sgd-0000107824
+    assert deadlines.find_deadlines(rijn, dt.date(1986, 5, 1)) == []
+    nota = "Anderzijds komen in de notitie «Inkomensontwikkeling 1992» dd. 3/2/1992 een aantal ontwikkelingen"
+    assert deadlines.find_deadlines(nota, dt.date(1991, 6, 1)) == []  # sgd-0000025307
+    # a list of years after a time's frame stays a time
+    found = deadlines.find_deadlines("Ik zal u in 1993 en 1994 informeren.", dt.date(1992, 6, 1))
+    assert [f.text for f in found] == ["in 1993", "1994"]
