@@ -240,7 +240,7 @@ def _from_match(p: Pattern, m: re.Match[str], text: str, numeric: frozenset[str]
                 d.end() + m.start("dossier_list"),
                 p.id,
             )
-            for d in re.finditer(r"[1-3]\d\s?\d{3}", g["dossier_list"])
+            for d in re.finditer(r"[1-3]\d\s?\d{3}|(?<!\d)[4-9]\d{3}(?!\d)", g["dossier_list"])
         ]
         return [first, *rest]
     # an Eerste Kamer number keeps its letter as printed: '16 606, nr. 12b' → kst-16606-12b
