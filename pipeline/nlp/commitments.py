@@ -317,15 +317,20 @@ def _subject_before(sentence: str, end: int) -> str | None:
     return " ".join(np).strip(",;:")
 
 
+_FUTURE_WORD = re.compile(r"\b(?:zal|zullen|zult)\b")
+
+
 def _later_to_kamer(sentence: str, after: int) -> bool:
-    """A letter that says now what it will deliver later: a future after 'hierbij', or a first-person one
-    anywhere ("… zal ik u de stukken bij deze brief … doen toekomen"); not another clause's future before it
-    ("Aangezien … aan de orde zal komen, wil ik u hierbij … informeren")."""
+    """A letter that says now what it will deliver later: a future after 'hierbij' in the same clause, or a
+    first-person one anywhere ("… zal ik u de stukken bij deze brief … doen toekomen"); not another clause's
+    future ("Aangezien … aan de orde zal komen, wil ik u hierbij … informeren", "Als bijlage dezes moge ik u
+    doen toekomen een overzicht …, waarvan de financiering zal plaatsvinden …")."""
     g = grammar()
-    later = re.compile(r"\b(?:zal|zullen|zult)\b").search(sentence, after) or g.cues[
-        "first_person_future"
-    ].search(sentence)
-    return bool(later and g.addressee.search(sentence))
+    relative = g.cues["relative"]
+    later = any(
+        not relative.search(sentence, after, f.start()) for f in _FUTURE_WORD.finditer(sentence, after)
+    )
+    return bool((later or g.cues["first_person_future"].search(sentence)) and g.addressee.search(sentence))
 
 
 @dataclass

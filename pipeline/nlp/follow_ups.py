@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..schema import FollowUp
-from . import rules
+from . import aanhangsel, rules
 from .dutch import unbroken
 from .stages import Chunk, stage
 
@@ -28,6 +28,7 @@ def cues() -> dict[str, Any]:
     data["anaphor_re"] = re.compile(data["anaphor"], re.I)
     data["target_re"] = re.compile(data["target"], re.I)
     data["heading_re"] = re.compile(data["heading"])
+    data["addressed_re"] = re.compile(data["addressed"]["regex"])
     data["blockers_re"] = re.compile(data["blockers"], re.I)
     answers_blockers = data["answers_blockers"]["regex"]
     data["answers_blockers_re"] = re.compile("|".join(f"(?:{b})" for b in answers_blockers), re.I)
@@ -185,6 +186,8 @@ def cue_sentences(chunk: Chunk) -> list[FollowUp]:
     what the sentences before it say was asked (the first such sentence, when nothing answered before it)."""
     out: list[FollowUp] = []
     letter = chunk.structure.meta.kind == "brief"
+    # an Aanhangsel's answers are what the paper is, no follow-ups of it: its body begins after the heading
+    body = aanhangsel.answer_start(chunk.text) if chunk.structure.meta.kind == "antwoord" else None
     texts = [chunk.text[s.start : s.end] for s in chunk.sentences]
     acted: set[int] = set()
     answered = False  # once a letter answers, what follows explains
@@ -194,6 +197,9 @@ def cue_sentences(chunk: Chunk) -> list[FollowUp]:
         if found is not None:
             rel, cue = found
             words = target_text(unbroken(text), cue)
+            in_body = body is not None and sent.start >= body
+            if rel == "answers" and in_body and not cues()["addressed_re"].search(text):
+                continue  # "De eerste drie vragen beantwoord ik bevestigend.": the answer itself
             if words is None and rel == "answers":  # "… heb ik de eer U het volgende mede te deelen"
                 words = asked(before)
             out.append(FollowUp(rel, None, chunk.span(sent.start, sent.end), words))

@@ -245,3 +245,26 @@ def test_years_in_a_papers_name_are_no_time_by() -> None:
     # a list of years after a time's frame stays a time
     found = deadlines.find_deadlines("Ik zal u in 1993 en 1994 informeren.", dt.date(1992, 6, 1))
     assert [f.text for f in found] == ["in 1993", "1994"]
+
+
+def test_an_aanhangsels_own_answers_are_no_follow_ups_its_covering_note_is() -> None:
+    # the opening of sgd/aanhangsels/sgd-0000243118.txt (archive outside the gold), shortened: the answer
+    # body answers the paper's own questions, which the gold never counts as a follow-up
+    body = (
+        "Aanhangsel tot het Verslag van de Handelingen der Tweede Kamer\n73\n"
+        "36. VRAGEN van de heer Van der Gevel (P.v.d.A.) in verband met de huisvesting van de Gustaaf "
+        "Christschool te Eindhoven. (Ingezonden 15 september 1966.)\n"
+        "1. Heeft de Staatssecretaris kennis genomen van het artikel van het Oudercomité?\n"
+        "ANTWOORD van de heer Grosheide, Staatssecretaris van Onderwijs en Wetenschappen. "
+        "(Ingezonden 17 oktober 1966.)\n"
+        "1 t/m 3. Het antwoord op deze vragen luidt bevestigend. 4. De sanitaire voorzieningen zijn juist.\n"
+    )
+    doc = analyse_text(body, "aanhangsel.txt")
+    assert doc.meta.kind == "antwoord"
+    assert [f.relation for f in doc.follow_ups] == []
+    # a note to the Kamer's chair in the same paper still answers (the form of sgd-0000159545.txt)
+    note = (
+        body
+        + "Ik heb de eer, Uwer Excellentie hiernevens te doen toekomen mijn antwoord op de vragen van het lid.\n"
+    )
+    assert [f.relation for f in analyse_text(note, "aanhangsel.txt").follow_ups] == ["answers"]
