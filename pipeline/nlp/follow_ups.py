@@ -66,9 +66,21 @@ def relation_of(sentence: str) -> tuple[str, re.Match[str]] | None:
     """The follow-up relation a sentence states, and the cue that states it (its offsets index
     ``unbroken(sentence)``, the sentence with OCR's line-end hyphens gone).
 
+    A member's question that OCR left glued to what follows it ("… verschenen is? beoordeling van … zal …
+    eerst binnenkort plaats kunnen vinden") blocks only itself: the words after it are read on their own.
+
     >>> relation_of("Hiermee beschouw ik de motie als uitgevoerd.")[0], relation_of("Het regent.")
     ('fulfils', None)
     """
+    found = _relation(sentence)
+    q = sentence.rfind("?", 0, len(sentence.rstrip()) - 1)
+    if found is None and q > 0 and len(sentence) - q > 25:
+        # the question masked letter for letter, so that offsets and OCR hyphens stay where they were
+        return _relation(re.sub(r"[^\s-]", "x", sentence[: q + 1]) + sentence[q + 1 :])
+    return found
+
+
+def _relation(sentence: str) -> tuple[str, re.Match[str]] | None:
     c = cues()
     read = unbroken(sentence)  # OCR's "ge-maakte opmerkingen", "toe-gezegd" read whole: the cue indexes this
     for s in (sentence, read):  # "minister-president" is a heading with its hyphen, not without
