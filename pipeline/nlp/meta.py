@@ -703,6 +703,7 @@ def received_date(text: str) -> str | None:
     text = re.sub(r"(?<=[a-z])-\s?(?=[a-z])", "", text)
     text = re.sub(rf"(?i)\b({MONTH_RE})\s*\n\s*[•·▪■*]?\s*(?=(?:1[89]|20)\d\d\))", r"\1 ", text)
     text = re.sub(r"(?<=[a-z])(?=(?:1[89]|20)\d\d\b)", " ", text)
+    text = re.sub(r"(?i)(?<=vangen)(?=\d)|(?<=komen)(?=\d)|(?<=zonden)(?=\d)", " ", text)  # "Ont-vangen8juni"
     a = ANSWER.search(text) or re.search(r"\b(?:Antwoord|ANTWOORD)\b", text)
     m = ANSWER_DATE.search(text, a.start()) if a else RECEIVED.search(text)
     return printed_date(m) if m else None
@@ -798,7 +799,7 @@ def snap_bewindspersoon(name: str) -> str:
 
 
 FUNCTION_WORD = (  # OCR leaves hyphens of line breaks in them ("Staatssecre-taris") and reads "in" as "m"
-    r"(?:Minister-?\s?[Pp]resident|Vice-?\s?[Mm]inister-?\s?[Pp]resident|[Mm](?:in|m)is-?\s?ters?"
+    r"(?:Minister-?\s?[Pp]resident|Vice-?\s?[Mm]inister-?\s?[Pp]resident|[Mm](?:i\s?n|m)is-?\s?ters?"
     r"|[Ss]taats-?\s?secre-?\s?taris)"
 )
 _PARTICLES = ("van", "de", "der", "den", "ter", "ten", "het", "'t", "te", "von", "du", "la", "le")
@@ -891,14 +892,24 @@ ANSWER = re.compile(
     # and "Mededeling van staatssecretaris Gabor (…)", the notice that the answer comes later
     rf"\b(?:(?:Nader|Aanvullend|Tweede|NADER)\s+)?(?:[Aa]ntwoord|ANTWOORD|Mededeling|MEDEDELING)\s+van\s+(?:de\s+)?"
     rf"(?P<function>{FUNCTION_WORD})\s+"
-    rf"(?P<name>{TITLES}(?:{INITIALS}\s*)?(?P<surname>{SURNAME}(?:\s+[A-Z][a-zà-ÿ'’]+)?))\s*"
+    rf"(?P<name>{TITLES}(?:{INITIALS}\s*)?(?P<surname>{HEADING_SURNAME}(?:\s+[A-Z][a-zà-ÿ'’]+(?:-[a-zà-ÿ]+)?)?))\s*"
     rf"\((?P<ministry>[^()\d]{{3,90}})\)"  # a ministry, never a citation: "(Aanhangsel …, blz. 89)"
     # "ANTWOORD van de heer Grosheide, Staatssecretaris van Onderwijs en Wetenschappen." (before)
     rf"|\b(?:(?:Nader|Aanvullend|NADER)\s+)?(?:[Aa]ntwoord|ANTWOORD|MEDEDELING|Mededeling)\s+van\s+"
     rf"(?:de\s+h[eo]er|den\s+h[eo]er|mevrouw|mejuffrouw|mej\.)\s+"  # OCR reads "heer" as "hoer"
     rf"(?P<name2>{TITLES}(?:{INITIALS}\s*)?(?P<surname2>{HEADING_SURNAME}))\s*[,.]\s*(?:de\s+)?"
-    rf"(?:Minister-?\s?[Pp]resident\s*,\s*)?"  # "Minister-President, Minister van Algemene Zaken"
+    rf"(?:(?:Minister-?\s?[Pp]resident\s*,\s*)?"  # "Minister-President, Minister van Algemene Zaken"
     rf"(?P<function2>{FUNCTION_WORD})\s+(?P<prep2>van|voor|zonder)\s+(?P<ministry2>[^().]{{3,120}})"
+    # the head of the cabinet alone: "De Quay, Minister-President." and, before 1945, "de Geer, Voorzitter
+    # van den Raad van Ministers, mede namens …"
+    rf"|(?P<head2>Minister-?\s?[Pp]resident|Voorzitter\s+van\s+de[n]?\s+Raad\s+van\s+Ministers)(?=\s*[.,(]))"
+)
+# the next who answers with the first: "Antwoord van Minister Andriessen (Financiën) en van Minister Tuijnman
+# (Verkeer en Waterstaat)"
+NEXT_ANSWERER = re.compile(
+    rf"\s*,?\s*(?:en\s+)?van\s+(?:de\s+)?(?P<function>{FUNCTION_WORD})\s+"
+    rf"(?P<name>{TITLES}(?:{INITIALS}\s*)?(?P<surname>{HEADING_SURNAME}(?:\s+[A-Z][a-zà-ÿ'’]+)?))\s*"
+    rf"\((?P<ministry>[^()\d]{{3,90}})\)"
 )
 # two who answer together: "ANTWOORD van de heeren Oud en Gelissen, Ministers van Financiën en van Economische
 # Zaken." and "ANTWOORD van de heren Bakker, Minister van Verkeer en Waterstaat, en Van de Poel,
@@ -913,7 +924,7 @@ JOINT_ANSWER = re.compile(
 )
 # the answer's date: the first "(Ontvangen …)" (or, before the 1970s, "(Ingezonden …)") after it
 ANSWER_DATE = re.compile(  # OCR may lose the bracket: "(Sociale Zaken). Ontvan-gen 2 maart 1984)"
-    rf"(?:\(\s*|(?<=[.)]\s))(?:{RECEIVED_WORD}|{SENT_IN_WORD})"
+    rf"(?:\(\s*|(?<=[.)]\s)f?)(?:{RECEIVED_WORD}|{SENT_IN_WORD})"  # OCR reads "(" as "f": "fingezonden"
     rf"\s+{PRINTED_DATE}"
 )
 
@@ -1051,13 +1062,25 @@ def _headings(text: str) -> list[tuple[int, str, str | None, bool]]:
     for m in ANSWER.finditer(text):
         if m.group("surname"):
             role = _role(m.group("function"), None, m.group("ministry"))
-            raw, first_names = m.group("surname"), True
+            raw, first_names = m.group("surname"), False  # "Wallis de Vries", "Glastra van Loon": surnames
+        elif m.group("head2"):
+            role = (
+                "Minister-President"
+                if "resident" in m.group("head2")
+                else "Voorzitter van de Raad van Ministers"
+            )
+            raw, first_names = m.group("surname2"), False
         else:
             role = _role(m.group("function2"), m.group("prep2"), m.group("ministry2"))
             raw, first_names = m.group("surname2"), False
         if role is None and raw:  # a ministry OCR broke ("Bmnenlandse Zaken"): the function as printed
             role = _printed_role(m)
         out.append((m.start(), raw, role, first_names))
+        nxt = NEXT_ANSWERER.match(text, m.end()) if m.group("surname") else None
+        while nxt:
+            role = _role(nxt.group("function"), None, nxt.group("ministry")) or _printed_role(nxt)
+            out.append((nxt.start(), nxt.group("surname"), role, False))
+            nxt = NEXT_ANSWERER.match(text, nxt.end())
     return sorted(out, key=lambda h: h[0])
 
 

@@ -239,6 +239,27 @@ ANSWERS = [
      "1969.) 1. Het is mij bekend", [("Grosheide", "Staatssecretaris van Onderwijs en Wetenschappen")], "1969-12-29"),
     ("Antwoord van Minister Van der Stee (Nederlands-Antilliaanse Zaken). (Ont-vangen 1 juni 1979)",
      [("Van der Stee", "Minister voor Nederlands-Antilliaanse Zaken")], "1979-06-01"),
+    # headings of archive Aanhangsels outside the gold (hand-check 2026-12-03b): a surname with a particle
+    # inside (sgd-0000174663), two who answer (sgd-0000176025), the head of the cabinet alone (sgd-0000256025,
+    # sgd-0000072222), a name OCR broke (sgd-0000187943), the date glued ("Ont-vangen8juni") or its bracket
+    # read as "f" ("fingezonden")
+    ("Antwoord van Staatssecretaris Wallis de Vries (Cultuur, Recreatie en Maat-schappelijk Werk). (Ontvangen "
+     "17 oktober 1978)", [("Wallis de Vries", "Staatssecretaris van Cultuur, Recreatie en Maatschappelijk Werk")],
+     "1978-10-17"),
+    ("Antwoord van Minister Andriessen (Financiën) en van Minister Tuijnman (Verkeer en Waterstaat) mede namens "
+     "de Minister van Economische Zaken. (Ontvangen 9 juli 1979)",
+     [("Andriessen", "Minister van Financiën"), ("Tuijnman", "Minister van Verkeer en Waterstaat")], "1979-07-09"),
+    ("ANTWOORD van de heer De Quay, Minister-President. (Ingezonden 2 april 1963.)",
+     [("De Quay", "Minister-President")], "1963-04-02"),
+    ("ANTWOORD van den heer de Geer, Voorzitter van den Raad van Ministers, mede namens de heeren van Kleffens "
+     "en Gerbrandy. (Ingezonden 10 November 1939.)", [("de Geer", "Voorzitter van de Raad van Ministers")],
+     "1939-11-10"),
+    ("Mededeling van Minister De Gaay Fort-man (Binnenlandse Zaken). (Ontvangen 27 september 1976)",
+     [("De Gaay Fortman", "Minister van Binnenlandse Zaken")], "1976-09-27"),
+    ("Antwoord van staatssecretaris Ter Veld (Sociale Zaken en Werkgele-genheid). (Ont-vangen8juni 1978) 1 Ja.",
+     [("Ter Veld", "Staatssecretaris van Sociale Zaken en Werkgelegenheid")], "1978-06-08"),
+    ("ANTWOORD van de heer Grosheide, Staatssecretaris van Onderwijs en Wetenschappen. fingezonden 3 maart "
+     "1971.) 1. Het is", [("Grosheide", "Staatssecretaris van Onderwijs en Wetenschappen")], "1971-03-03"),
 ]  # fmt: skip
 
 
