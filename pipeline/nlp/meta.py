@@ -704,9 +704,26 @@ def received_date(text: str) -> str | None:
     text = re.sub(rf"(?i)\b({MONTH_RE})\s*\n\s*[•·▪■*]?\s*(?=(?:1[89]|20)\d\d\))", r"\1 ", text)
     text = re.sub(r"(?<=[a-z])(?=(?:1[89]|20)\d\d\b)", " ", text)
     text = re.sub(r"(?i)(?<=vangen)(?=\d)|(?<=komen)(?=\d)|(?<=zonden)(?=\d)", " ", text)  # "Ont-vangen8juni"
-    a = ANSWER.search(text) or re.search(r"\b(?:Antwoord|ANTWOORD)\b", text)
-    m = ANSWER_DATE.search(text, a.start()) if a else RECEIVED.search(text)
-    return printed_date(m) if m else None
+    # every answer's heading, the ones the grammar reads and the ones OCR broke too far ("de Graaf f, …")
+    heads = sorted([*ANSWER.finditer(text), *_ANSWER_HEAD_WORD.finditer(text)], key=lambda h: h.start())
+    heads = heads or [h for h in [re.search(r"\b(?:Antwoord|ANTWOORD)\b", text)] if h]
+    if not heads:
+        m = RECEIVED.search(text)
+        return printed_date(m) if m else None
+    for a in heads:  # the first answer's date; the next one's when OCR broke it ("Ingezonden 80 December")
+        m = ANSWER_DATE.search(text, a.start())
+        if m and (date := printed_date(m)):
+            return date
+        n = _RECEIVED_IN_FIGURES.search(text, a.start(), a.start() + 600)  # "(Ontvangen 9-2-1993)"
+        if n and 1 <= int(n["m"]) <= 12 and 1 <= int(n["d"]) <= 31:
+            return f"{n['y']}-{int(n['m']):02d}-{int(n['d']):02d}"
+    return None
+
+
+_ANSWER_HEAD_WORD = re.compile(r"\b(?:Antwoord|ANTWOORD|Mededeling|MEDEDELING)\s+van\b")
+_RECEIVED_IN_FIGURES = re.compile(
+    rf"\(\s*{RECEIVED_WORD}\s+(?P<d>\d{{1,2}})-(?P<m>\d{{1,2}})-(?P<y>(?:19|20)\d\d)\)"
+)
 
 
 def fixed_date(text: str) -> str | None:
@@ -799,7 +816,7 @@ def snap_bewindspersoon(name: str) -> str:
 
 
 FUNCTION_WORD = (  # OCR leaves hyphens of line breaks in them ("Staatssecre-taris") and reads "in" as "m"
-    r"(?:Minister-?\s?[Pp]resident|Vice-?\s?[Mm]inister-?\s?[Pp]resident|[Mm](?:i\s?n|m)is-?\s?ters?"
+    r"(?:[Mm]inister-?\s?[Pp]resident|Vice-?\s?[Mm]inister-?\s?[Pp]resident|[Mm](?:i\s?n|m)is-?\s?ters?"
     r"|[Ss]taats-?\s?secre-?\s?taris)"
 )
 _PARTICLES = ("van", "de", "der", "den", "ter", "ten", "het", "'t", "te", "von", "du", "la", "le")
@@ -886,20 +903,23 @@ PRINTED_SIGNATURE = re.compile(
 
 # a surname as an answer's heading prints it after "de heer": no given name, maybe of several words with a
 # particle inside ("van Lidth de Jeude", "Ruys de Beerenbrouck")
-HEADING_SURNAME = rf"{SURNAME}(?:\s+{PARTICLE}\s+[A-Z][\w'’-]+)?"
+HEADING_SURNAME = rf"{SURNAME}(?:(?:\s+{PARTICLE})+\s+[A-Z][\w'’-]+)?"  # "Kappeyne van de Coppello"
 ANSWER = re.compile(
     # "Antwoord van Minister Lubbers (Economische Zaken)" (from the 1970s on)
     # and "Mededeling van staatssecretaris Gabor (…)", the notice that the answer comes later
     rf"\b(?:(?:Nader|Aanvullend|Tweede|NADER)\s+)?(?:[Aa]ntwoord|ANTWOORD|Mededeling|MEDEDELING)\s+van\s+(?:de\s+)?"
     rf"(?P<function>{FUNCTION_WORD})\s+"
     rf"(?P<name>{TITLES}(?:{INITIALS}\s*)?(?P<surname>{HEADING_SURNAME}(?:\s+[A-Z][a-zà-ÿ'’]+(?:-[a-zà-ÿ]+)?)?))\s*"
-    rf"\((?P<ministry>[^()\d]{{3,90}})\)"  # a ministry, never a citation: "(Aanhangsel …, blz. 89)"
+    rf"(?:[,.]?\s*\((?P<ministry>[^()\d]{{3,90}})\)"  # a ministry, never "(Aanhangsel …, blz. 89)"
+    # "Antwoord van minister-president Lubbers, minister van Algemene Zaken."
+    rf"|,\s*{FUNCTION_WORD}\s*van\s+(?P<ministry_b>[^().]{{3,90}}))"
     # "ANTWOORD van de heer Grosheide, Staatssecretaris van Onderwijs en Wetenschappen." (before)
     rf"|\b(?:(?:Nader|Aanvullend|NADER)\s+)?(?:[Aa]ntwoord|ANTWOORD|MEDEDELING|Mededeling)\s+van\s+"
-    rf"(?:de\s+h[eo]er|den\s+h[eo]er|mevrouw|mejuffrouw|mej\.)\s+"  # OCR reads "heer" as "hoer"
-    rf"(?P<name2>{TITLES}(?:{INITIALS}\s*)?(?P<surname2>{HEADING_SURNAME}))\s*[,.]\s*(?:de\s+)?"
+    rf"(?:(?:de|den|dt)\s+(?:h[eo]er|lieer)|mevrouw|mejuffrouw|mej\.)\s+"  # OCR: "hoer", "lieer", "dt heer"
+    rf"(?P<name2>{TITLES}(?:{INITIALS}\s*)?(?P<surname2>{HEADING_SURNAME}(?:\s+[A-Z][a-zà-ÿ'’]+)?))"
+    rf"\s*[,.]\s*\.?(?:de\s+)?"
     rf"(?:(?:Minister-?\s?[Pp]resident\s*,\s*)?"  # "Minister-President, Minister van Algemene Zaken"
-    rf"(?P<function2>{FUNCTION_WORD})\s+(?P<prep2>van|voor|zonder)\s+(?P<ministry2>[^().]{{3,120}})"
+    rf"(?P<function2>{FUNCTION_WORD})\s*(?P<prep2>van|voor|zonder)\s+(?P<ministry2>[^().]{{3,120}})"
     # the head of the cabinet alone: "De Quay, Minister-President." and, before 1945, "de Geer, Voorzitter
     # van den Raad van Ministers, mede namens …"
     rf"|(?P<head2>Minister-?\s?[Pp]resident|Voorzitter\s+van\s+de[n]?\s+Raad\s+van\s+Ministers)(?=\s*[.,(]))"
@@ -1061,7 +1081,7 @@ def _headings(text: str) -> list[tuple[int, str, str | None, bool]]:
                 out.append((m.start(f"b{i}"), m.group(f"b{i}"), role, False))
     for m in ANSWER.finditer(text):
         if m.group("surname"):
-            role = _role(m.group("function"), None, m.group("ministry"))
+            role = _role(m.group("function"), None, m.group("ministry") or m.group("ministry_b"))
             raw, first_names = m.group("surname"), False  # "Wallis de Vries", "Glastra van Loon": surnames
         elif m.group("head2"):
             role = (
@@ -1142,7 +1162,8 @@ def _as_printed(mp: str | None, function: str, prep: str, portfolio: str) -> str
 def _printed_role(m: re.Match[str]) -> str:
     """The answerer's function as the heading prints it, OCR's line-break hyphens out."""
     if m.group("surname"):
-        function, prep, ministry_text = m.group("function"), "van", m.group("ministry")
+        ministry_text = m.groupdict().get("ministry") or m.groupdict().get("ministry_b") or ""
+        function, prep = m.group("function"), "van"
     else:
         function, prep, ministry_text = m.group("function2"), m.group("prep2"), m.group("ministry2")
     ministry_text = re.split(r",\s*mede\s+namens|\s+mede\s+namens", ministry_text)[0]

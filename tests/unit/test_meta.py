@@ -260,6 +260,20 @@ ANSWERS = [
      [("Ter Veld", "Staatssecretaris van Sociale Zaken en Werkgelegenheid")], "1978-06-08"),
     ("ANTWOORD van de heer Grosheide, Staatssecretaris van Onderwijs en Wetenschappen. fingezonden 3 maart "
      "1971.) 1. Het is", [("Grosheide", "Staatssecretaris van Onderwijs en Wetenschappen")], "1971-03-03"),
+    # more of them (sgd-0000010361, sgd-0000011980, sgd-0000133004, sgd-0000053816, sgd-0000159120): a function
+    # glued to its "van", "minister-president X, minister van …", two particles, "lieer" for "heer", a dot
+    # before the ministry, a date in figures
+    ("Antwoord van de heer Ter Beek, ministervan Defensie. (Ontvangen 9-2-1993) 1Het verschil",
+     [("Ter Beek", "Minister van Defensie")], "1993-02-09"),
+    ("Antwoord van minister-president Lubbers, minister van Algemene Zaken. (Ontvangen 15juli 1993) 1In",
+     [("Lubbers", "Minister-President, Minister van Algemene Zaken")], "1993-07-15"),
+    ("Antwoord van staatssecretaris Kappeyne van de Coppello (Sociale Zaken en Werkgelegenheid). Ontvan-gen "
+     "2 maart 1984) 1 Ja.", [("Kappeyne van de Coppello", "Staatssecretaris van Sociale Zaken en Werkgelegenheid")],
+     "1984-03-02"),
+    ("ANTWOORD van den lieer Kalff, Minister van Waterstaat. (Ingezonden 14 Augustus 1934.) Er is",
+     [("Kalff", "Minister van Waterstaat")], "1934-08-14"),
+    ("Antwoord van Minister Albeda. (Soci-ale Zaken). (Ontvangen 27 februari 1981) 1en2 De tekst",
+     [("Albeda", "Minister van Sociale Zaken")], "1981-02-27"),
 ]  # fmt: skip
 
 
