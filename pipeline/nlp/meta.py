@@ -219,6 +219,7 @@ ONE_YEAR = (
 OLD_HEAD = re.compile(
     rf"(?:\b(?:ZITTING|Zitting)\s+(?P<vj>{YEAR_RANGE})|(?:^|\n)[ \t]*(?:ZITTING|Zitting)\s+{ONE_YEAR})"
     rf"\s*[-—–]\s*(?P<dossier>\d{{1,2}}\s\d{{3}}|\d{{1,5}})\b(?:\s*\(\s*(?P<r>R\s*\d{{2,4}})\s*\))?"
+    rf"(?:[ \t]+(?P<let>[A-Z])(?=[ \t]*\n|\s+[A-Z]{{4,}}))?"  # a lettered dossier: "— 2800 B"
 )
 # the earliest papers: "(Staatsbegrooting … 1905. 2. IX. 28.)", "(400. 1.)", "Bijlagen / 1043 / 1", and the
 # Bijlagen's number on its own line(s) above the doctype: "409. / 1. / GELEIDENDE BRIEF.", "288. 9. / NOTA"
@@ -419,7 +420,7 @@ def read_head(text: str) -> Head:
         vergaderjaar = vergaderjaar or _vergaderjaar(old.group(2), old.group(3)) or old.group("one")
         n = HEAD_NR.search(top, old.end())
         ch = re.search(rf"\bHOOFDSTUK\s+({ROMAN}(?:\s[A-Z](?=\s|$))?)\b", top[old.end() : old.end() + 300])
-        chapter = fix_toevoeging(re.sub(r"\s", "", ch.group(1))) if ch else None
+        chapter = fix_toevoeging(re.sub(r"\s", "", ch.group(1))) if ch else old.group("let")
         rijkswet = re.sub(r"\s", "", old.group("r")) if old.group("r") else None
         dossier = re.sub(r"\s", "", old.group("dossier"))
         number = Number(dossier, chapter, _nr(n.group("nr")) if n else None, rijkswet)

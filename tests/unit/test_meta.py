@@ -423,6 +423,13 @@ SESSION_HEADS = [
      "TOELICHTING\n\nNr. 3", "kst-5582-3", "1959"),  # memories-van-toelichting/sgd-0000267854
     ("Eerste Kamer der Staten-Generaal 1\n\nVergaderjaar 1989--1990 Nr. 176e 20708 21433\n\nWijziging van onder "
      "meer de Wet op de studiefinanciering", None, "1989-1990"),  # brieven/sgd-0000034672
+    # a lettered dossier of the 1950s-70s budgets' funds, on its own line or run on as extraction joins it
+    ("ZITTING 1952—1953 — 2800 B\nVASTSTELLING VAN DE BEGROTING VAN INKOMSTEN EN UITGAVEN VAN HET ZUIDERZEEFONDS "
+     "VOOR HET DIENSTJAAR 1953\nBRIEF VAN DE MINISTER VAN VERKEER EN WATERSTAAT No. 8", "kst-2800-B-8",
+     "1952-1953"),  # brieven/sgd-0000287819
+    ("Zitting 1964-1965 -7800 L VASTSTELLING VAN DE BEGROTING VAN INKOMSTEN EN UITGAVEN VAN HET RIJKSWEGENFONDS "
+     "VOOR HET DIENSTJAAR 1965 NOTA VAN VERBETERING Nr. 8 In het verslag", "kst-7800-L-8",
+     "1964-1965"),  # overleggen/sgd-0000250607
 ]  # fmt: skip
 
 
