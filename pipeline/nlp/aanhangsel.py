@@ -36,7 +36,9 @@ ASKED = re.compile(
 )
 SENT_IN = re.compile(r"\((?:Ingezonden|ingezonden)\s+(?:dd\.\s*)?(?P<date>[^)]{6,30})\)")
 # the start of the government's answer: "Antwoord van …", "ANTWOORD van den heer …", then "(Ontvangen …)"
-ANSWER_HEAD = re.compile(r"\b(?:Antwoord|ANTWOORD)\s+(?:van|VAN)\b")
+ANSWER_HEAD = re.compile(
+    r"\b(?:Antwoord|ANTWOORD|Mededeling|MEDEDELING)\s+(?:van|VAN)\b"
+)  # or the notice it comes later
 RECEIVED = re.compile(r"\((?:Ontvangen|ontvangen|Ingezonden)\s+[^)]{6,30}\)")
 NUMBER = re.compile(
     r"(?:(?<=[\s)])|^)(?P<n>\d{1,2}[a-h]?)(?P<more>(?:\s*(?:,|en|t/m)\s*\d{1,2}[a-h]?)*)\s*[.)]?\s*"

@@ -382,6 +382,8 @@ def find_commitments(
         r = read(sentence, timely, ahead, report, soon)
         if r.kind is None or (r.rule not in ("promise", "promised") and _delivers_now(sentence)):
             continue
+        if r.rule not in ("promise", "promised") and _delay_only(sentence, deadlines, ahead):
+            continue
         dl = pick(deadlines)
         if dl is not None:
             dl = DeadlineFound(dl.text, dl.start + s, dl.end + s, dl.by, dl.rule)
@@ -403,6 +405,19 @@ def _deadlines(sentence: str, ref_date: dt.date | None) -> list[DeadlineFound]:
             start, end = where[d.start], where[d.end - 1] + 1
             out.append(DeadlineFound(sentence[start:end], start, end, d.by, d.rule))
     return out
+
+
+def _delay_only(sentence: str, deadlines: list[DeadlineFound], ahead: bool) -> bool:
+    """A delay notice that names no new time ("… dat ik de vragen … niet binnen de gebruikelijke termijn zal
+    kunnen beantwoorden") announces a delay (a follow-up), no promise; one that does ("De beantwoording zal
+    naar verwachting plaats hebben omstreeks 1 maart") is both."""
+    rel = relation_of(sentence)
+    if not rel or rel[0] != "postpones":
+        return False
+    new_time = ahead or any(
+        d.by is None and not re.search(r"\bniet\s+(?:\w+\s+){0,2}$", sentence[: d.start]) for d in deadlines
+    )
+    return not new_time
 
 
 def _delivers_now(sentence: str) -> bool:

@@ -268,3 +268,30 @@ def test_an_aanhangsels_own_answers_are_no_follow_ups_its_covering_note_is() -> 
         + "Ik heb de eer, Uwer Excellentie hiernevens te doen toekomen mijn antwoord op de vragen van het lid.\n"
     )
     assert [f.relation for f in analyse_text(note, "aanhangsel.txt").follow_ups] == ["answers"]
+
+
+def test_a_delay_notice_in_an_aanhangsel_promises_its_new_time_and_no_more() -> None:
+    # sgd/aanhangsels/sgd-0000194462.txt (archive outside the gold), shortened: the notice that the answer comes
+    # later is the government's part of the paper, not the members' question
+    text = (
+        "Tweede Kamer der Staten-Generaal\n2\nZitting 1975-1976\nAanhangsel van de Handelingen\n"
+        "Vragen gesteld door leden van de Kamer, met de daarop door de Regering gegeven antwoorden\n"
+        "1650\nVragen van de leden P. A. M. Cornelissen en mevrouw G. M. P. Cornelissen (beiden K.V.P.) over "
+        "de heffing van BTW op entreeprijzen. (Ingezonden 28 mei 1976)\n"
+        "1 Is het de Staatssecretaris bekend dat de heffing van BTW op entreeprijzen stijgt?\n"
+        "Mededeling\nMededeling van Staatssecretaris Meijer (Cultuur, Recreatie en Maat-schappelijk Werk). "
+        "(Ontvangen 28 juni 1976)\n"
+        "Hierbij bericht ik u dat het niet mogelijk is gebleken de vragen van de leden der Kamer binnen de "
+        "gebruikelijke termijn te beantwoorden. Ik streef ernaar de beantwoording vóór 1 september te doen "
+        "geschieden.\n"
+    )
+    doc = analyse_text(text, "aanhangsel.txt")
+    assert [(c.kind, c.deadline.by if c.deadline else None) for c in doc.commitments] == [("doel", "1976-08-31")]
+    assert [f.relation for f in doc.follow_ups] == ["postpones"]
+    # the delay itself, without a new time, is no promise (sgd/aanhangsels/sgd-0000194158.txt)
+    delay = (
+        "In antwoord op uw brief van 17 maart 1976 deel ik u mede dat ik de vragen van het lid van uw Kamer de "
+        "heer De Leeuw niet binnen de ge-bruikelijke termijn zal kunnen beant-woorden doordat ik nog niet "
+        "beschik over de benodigde ambtsberichten."
+    )
+    assert commitments.find_commitments(delay, sentences(delay), dt.date(1976, 4, 1), dt.date(1976, 4, 1)) == []
