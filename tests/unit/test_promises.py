@@ -286,7 +286,9 @@ def test_a_delay_notice_in_an_aanhangsel_promises_its_new_time_and_no_more() -> 
         "geschieden.\n"
     )
     doc = analyse_text(text, "aanhangsel.txt")
-    assert [(c.kind, c.deadline.by if c.deadline else None) for c in doc.commitments] == [("doel", "1976-08-31")]
+    assert [(c.kind, c.deadline.by if c.deadline else None) for c in doc.commitments] == [
+        ("doel", "1976-08-31")
+    ]
     assert [f.relation for f in doc.follow_ups] == ["postpones"]
     # the delay itself, without a new time, is no promise (sgd/aanhangsels/sgd-0000194158.txt)
     delay = (
@@ -294,4 +296,6 @@ def test_a_delay_notice_in_an_aanhangsel_promises_its_new_time_and_no_more() -> 
         "heer De Leeuw niet binnen de ge-bruikelijke termijn zal kunnen beant-woorden doordat ik nog niet "
         "beschik over de benodigde ambtsberichten."
     )
-    assert commitments.find_commitments(delay, sentences(delay), dt.date(1976, 4, 1), dt.date(1976, 4, 1)) == []
+    assert (
+        commitments.find_commitments(delay, sentences(delay), dt.date(1976, 4, 1), dt.date(1976, 4, 1)) == []
+    )
