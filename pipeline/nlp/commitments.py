@@ -152,8 +152,10 @@ def read(
             if name == "itself" and _later_to_kamer(sentence, hit.start()):
                 continue  # "hierbij bericht ik u dat ik u voor 1 mei zal informeren"
             if name == "history" and not g.cues["first_person_past"].search(sentence):
-                if report and re.search(r"\bzegde\b|\bzeide\b|\bzegden\b", sentence):
-                    continue  # reported speech in an overleg report: "De minister zegde toe …"
+                if report and re.search(
+                    r"\bzegde\b|\bzeide\b|\bzegden\b|\b(?:was|waren)\s+(?:\w+\s+){0,3}?bereid\b", sentence
+                ):
+                    continue  # an overleg report: "De minister zegde toe …", "was bereid …"
                 if ahead and re.search(r"\bte\s+zullen\b", sentence):
                     continue  # a restated promise still ahead: "heeft toegezegd … nog dit jaar te zullen …"
             but = g.cues["but"].search(sentence) if name == "refusal" else None

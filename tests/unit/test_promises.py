@@ -299,3 +299,11 @@ def test_a_delay_notice_in_an_aanhangsel_promises_its_new_time_and_no_more() -> 
     assert (
         commitments.find_commitments(delay, sentences(delay), dt.date(1976, 4, 1), dt.date(1976, 4, 1)) == []
     )
+
+
+def test_a_time_upon_an_event_ends_where_its_noun_phrase_does() -> None:
+    # sgd/overleggen/sgd-0000136987.txt (archive outside the gold): not "… opnieuw aan de Kamer te rapporteren"
+    text = "De minister was bereid om na afloop van de nieuwe zitting van de EEG-raad opnieuw aan de Kamer te rapporteren."
+    assert [f.text for f in deadlines.find_deadlines(text, None)] == [
+        "na afloop van de nieuwe zitting van de EEG-raad"
+    ]
