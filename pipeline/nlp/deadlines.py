@@ -209,7 +209,8 @@ _YEAR_LIST = re.compile(r"\s*(?:,|en|of|t/m)\s*")  # between the years of one na
 _NAMED_YEAR = re.compile(
     r"(?:(?:(?<=[\w,;:(] )(?-i:[A-Z][\w-]*)|(?<=[«\x22\u201e\u201c\u2018'])(?-i:[A-Z][\w-]*)"  # «Titel 1992»
     r"|\b(?-i:[A-Z]{2,}[\w-]*)|\w*(?:wet|plan|akkoord|nota|begroting|"
-    r"verdrag|besluit|programma|agenda|regeling|overeenkomst|rapport|verslag|jaarverslag|conventie|statistiek)(?:en|s)?)"
+    r"verdrag|besluit|programma|agenda|regeling|overeenkomst|rapport|verslag|jaarverslag|conventie|statistiek"
+    r"|gravenhage|uitgeverij)(?:en|s)?)"  # and the printer's colophon: "Sdu Uitgeverij … 's-Gravenhage 1992"
     # one word of the name may stand between ("het Uitvoeringsbesluit omzetbelasting 1968"), not a time's
     r"(?:\s+(?!(?:in|voor|vóór|na|per|uiterlijk|eind|begin|medio|tot|op|rond|vanaf|sinds|dit|dat)\b)[a-z]\w+)?"
     r"|\bover"  # "de statistiek over 1929": the year a paper is about

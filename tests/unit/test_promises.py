@@ -307,3 +307,11 @@ def test_a_time_upon_an_event_ends_where_its_noun_phrase_does() -> None:
     assert [f.text for f in deadlines.find_deadlines(text, None)] == [
         "na afloop van de nieuwe zitting van de EEG-raad"
     ]
+
+
+def test_a_printers_colophon_and_a_lower_bound_give_no_day() -> None:
+    # archive Aanhangsels outside the gold (sgd-0000019964, sgd-0000217761), from a helper's deadline check
+    colophon = "zal ik u binnenkort informeren. 265905F ISSN0921 7398 Sdu Uitgeverij Plantijnstraat 's-Gravenhage 1992"
+    assert deadlines.pick(deadlines.find_deadlines(colophon, dt.date(1992, 3, 1))).text == "binnenkort"
+    bound = "De uitvoering zal niet eerder dan ultimo mei 1972 gereed zijn."
+    assert deadlines.pick(deadlines.find_deadlines(bound, dt.date(1971, 6, 1))).by is None
