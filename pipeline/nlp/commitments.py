@@ -251,7 +251,10 @@ def read(
         # "Gaarne zal worden voldaan aan den wensch …", "Voortaan zal zorg gedragen worden dat …"
         return Reading("toezegging", sender(), passive_future.start(), rule="passive")
     deliverable = g.deliverable.search(sentence)
-    if deliverable and not other_first and not g.forecast.search(sentence):
+    agent = g.cues["agent"].search(
+        sentence
+    )  # "… zullen … door het Centraal Bureau voor de Statistiek … worden gepubliceerd"
+    if deliverable and not other_first and not agent and not g.forecast.search(sentence):
         return Reading("toezegging", actor(), deliverable.start(), rule="deliverable")
     if has_time:
         # "dit voornemen", "het Verdrag, dat beoogt …": a plan named, not stated, is no goal
