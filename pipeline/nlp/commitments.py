@@ -373,8 +373,8 @@ def find_commitments(
     out: list[Found] = []
     for s, e in bounds:
         sentence = text[s:e]
-        if len(sentence) < 15:
-            continue
+        if len(sentence) < 15 or _QUOTED_RULE.search(text, max(0, s - 600), s):
+            continue  # a rule quoted: "Artikel 115 luidt: … Alsdan wordt een wetsontwerp … ingediend."
         deadlines = _deadlines(sentence, ref_date)
         now = ref_date.isoformat() if ref_date else ""
         ahead = any(d.by and d.by >= now for d in deadlines)
@@ -410,6 +410,10 @@ def _deadlines(sentence: str, ref_date: dt.date | None) -> list[DeadlineFound]:
             start, end = where[d.start], where[d.end - 1] + 1
             out.append(DeadlineFound(sentence[start:end], start, end, d.by, d.rule))
     return out
+
+
+# the words that announce a rule's text, earlier in the sentence's paragraph
+_QUOTED_RULE = re.compile(r"\b(?:luidt|luiden|luidende|komt\s+te\s+luiden|komen\s+te\s+luiden)\s*:[^\n:]*$")
 
 
 def _delay_only(sentence: str, deadlines: list[DeadlineFound], ahead: bool) -> bool:

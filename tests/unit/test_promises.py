@@ -315,3 +315,17 @@ def test_a_printers_colophon_and_a_lower_bound_give_no_day() -> None:
     assert deadlines.pick(deadlines.find_deadlines(colophon, dt.date(1992, 3, 1))).text == "binnenkort"
     bound = "De uitvoering zal niet eerder dan ultimo mei 1972 gereed zijn."
     assert deadlines.pick(deadlines.find_deadlines(bound, dt.date(1971, 6, 1))).by is None
+
+
+def test_a_quoted_rule_promises_nothing() -> None:
+    # the footnote of sgd/brieven/sgd-0000131350.txt (archive outside the gold): an article of a law, quoted
+    note = (
+        "1 Artikel 115, derde lid luidt: 3. De algemene maatregel van bestuur bedoeld in het eerste lid, wordt aan "
+        "de Tweede Kamer der Staten-Generaal overgelegd. De maatregel treedt niet in werking dan nadat 30 dagen na "
+        "de overlegging zijn verstreken. Als dan wordt een daartoe strekkend wetsontwerp zo spoedig mogelijk "
+        "ingediend."
+    )
+    assert _commitments(note) == []
+    # the same sentence as the letter's own words does promise
+    own = "Als dan wordt een daartoe strekkend wetsontwerp zo spoedig mogelijk ingediend."
+    assert [c.kind for c in _commitments(own)]
