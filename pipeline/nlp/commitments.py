@@ -251,9 +251,8 @@ def read(
         # "Gaarne zal worden voldaan aan den wensch …", "Voortaan zal zorg gedragen worden dat …"
         return Reading("toezegging", sender(), passive_future.start(), rule="passive")
     deliverable = g.deliverable.search(sentence)
-    agent = g.cues["agent"].search(
-        sentence
-    )  # "… zullen … door het Centraal Bureau voor de Statistiek … worden gepubliceerd"
+    # a paper another body brings: "… zullen … door het CBS … worden gepubliceerd"
+    agent = g.cues["agent"].search(sentence)
     if deliverable and not other_first and not agent and not g.forecast.search(sentence):
         return Reading("toezegging", actor(), deliverable.start(), rule="deliverable")
     if has_time:
