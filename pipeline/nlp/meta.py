@@ -980,11 +980,12 @@ def _surname(raw: str, first_names: bool = True) -> str:
     >>> _surname("VViersma")
     'Wiersma'
     """
+    printed = raw.replace(".", ". ").split()
     words = [
-        w
-        for w in raw.replace(".", ". ").split()
-        if not re.fullmatch(rf"(?:[A-Z]|{INITIAL_WORDS}|{INITIAL_WORDS.upper()}|JHR)\.", w)
+        w for w in printed if not re.fullmatch(rf"(?:[A-Z]|{INITIAL_WORDS}|{INITIAL_WORDS.upper()}|JHR)\.", w)
     ]
+    # initials stand for the given names: what follows them is the surname ("A. Kappeyne van de Coppello")
+    first_names = first_names and len(words) == len(printed)
     words = [w for w in words if w.lower().strip(".") not in ("mr", "drs", "dr", "ir", "prof", "ing", "jhr")]
     name = " ".join(words).strip(" .,")
     # OCR keeps the hyphen of a name broken over a line ("Noote-boom", "Gardeniers-Be-rendsen"); a double
@@ -1034,7 +1035,9 @@ def signers(text: str, start: int = 0) -> list[Author]:
             continue  # a block left unsigned: the next function or the address follows, no name
         if _NEXT_HEADING.search(text, m.start("gap"), m.end("name")):
             continue
-        name = _surname(m.group("caps") or m.group("name"))
+        # initials the gap took ("A. " before "Kappeyne van de Coppello") stand for the given names
+        initials = re.search(rf"\b(?:[A-Z]|{INITIAL_WORDS})\.\s*$", m.group("gap"))
+        name = _surname(m.group("caps") or m.group("name"), first_names=not initials)
         if len(name) < 2 or _NOT_A_SURNAME.search(name):
             continue
         found.append((m.start(), Author(snap_bewindspersoon(name), role)))

@@ -220,6 +220,10 @@ ARCHIVE_SIGNATURES = [
      [("Kan", "Minister van Binnenlandsche Zaken en Landbouw")]),
     # a block left unsigned, then the next paper's heading as OCR damaged it (sgd-0000043178): no name
     ("gelden.\nGegeven,\nDe Minister van Waterstaat,\n167. 3. MEMOEIE VAN TOELICHTING.\nBij artikel 1", []),
+    # initials stand for the given names: a surname of several words is kept whole (sgd-0000145039, outside the
+    # gold; a helper's check of 60 letters' signers)
+    ("De Staatssecretaris van Sociale Zaken en Werkgelegenheid, A. Kappeyne van de Coppello\nTweede Kamer",
+     [("Kappeyne van de Coppello", "Staatssecretaris van Sociale Zaken en Werkgelegenheid")]),
     # two signatures OCR ran into one line stay two
     ("De Minister van Onderwijs en Wetenschappen, DEETMAN De Staatssecretaris van Onderwijs en Wetenschappen, "
      "GINJAAR-MAAS\n", [("Deetman", "Minister van Onderwijs en Wetenschappen"),
