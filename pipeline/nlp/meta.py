@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from .. import resources
 from ..schema import Author, KamerstukId
+from . import aanhangsel
 from .dutch import MONTH_RE, MONTHS, TUSSENVOEGSELS, fix_toevoeging
 
 VERGADERJAAR = re.compile(r"\bvergaderjaar\s+((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)?\d\d)\b", re.I)
@@ -706,7 +707,7 @@ def received_date(text: str) -> str | None:
     text = re.sub(r"(?<=[a-z])(?=(?:1[89]|20)\d\d\b)", " ", text)
     text = re.sub(r"(?i)(?<=vangen)(?=\d)|(?<=komen)(?=\d)|(?<=zonden)(?=\d)", " ", text)  # "Ont-vangen8juni"
     # every answer's heading, the ones the grammar reads and the ones OCR broke too far ("de Graaf f, …")
-    heads = sorted([*ANSWER.finditer(text), *_ANSWER_HEAD_WORD.finditer(text)], key=lambda h: h.start())
+    heads = sorted([*ANSWER.finditer(text), *aanhangsel.ANSWER_HEAD.finditer(text)], key=lambda h: h.start())
     heads = heads or [h for h in [re.search(r"\b(?:Antwoord|ANTWOORD)\b", text)] if h]
     if not heads:
         m = RECEIVED.search(text)
@@ -721,7 +722,6 @@ def received_date(text: str) -> str | None:
     return None
 
 
-_ANSWER_HEAD_WORD = re.compile(r"\b(?:Antwoord|ANTWOORD|Mededeling|MEDEDELING)\s+van\b")
 _RECEIVED_IN_FIGURES = re.compile(
     rf"\(\s*{RECEIVED_WORD}\s+(?P<d>\d{{1,2}})-(?P<m>\d{{1,2}})-(?P<y>(?:19|20)\d\d)\)"
 )
@@ -905,13 +905,19 @@ PRINTED_SIGNATURE = re.compile(
 # a surname as an answer's heading prints it after "de heer": no given name, maybe of several words with a
 # particle inside ("van Lidth de Jeude", "Ruys de Beerenbrouck")
 HEADING_SURNAME = rf"{SURNAME}(?:(?:\s+{PARTICLE})+\s+[A-Z][\w'’-]+)?"  # "Kappeyne van de Coppello"
+# who answers, as the headings from the 1970s on print it: "Minister Lubbers", then the ministry in brackets
+_ANSWERER = (
+    rf"(?P<function>{FUNCTION_WORD})\s+"
+    rf"(?P<name>{TITLES}(?:{INITIALS}\s*)?(?P<surname>{HEADING_SURNAME}(?:\s+[A-Z][a-zà-ÿ'’]+(?:-[a-zà-ÿ]+)?)?))\s*"
+)
+_BRACKETED_MINISTRY = (
+    r"[,.]?\s*\((?P<ministry>[^()\d]{3,90})\)"  # a ministry, never "(Aanhangsel …, blz. 89)"
+)
 ANSWER = re.compile(
     # "Antwoord van Minister Lubbers (Economische Zaken)" (from the 1970s on)
     # and "Mededeling van staatssecretaris Gabor (…)", the notice that the answer comes later
     rf"\b(?:(?:Nader|Aanvullend|Tweede|NADER)\s+)?(?:[Aa]ntwoord|ANTWOORD|Mededeling|MEDEDELING)\s+van\s+(?:de\s+)?"
-    rf"(?P<function>{FUNCTION_WORD})\s+"
-    rf"(?P<name>{TITLES}(?:{INITIALS}\s*)?(?P<surname>{HEADING_SURNAME}(?:\s+[A-Z][a-zà-ÿ'’]+(?:-[a-zà-ÿ]+)?)?))\s*"
-    rf"(?:[,.]?\s*\((?P<ministry>[^()\d]{{3,90}})\)"  # a ministry, never "(Aanhangsel …, blz. 89)"
+    rf"{_ANSWERER}(?:{_BRACKETED_MINISTRY}"
     # "Antwoord van minister-president Lubbers, minister van Algemene Zaken."
     rf"|,\s*{FUNCTION_WORD}\s*van\s+(?P<ministry_b>[^().]{{3,90}}))"
     # "ANTWOORD van de heer Grosheide, Staatssecretaris van Onderwijs en Wetenschappen." (before)
@@ -927,11 +933,7 @@ ANSWER = re.compile(
 )
 # the next who answers with the first: "Antwoord van Minister Andriessen (Financiën) en van Minister Tuijnman
 # (Verkeer en Waterstaat)"
-NEXT_ANSWERER = re.compile(
-    rf"\s*,?\s*(?:en\s+)?van\s+(?:de\s+)?(?P<function>{FUNCTION_WORD})\s+"
-    rf"(?P<name>{TITLES}(?:{INITIALS}\s*)?(?P<surname>{HEADING_SURNAME}(?:\s+[A-Z][a-zà-ÿ'’]+)?))\s*"
-    rf"\((?P<ministry>[^()\d]{{3,90}})\)"
-)
+NEXT_ANSWERER = re.compile(rf"\s*,?\s*(?:en\s+)?van\s+(?:de\s+)?{_ANSWERER}{_BRACKETED_MINISTRY}")
 # two who answer together: "ANTWOORD van de heeren Oud en Gelissen, Ministers van Financiën en van Economische
 # Zaken." and "ANTWOORD van de heren Bakker, Minister van Verkeer en Waterstaat, en Van de Poel,
 # Staatssecretaris van Cultuur, …"
@@ -1035,9 +1037,9 @@ def signers(text: str, start: int = 0) -> list[Author]:
             continue  # a block left unsigned: the next function or the address follows, no name
         if _NEXT_HEADING.search(text, m.start("gap"), m.end("name")):
             continue
-        # initials the gap took ("A. " before "Kappeyne van de Coppello") stand for the given names
+        # the initials the gap took belong to the name ("A. " before "Kappeyne van de Coppello")
         initials = re.search(rf"\b(?:[A-Z]|{INITIAL_WORDS})\.\s*$", m.group("gap"))
-        name = _surname(m.group("caps") or m.group("name"), first_names=not initials)
+        name = _surname((initials.group(0) if initials else "") + (m.group("caps") or m.group("name")))
         if len(name) < 2 or _NOT_A_SURNAME.search(name):
             continue
         found.append((m.start(), Author(snap_bewindspersoon(name), role)))
