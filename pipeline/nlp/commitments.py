@@ -298,13 +298,17 @@ def _one_clause(sentence: str) -> bool:
     True
     """
     g = grammar()
-    relative = g.cues["relative"]
-    for gov in g.government.finditer(sentence):
-        for fut in g.future.finditer(sentence):
-            a, b = (gov.end(), fut.start()) if fut.start() >= gov.end() else (fut.end(), gov.start())
-            if not relative.search(sentence, a, b):
-                return True
-    return False
+    return any(
+        _same_clause(sentence, gov.span(), fut.span())
+        for gov in g.government.finditer(sentence)
+        for fut in g.future.finditer(sentence)
+    )
+
+
+def _same_clause(sentence: str, x: tuple[int, int], y: tuple[int, int]) -> bool:
+    """No relative clause ("die", "welke", "waarvan" …) stands between two spans of a sentence."""
+    a, b = (x[1], y[0]) if y[0] >= x[1] else (y[1], x[0])
+    return not grammar().cues["relative"].search(sentence, a, b)
 
 
 def _subject_before(sentence: str, end: int) -> str | None:
@@ -330,9 +334,8 @@ def _later_to_kamer(sentence: str, after: int) -> bool:
     future ("Aangezien … aan de orde zal komen, wil ik u hierbij … informeren", "Als bijlage dezes moge ik u
     doen toekomen een overzicht …, waarvan de financiering zal plaatsvinden …")."""
     g = grammar()
-    relative = g.cues["relative"]
     later = any(
-        not relative.search(sentence, after, f.start()) for f in _FUTURE_WORD.finditer(sentence, after)
+        _same_clause(sentence, (after, after), f.span()) for f in _FUTURE_WORD.finditer(sentence, after)
     )
     return bool((later or g.cues["first_person_future"].search(sentence)) and g.addressee.search(sentence))
 
@@ -384,9 +387,9 @@ def find_commitments(
         if deadlines and not timely:
             continue
         r = read(sentence, timely, ahead, report, soon)
-        if r.kind is None or (r.rule not in ("promise", "promised") and _delivers_now(sentence)):
-            continue
-        if r.rule not in ("promise", "promised") and _delay_only(sentence, deadlines, ahead):
+        if r.kind is None or (
+            r.rule not in ("promise", "promised") and _acts_now(sentence, deadlines, ahead)
+        ):
             continue
         dl = pick(deadlines)
         if dl is not None:
@@ -415,26 +418,21 @@ def _deadlines(sentence: str, ref_date: dt.date | None) -> list[DeadlineFound]:
 _QUOTED_RULE = re.compile(r"\b(?:luidt|luiden|luidende|komt\s+te\s+luiden|komen\s+te\s+luiden)\s*:[^\n:]*$")
 
 
-def _delay_only(sentence: str, deadlines: list[DeadlineFound], ahead: bool) -> bool:
-    """A delay notice that names no new time ("… dat ik de vragen … niet binnen de gebruikelijke termijn zal
-    kunnen beantwoorden") announces a delay (a follow-up), no promise; one that does ("De beantwoording zal
-    naar verwachting plaats hebben omstreeks 1 maart") is both."""
+def _acts_now(sentence: str, deadlines: list[DeadlineFound], ahead: bool) -> bool:
+    """A follow-up that acts in this very paper is no new promise: one that delivers ("Ingevolge mijn
+    toezegging zend ik u …", "In antwoord op uw vragen bericht ik u …"), unless it promises more in the
+    first-person future; a delay notice that names no new time ("… dat ik de vragen … niet binnen de
+    gebruikelijke termijn zal kunnen beantwoorden"). One that names it ("De beantwoording zal naar verwachting
+    plaats hebben omstreeks 1 maart") is both."""
     rel = relation_of(sentence)
-    if not rel or rel[0] != "postpones":
+    if not rel:
         return False
+    if rel[0] in ("fulfils", "answers"):
+        return not grammar().cues["more_to_come"].search(sentence)
     new_time = ahead or any(
         d.by is None and not re.search(r"\bniet\s+(?:\w+\s+){0,2}$", sentence[: d.start]) for d in deadlines
     )
     return not new_time
-
-
-def _delivers_now(sentence: str) -> bool:
-    """A follow-up that delivers in this very paper ("Ingevolge mijn toezegging zend ik u …", "In antwoord op
-    uw vragen bericht ik u …") is no new promise, unless it promises more in the first-person future."""
-    rel = relation_of(sentence)
-    return bool(rel and rel[0] in ("fulfils", "answers")) and not grammar().cues["more_to_come"].search(
-        sentence
-    )
 
 
 # "Mijn inzet is …", "Ons voornemen is …": the writer's own plan (not "mijn ambtgenoot")
