@@ -37,8 +37,8 @@ ASKED = re.compile(
 SENT_IN = re.compile(r"\((?:Ingezonden|ingezonden)\s+(?:dd\.\s*)?(?P<date>[^)]{6,30})\)")
 # the start of the government's answer: "Antwoord van …", "ANTWOORD van den heer …", then "(Ontvangen …)"
 ANSWER_HEAD = re.compile(
-    r"\b(?:Antwoord|ANTWOORD|Mededeling|MEDEDELING)\s+(?:van|VAN)\b"
-)  # or the notice it comes later
+    r"\b(?:Antwoord|ANTWOORD|Mededeling|MEDEDELING)\s+(?:[A-Z][a-z]{5,9}\s+)?(?:van|VAN)\b"
+)  # or the notice it comes later; the side heading before it may be OCR'd ("Mededeling Mededehng van")
 RECEIVED = re.compile(r"\((?:Ontvangen|ontvangen|Ingezonden)\s+[^)]{6,30}\)")
 NUMBER = re.compile(
     r"(?:(?<=[\s)])|^)(?P<n>\d{1,2}[a-h]?)(?P<more>(?:\s*(?:,|en|t/m)\s*\d{1,2}[a-h]?)*)\s*[.)]?\s*"

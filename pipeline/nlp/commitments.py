@@ -380,9 +380,10 @@ def find_commitments(
         deadlines = _deadlines(sentence, ref_date)
         now = ref_date.isoformat() if ref_date else ""
         ahead = any(d.by and d.by >= now for d in deadlines)
-        # a vague time without a year ("in het voorjaar", "binnenkort") is still to come, but only a named
-        # government in the present reads it so: in a restated promise it may belong to another clause
-        soon = any(d.by is None and d.rule in _VAGUE and not _A_YEAR.search(d.text) for d in deadlines)
+        # a vague time without a year ("in het voorjaar", "binnenkort"), or with one not yet past ("in het
+        # najaar van 2024" written in 2023), is still to come, but only a named government in the present
+        # reads it so: in a restated promise it may belong to another clause
+        soon = any(d.by is None and d.rule in _VAGUE and _not_past(d.text, ref_date) for d in deadlines)
         timely = any(written is None or d.by is None or d.by >= written.isoformat() for d in deadlines)
         if deadlines and not timely:
             continue
@@ -397,6 +398,18 @@ def find_commitments(
         action = unbroken(inner_dots(sentence))[r.trigger :].rstrip(" .") or None
         out.append(Found(r.kind, _clean_actor(r.actor), action, dl, s, e, r.rule, r.strong))
     return out
+
+
+def _not_past(time: str, ref_date: dt.date | None) -> bool:
+    """Is a time without a day not yet past: no year in it, or its year not before the paper's?
+
+    >>> _not_past("in het voorjaar", None), _not_past("in het najaar van 2024", dt.date(2023, 6, 1))
+    (True, True)
+    >>> _not_past("in het voorjaar van 1985", dt.date(1990, 3, 1))
+    False
+    """
+    year = _A_YEAR.search(time)
+    return year is None or (ref_date is not None and int(year.group(0)) >= ref_date.year)
 
 
 def _deadlines(sentence: str, ref_date: dt.date | None) -> list[DeadlineFound]:

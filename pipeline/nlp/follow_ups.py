@@ -210,8 +210,12 @@ def cue_sentences(chunk: Chunk) -> list[FollowUp]:
             rel, cue = found
             words = target_text(unbroken(text), cue)
             in_body = body is not None and sent.start >= body
-            if rel == "answers" and in_body and not cues()["addressed_re"].search(text):
+            asking = body is not None and sent.end <= body  # wholly in the members' part, before the answer
+            addressed = cues()["addressed_re"].search(text)
+            if rel == "answers" and in_body and not addressed:
                 continue  # "De eerste drie vragen beantwoord ik bevestigend.": the answer itself
+            if rel != "postpones" and asking and not addressed:
+                continue  # the members' "Toelichting Het betreft hier vragen gesteld op … en beantwoord op …"
             if words is None and rel == "answers":  # "… heb ik de eer U het volgende mede te deelen"
                 words = asked(before)
             out.append(FollowUp(rel, None, chunk.span(sent.start, sent.end), words))

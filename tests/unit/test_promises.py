@@ -198,12 +198,25 @@ def test_a_letters_answer_without_a_cue_answers_what_the_sentences_before_ask() 
     [
         ("Daarover wordt u in het najaar geïnformeerd.", "toezegging"),  # the Kamer as 'u' in the passive
         ("Het kabinet komt in het voorjaar met een uitgewerkt voorstel.", "toezegging"),  # a vague time ahead
+        (
+            "Het kabinet komt in het najaar van 2024 met een uitgewerkt voorstel.",
+            "toezegging",
+        ),  # its year ahead
         ("Naar verwachting ontvangt u het rapport in het eerste kwartaal van 2024.", "verwachting"),
     ],
 )
 def test_modern_letter_promises_in_the_present(text: str, kind: str) -> None:
     (c,) = _commitments(text, dt.date(2023, 6, 1))
     assert c.kind == kind
+
+
+def test_a_named_present_with_a_season_already_past_is_no_promise() -> None:
+    assert (
+        _commitments(
+            "Het kabinet komt in het najaar van 2022 met een uitgewerkt voorstel.", dt.date(2023, 6, 1)
+        )
+        == []
+    )
 
 
 @pytest.mark.parametrize(
@@ -329,3 +342,44 @@ def test_a_quoted_rule_promises_nothing() -> None:
     # the same sentence as the letter's own words does promise
     own = "Als dan wordt een daartoe strekkend wetsontwerp zo spoedig mogelijk ingediend."
     assert [c.kind for c in _commitments(own)]
+
+
+def test_the_members_part_of_an_aanhangsel_answers_nothing() -> None:
+    # sgd/aanhangsels/sgd-0000099193.txt (archive outside the gold), shortened: the members' "Toelichting"
+    # recounts earlier questions and their answer; it is the question, not the government's follow-up
+    text = (
+        "Tweede Kamer der Staten-Generaal\n2\nVergaderjaar 1987-1988\nAanhangsel van de Handelingen\n"
+        "Vragen gesteld door leden van de Kamer, met de daarop door de regering gegeven antwoorden\n536\n"
+        "Vragen van het lid Beckers-de Bruijn (P.P.R.) over het voorkomen van negatieve inkomenseffecten voor "
+        "Rww gerechtigden (Ingezonden 8 april 1988)\n"
+        "1 Kunt u zich de schriftelijke vragen herinneren over het voorkomen van negatieve inkomenseffecten?\n"
+        "Wat denkt u hieraan te doen?\n"
+        "Toelichting Het betreft hier vragen gesteld op 17 december 1987 en beantwoord op 12 januari "
+        "jongstleden, Aanhangsel Handelingen, nr. 263\n"
+        "Antwoord\nAntwoord van minister De Koning (Sociale Zaken en Werkgelegenheid). (Ontvangen 3 mei 1988)\n"
+        "1 Ja.\n"
+    )
+    doc = analyse_text(text, "aanhangsel.txt")
+    assert doc.meta.kind == "antwoord"
+    assert list(doc.follow_ups) == []
+    assert [r.id for r in doc.references] == ["ah-tk-19871988-263"]
+
+
+def test_a_delay_notice_under_a_side_heading_ocr_broke_is_the_governments() -> None:
+    # sgd/aanhangsels/sgd-0000028073.txt (archive outside the gold), shortened: "Mededeling Mededehng van …"
+    text = (
+        "Tweede Kamer der Staten-Generaal\n2\nVergaderjaar 1990-1991\nAanhangsel van de Handelingen\n"
+        "Vragen gesteld door de leden der Kamer, met de daarop door de regering gegeven antwoorden\n800\n"
+        "Vragen van het lid Paulis (CDA) over de medezeggenschap van de werknemers van OHRA. (Ingezonden 25 "
+        "juli 1991) 1 Is het u bekend, dat OHRA na haar fusie de vertegenwoordiging ongedaan heeft gemaakt?\n"
+        "Mededeling Mededehng van minister De Vries (Sociale Zaken en Werkgelegenheid). (Ontvangen 16augustus "
+        "1991) De mij met uw brief van 26 juli 1991, toegezonden vragen van het lid van uw kamer, de heer Paulis "
+        "(CDA) inzake de medezeggenschap van de werknemers van OHRA kunnen tot mijn spijt niet binnen de "
+        "gebruikelijke termijn worden beant-woord, omdat de daartoe nodige informatie nog niet beschikbaar is. "
+        "Gaarne zeg ik u toe, dat de beant-woording zo spoedig mogelijk zal geschieden.\n"
+    )
+    doc = analyse_text(text, "aanhangsel.txt")
+    assert [(c.kind, c.deadline.text if c.deadline else None) for c in doc.commitments] == [
+        ("toezegging", "zo spoedig mogelijk")
+    ]
+    assert [f.relation for f in doc.follow_ups] == ["postpones"]
