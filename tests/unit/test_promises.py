@@ -383,3 +383,26 @@ def test_a_delay_notice_under_a_side_heading_ocr_broke_is_the_governments() -> N
         ("toezegging", "zo spoedig mogelijk")
     ]
     assert [f.relation for f in doc.follow_ups] == ["postpones"]
+
+
+def test_the_date_of_a_meeting_and_a_page_number_are_no_time_by() -> None:
+    # archive letters and an Aanhangsel outside the gold, from a helper's precision check (2026-12-03c)
+    when = dt.date(1988, 6, 1)
+    after = "Na de conferentie op 25 januari 1989 zullen voorstellen voor het Georganiseerd Overleg worden vervaardigd en aangeboden."
+    (c,) = _commitments(after, when)  # sgd/brieven/sgd-0000093839.txt: after a meeting, no day by
+    assert c.deadline is None or c.deadline.by is None
+    rhine = (
+        "Ik zal u de informatie over de uitvoering van de besluiten van de Rijnministersconferentie van "
+        "19 december 1986 op korte termijn doen toekomen."
+    )  # the form of sgd/brieven/sgd-0000107824.txt
+    (c,) = _commitments(rhine, dt.date(1987, 3, 1))
+    assert c.deadline is not None and c.deadline.text == "op korte termijn"
+    page = (
+        "De ondergetekende is voornemens in overeenstemming met het standpunt van zijn ambtsvoorganger (zie de "
+        "beant-woording van de schriftelijke vragen van de heren Van der Lek en Imkamp, zitting 1970-1971, "
+        "Aanhangsel blz. 1973 en de beantwoording van de mondelinge vragen van de heer Imkamp, Handelingen van de "
+        "zitting 1971, blz. 51-53) de beslissing aangaande de vergroting van de capaciteit en de veiligheid van de "
+        "Waalbocht te Nijmegen aan de Kamer toe te zenden."
+    )  # sgd/aanhangsels/sgd-0000218220.txt, shortened
+    (c,) = _commitments(page, dt.date(1972, 6, 1))
+    assert c.deadline is None
