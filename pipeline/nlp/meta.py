@@ -189,15 +189,16 @@ def surname(name: str) -> str:
 YEAR_RANGE = r"(1[89]\d\d|20\d\d)\s*[-—–/]{1,2}\s*(1[89]\d\d|20\d\d|\d\d)"  # OCR doubles a dash: "1989--1990"
 DOSSIER_NR = r"(\d\s?\d{3,4}|\d{1,3}\s\d{3}|\d{4,6})"
 ROMAN = r"(?:[IVXL]{1,6}|[IVXL]+[1l|I]*)[A-Z]?"
-# a toevoeging as printed after the dossier: " VI", " XIIA", "-02", " A", " (R 1446)", " hoofdstuk XVI"
+# a toevoeging as printed after the dossier: " VI", " XIIA", "-02", " A", " (R 1446)", " hoofdstuk XVI",
+# ", hoofdstukX" (OCR glues it)
 TOEVOEGING = (
-    rf"(?:\s*[-–]\s*(?P<num>\d{{1,2}})(?!\d)|\s+(?:hoofdstuk|hfdst\.?|Hoofdstuk)\s+(?P<hfd>{ROMAN})\b"
+    rf"(?:\s*[-–]\s*(?P<num>\d{{1,2}})(?!\d)|\s*,?\s+(?:hoofdstuk|hfdst\.?|Hoofdstuk)\s*(?P<hfd>{ROMAN})\b"
     rf"|\s+(?P<rom>{ROMAN})(?=[\s,.)]|$)|\s+(?P<let>[A-Z])(?=[\s,]|$))?"
     rf"(?:\s*\(\s*(?P<r>R\s*\d{{3,4}})\s*\))?"
 )
 NR = r"(?:N\s?[rR°]|IMr|lMr|Mr|Nn|No|N0|N:o|NR)\s*[.,:]?\s*"
 FOOTER = re.compile(
-    rf"\b(?:(?P<kamer>Tweede|Eerste)\s+Kamer|Staten-Generaal),?\s+(?:vergaderjaar|zitting|Vergaderjaar|Zitting)\s+"
+    rf"\b(?:(?P<kamer>Tweede|Eerste)\s+Kamer|Staten-Generaal),?\s*(?:vergaderjaar|zitting|Vergaderjaar|Zitting)\s+"
     rf"(?P<vj>{YEAR_RANGE}|\d{{4}})\s*,\s*(?P<dossier>{DOSSIER_NR}){TOEVOEGING}"
     rf"(?:(?:\s*,)?\s+enz\.(?=\s*,?\s*nrs?\.)|(?:\s*,\s*|\s+en\s+)\d{{1,2}}\s?\d{{3}}(?:\s+(?:hoofdstuk\s+)?[IVXL]+[A-D]?)?)*"
     rf"(?:\s*,\s*|(?<=enz\.)\s+)nrs?\.\s*"

@@ -634,3 +634,9 @@ EERSTE_KAMER_HEADS = [
 def test_eerste_kamer_heads_of_tweede_kamer_bills(text: str, kst: str) -> None:
     found = own_number(text, ())
     assert found is not None and found.id == kst
+
+
+def test_a_footer_ocr_glued_still_gives_the_chapter() -> None:
+    # sgd/overleggen/sgd-0000162211.txt (archive outside the gold): "Kamerzitting", "hoofdstukX"
+    footers = meta.printed_footers("x\nTweede Kamerzitting 1980-1981,16400, hoofdstukX, nr. 58\ny")
+    assert [(m.group("dossier"), m.group("hfd"), m.group("nr")) for m in footers] == [("16400", "X", "58")]

@@ -406,3 +406,23 @@ def test_the_date_of_a_meeting_and_a_page_number_are_no_time_by() -> None:
     )  # sgd/aanhangsels/sgd-0000218220.txt, shortened
     (c,) = _commitments(page, dt.date(1972, 6, 1))
     assert c.deadline is None
+
+
+def test_a_delay_notice_that_asks_leave_to_answer_later_and_names_the_new_time() -> None:
+    # sgd/aanhangsels/sgd-0000019780.txt (archive outside the gold, annotated by a helper 2026-12-03c)
+    later = (
+        "Ik verzoek u mij te willen toestaan de vragen gesteld door de leden van uw Kamer mevrouw Witteveen-Hevinga "
+        "en de heer Leijnse (beiden FVdA), over onderbezetting van de banenpools voor langdurige werklozen, op een "
+        "later tijdstip te beantwoorden."
+    )
+    assert follow_ups.relation_of(later)[0] == "postpones"
+    forecast = "Ik verwacht eind februari a.s. een antwoord op de gestelde vragen aan u te kunnen toezenden."
+    assert [(c.kind, c.deadline.by) for c in _commitments(forecast, dt.date(1992, 2, 14))] == [
+        ("verwachting", "1992-02-29")
+    ]
+    # questions struck off the list are no answer (sgd/aanhangsels/sgd-0000035765.txt)
+    struck = (
+        "Mededeling Deze vragen worden van de lijst van nog te beantwoorden vragen afgevoerd, aangezien "
+        "beantwoording door de minister van Landbouw, Natuurbeheer en Visserij niet meer nodig wordt geacht."
+    )
+    assert follow_ups.relation_of(struck) is None
