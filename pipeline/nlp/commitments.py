@@ -60,6 +60,17 @@ class Grammar:
     blockers: tuple[tuple[str, re.Pattern[str]], ...]
     data: dict[str, Any]
 
+    @property
+    def positives(self) -> tuple[re.Pattern[str], ...]:
+        """Every cue some reading needs: a sentence without any of them reads as nothing."""
+        c = self.cues
+        return (
+            *(c[k] for k in ("future_gov", "present_to_kamer", "named_present", "passive_to_kamer")),
+            *(c[k] for k in ("only_promised_thing", "promised_paper")),
+            *(self.promise, self.future, self.impersonal_intent, self.passive_future, self.deliverable),
+            *(self.intent, self.forecast, self.forecast_action, _STREVEN, _REGISTER_ACTOR),
+        )
+
 
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
@@ -104,6 +115,7 @@ class Reading:
     rule: str = ""
 
 
+_STREVEN = re.compile(r"(?i)\bstre(?:ef|eft|ven|efde)\b")
 # a main clause of its own after what a report frames ("toegezegd dat ik u … informeer, en … zal ik dat doen")
 _NEXT_CLAUSE = re.compile(r",\s*(?:en|maar|want|dus)\s|;")
 # a passive with the writers as its agent: "zal … door ons worden onderzocht" (two signers: wij)
@@ -202,7 +214,7 @@ def read(
     offer = fut is not None and "bereid" in fut.group(0).lower() and g.cues["offer"].search(sentence)
     if offer and (fut_gov or gov) and not other_first:
         return Reading("toezegging", actor(fut.start()), fut.start(), rule="offer")  # type: ignore[union-attr]
-    streven = re.search(r"(?i)\bstre(?:ef|eft|ven|efde)\b", sentence)
+    streven = _STREVEN.search(sentence)
     if streven and has_time and not other_first:  # "Ik streef ernaar u voor 1 mei te berichten": a goal
         return Reading("doel", actor(streven.start()), streven.start(), rule="goal")
     # "zend ik u", "informeer ik u" without a time to come is this letter sending now, not a promise
@@ -377,6 +389,8 @@ def find_commitments(
         sentence = text[s:e]
         if len(sentence) < 15 or _QUOTED_RULE.search(text, max(0, s - 600), s):
             continue  # a rule quoted: "Artikel 115 luidt: … Alsdan wordt een wetsontwerp … ingediend."
+        if not _may_commit(sentence):
+            continue  # the cheap test first: most sentences name no cue at all
         deadlines = _deadlines(sentence, ref_date)
         now = ref_date.isoformat() if ref_date else ""
         ahead = any(d.by and d.by >= now for d in deadlines)
@@ -410,6 +424,22 @@ def _not_past(time: str, ref_date: dt.date | None) -> bool:
     """
     year = _A_YEAR.search(time)
     return year is None or (ref_date is not None and int(year.group(0)) >= ref_date.year)
+
+
+@lru_cache(maxsize=1)
+def _positives() -> tuple[re.Pattern[str], ...]:
+    return grammar().positives
+
+
+def _may_commit(sentence: str) -> bool:
+    """Can the grammar read anything in a sentence: does it hold any cue a reading needs (as ``read`` sees
+    the sentence, OCR's hyphens joined)? Exact, and much cheaper than the deadlines and blockers it spares.
+
+    >>> _may_commit("Het regent."), _may_commit("Ik zal u informeren.")
+    (False, True)
+    """
+    flat = unbroken(inner_dots(sentence))
+    return any(p.search(flat) for p in _positives())
 
 
 def _deadlines(sentence: str, ref_date: dt.date | None) -> list[DeadlineFound]:
