@@ -34,7 +34,11 @@ ASKED = re.compile(
     r"(?:het\s+lid|de\s+leden|de\s+heer|den\s+heer|den\.\s+heer|de\s+heren|mevrouw|de\s+dames|mejuffrouw)\s+"
     r"(?P<who>[^?]{2,400}?)\s*(?:,\s*)?(?=\b(?:over|inzake|in\s*-?\s*zake|betreffende|naar\s+aanleiding|omtrent|aan\s+de|in\s+verband\s+met|met\s+betrekking\s+tot|ter\s*zake)\b)"
 )
-SENT_IN = re.compile(r"\((?:Ingezonden|ingezonden)\s+(?:dd\.\s*)?(?P<date>[^)]{6,30})\)")
+# "(Ingezonden …)": when the questions were sent in (OCR breaks the word anywhere: "Inge-zonden")
+SENT_IN_WORD = (
+    r"(?:Ingezonden|ingezonden|Inge\s*-?\s*zonden|In\s*-?\s*gezonden|lngezon\s*-?\s*den|Ingezon\s*-?\s*den)"
+)
+SENT_IN = re.compile(rf"\({SENT_IN_WORD}\s+(?:dd\.\s*)?(?P<date>[^)]{{6,30}})\)")
 # the start of the government's answer: "Antwoord van …", "ANTWOORD van den heer …", then "(Ontvangen …)"
 ANSWER_HEAD = re.compile(
     r"\b(?:Antwoord|ANTWOORD|Mededeling|MEDEDELING)\s+(?:[A-Z][a-z]{5,9}\s+)?(?:van|VAN)\b"

@@ -585,10 +585,7 @@ RECEIVED_WORD = (
     r"|Ingekomen|Inge\s*-?\s*komen|Ingeko\s*-?\s*men|ingekomen)"
 )
 RECEIVED = re.compile(rf"\(\s*{RECEIVED_WORD}\s+{PRINTED_DATE}")
-# "(Ingezonden …)": when the questions were sent in (OCR breaks the word anywhere)
-SENT_IN_WORD = (
-    r"(?:Ingezonden|ingezonden|Inge\s*-?\s*zonden|In\s*-?\s*gezonden|lngezon\s*-?\s*den|Ingezon\s*-?\s*den)"
-)
+SENT_IN_WORD = aanhangsel.SENT_IN_WORD  # "(Ingezonden …)", as OCR breaks it
 SENT_IN = re.compile(rf"\(\s*{SENT_IN_WORD}\s+{PRINTED_DATE}")
 FIXED = re.compile(rf"\b(?:Vastgesteld|VASTGESTELD|vastgesteld)\s+{PRINTED_DATE}")
 DATUM_FIELD = re.compile(rf"\bDatum\s*:?\s+{PRINTED_DATE}")

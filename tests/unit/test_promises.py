@@ -426,3 +426,27 @@ def test_a_delay_notice_that_asks_leave_to_answer_later_and_names_the_new_time()
         "beantwoording door de minister van Landbouw, Natuurbeheer en Visserij niet meer nodig wordt geacht."
     )
     assert follow_ups.relation_of(struck) is None
+
+
+def test_an_aanhangsel_whose_sent_in_date_ocr_broke_still_knows_its_questions_from_its_answers() -> None:
+    # sgd/aanhangsels/sgd-0000267873.txt (archive outside the gold, annotated by a helper 2026-12-03c),
+    # shortened: "(Inge-zonden …)" broken, the answer's "(Ingezonden …)" whole; the answer's promise counts
+    text = (
+        "Aanhangsel tot het Verslag van de Handelingen der Eerste Kamer\n3007\n"
+        "VRAGEN door de leden der Kamer gesteld overeenkomstig artikel 75 van het Reglement van Orde, en de daarop "
+        "door de Regering schriftelijk gegeven antwoorden\n"
+        "3003. VRAGEN van de heer Teijssen naar aanleiding van het verkeersongeval op 19 mei jl. op de onbe-waakte "
+        "spoorwegovergang te Prinsenbeek. (Inge-zonden 2 juni 1959.)\n"
+        "1. Heeft de Minister kennis genomen van het verkeersongeval?\n"
+        "2. Is de Minister bereid te bevorderen, dat op de kortst mogelijke termijn beveiligingsmaatregelen voor "
+        "deze overweg worden getroffen?\n"
+        "ANTWOORD van de heer Korthals, Minister van Verkeer en Waterstaat. (Ingezonden 26 juni 1959.)\n"
+        "1. Deze vraag wordt bevestigend beantwoord.\n"
+        "2. Nu deze overweg bijzondere gevaren blijkt op te leveren, is besloten deze bij voorrang te voorzien van "
+        "een automatische knipperlichtinstallatie. Bevorderd zal worden, dat deze instal-latie in 1960 in dienst "
+        "kan worden gesteld.\n"
+    )
+    doc = analyse_text(text, "aanhangsel.txt")
+    assert [(c.kind, c.deadline.by if c.deadline else None) for c in doc.commitments] == [
+        ("toezegging", "1960-12-31")
+    ]
