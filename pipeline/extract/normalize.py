@@ -173,6 +173,8 @@ def repair_word(word: str, words: dict[str, int] | None = None) -> str:
     ('vóór', 'vóór', 'creëert')
     >>> repair_word("geidentificeerd"), repair_word("veer"), repair_word("Bienkowska"), repair_word("KLOMPÉ")
     ('geïdentificeerd', 'veer', 'Bienkowska', 'KLOMPÉ')
+    >>> repair_word("Klompé"), repair_word("Véér")
+    ('Klompé', 'Vóór')
     """
     words = words if words is not None else lexicon()
     low = word.lower()
@@ -193,11 +195,17 @@ def repair_word(word: str, words: dict[str, int] | None = None) -> str:
     if best is None:
         return word
     fixed = best[2]
+    if word[:1].isupper() and fixed == _unaccented(low) and not set(low) & set("áíóúàòù"):
+        return word  # a capitalised word whose only repair drops an é is a name: "Klompé", "Enschedé"
     if word[:1].isupper():
         fixed = fixed[:1].upper() + fixed[1:]
     if word.isupper() and len(word) > 1:
         fixed = fixed.upper()
     return fixed
+
+
+def _unaccented(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
 
 
 def repair_ocr(text: str) -> str:

@@ -866,7 +866,8 @@ SIGNED_BY = r"(?:^|\n|[.;:!?)\]»\"'’]\s*|\s)De\s*\n*\s*"
 FUNCTION_OF = rf"(?P<function>{FUNCTION_WORD})\s*(?P<prep>van|voor|zonder)\s+"
 # initials as printed in capitals: "J. PATIJN", "TH. B. PLEYTE", "CH. RUYS DE BEERENBROUCK"
 CAPS_INITIALS = rf"(?:(?:[A-Z]|{INITIAL_WORDS.upper()}|JHR)\.\s*)"
-CAPS_NAME = rf"(?P<caps>{CAPS_INITIALS}{{0,5}}(?:[A-ZËÉÏÖÜ'’-]+\s+){{0,3}}[A-ZËÉÏÖÜ'’-]{{3,}})"
+CAPS_LETTER = r"(?:[A-ZËÉÏÖÜ'’-]|(?<=[A-Z])1(?=[A-Z]))"  # OCR reads an I in capitals as a 1: "TEUL1NGS"
+CAPS_NAME = rf"(?P<caps>{CAPS_INITIALS}{{0,5}}(?:[A-ZËÉÏÖÜ'’-]+\s+){{0,3}}{CAPS_LETTER}{{3,}})"
 # a name ends the signature: nothing lower case straight after it, nor a comma and a name in capitals (then
 # the words before were the function's: "…, tijdelijk Voorzitter van den Raad van Ministers, CH. RUYS …")
 NAME_ENDS = (
@@ -934,14 +935,14 @@ ANSWER = re.compile(
 NEXT_ANSWERER = re.compile(rf"\s*,?\s*(?:en\s+)?van\s+(?:de\s+)?{_ANSWERER}{_BRACKETED_MINISTRY}")
 # two who answer together: "ANTWOORD van de heeren Oud en Gelissen, Ministers van Financiën en van Economische
 # Zaken." and "ANTWOORD van de heren Bakker, Minister van Verkeer en Waterstaat, en Van de Poel,
-# Staatssecretaris van Cultuur, …"
+# Staatssecretaris van Cultuur, …", a stand-in's "a.i." after the ministry
 _JOINT_NAME = rf"{TITLES}(?:{INITIALS}\s*)?{HEADING_SURNAME}"
 JOINT_ANSWER = re.compile(
     rf"\b(?:[Aa]ntwoord|ANTWOORD)\s+van\s+den?\s+hee?ren\s+"
     rf"(?:(?P<a1>{_JOINT_NAME})\s+en\s+(?P<a2>{_JOINT_NAME})\s*,\s*Ministers\s+van\s+(?P<am1>[^.()]+?)\s+en\s+van\s+"
     rf"(?P<am2>[^.()]+?)\s*[.,(]"
-    rf"|(?P<b1>{_JOINT_NAME})\s*,\s*(?P<bf1>{FUNCTION_WORD})\s+(?P<bp1>van|voor)\s+(?P<bm1>[^.()]+?)\s*,?\s+en\s+"
-    rf"(?P<b2>{_JOINT_NAME})\s*,\s*(?P<bf2>{FUNCTION_WORD})\s+(?P<bp2>van|voor)\s+(?P<bm2>[^.()]+?)(?=\s*(?:\.|\(|,\s*mede\s+namens)))"
+    rf"|(?P<b1>{_JOINT_NAME})\s*,\s*(?P<bf1>{FUNCTION_WORD})\s+(?P<bp1>van|voor)\s+(?P<bm1>[^.()]+?)(?:\s+a\.\s?i\.)?\s*,?\s+en\s+"
+    rf"(?P<b2>{_JOINT_NAME})\s*,\s*(?P<bf2>{FUNCTION_WORD})\s+(?P<bp2>van|voor)\s+(?P<bm2>[^.()]+?)(?:\s+a\.\s?i\.)?(?=\s*(?:\.|\(|,\s*mede\s+namens)))"
 )
 # the answer's date: the first "(Ontvangen …)" (or, before the 1970s, "(Ingezonden …)") after it
 ANSWER_DATE = re.compile(  # OCR may lose the bracket: "(Sociale Zaken). Ontvan-gen 2 maart 1984)"
@@ -977,8 +978,8 @@ def _surname(raw: str, first_names: bool = True) -> str:
 
     >>> _surname("A. Noote-boom"), _surname("N. Smit-Kroes"), _surname("E. Korte-van Hemel")
     ('Nooteboom', 'Smit-Kroes', 'Korte-van Hemel')
-    >>> _surname("VViersma")
-    'Wiersma'
+    >>> _surname("VViersma"), _surname("TEUL1NGS")
+    ('Wiersma', 'Teulings')
     """
     printed = raw.replace(".", ". ").split()
     words = [
@@ -992,6 +993,7 @@ def _surname(raw: str, first_names: bool = True) -> str:
     # name's second part starts with a capital ("Smit-Kroes") or a particle ("Korte-van Hemel")
     name = re.sub(r"(?<=[a-zà-ÿ])-(?=[a-zà-ÿ])(?!(?:van|de|der|den|ter|ten|te|het)\s)", "", name)
     name = re.sub(r"\bVV(?=[a-zà-ÿ])", "W", name)  # OCR reads a W as two Vs: "VViersma"
+    name = re.sub(r"(?<=[A-Z])1(?=[A-Z])", "I", name)  # and an I in capitals as a 1: "TEUL1NGS"
     caps = name.isupper()  # printed in capitals, first names as initials: "RUYS DE BEERENBROUCK" is a surname
     if caps:
         name = _title_case(name)

@@ -640,3 +640,18 @@ def test_a_footer_ocr_glued_still_gives_the_chapter() -> None:
     # sgd/overleggen/sgd-0000162211.txt (archive outside the gold): "Kamerzitting", "hoofdstukX"
     footers = meta.printed_footers("x\nTweede Kamerzitting 1980-1981,16400, hoofdstukX, nr. 58\ny")
     assert [(m.group("dossier"), m.group("hfd"), m.group("nr")) for m in footers] == [("16400", "X", "58")]
+
+
+def test_signers_and_answerers_as_old_papers_print_them() -> None:
+    # archive papers outside the gold, annotated by helpers (2026-12-03c)
+    joint = (  # sgd/aanhangsels/sgd-0000246068.txt: a stand-in's "a.i." after the first ministry
+        "ANTWOORD van de heren Bogaers, Minister van Verkeer en Waterstaat a.i., en Bakker, Staatssecretaris van "
+        "Economi-sche Zaken. (Ingezonden 28 juni 1966.)"
+    )
+    assert [a.name for a in meta.answerers(joint)] == ["Bogaers", "Bakker"]
+    # sgd/brieven/sgd-0000290682.txt: OCR read the I of a name in capitals as a 1
+    signed = (
+        "Wij hebben de eer, U hierbij een Nota aan te bieden.\nDe Minister van Binnenlandse Zaken, BEEL.\n"
+        "De Minister zonder Portefeuille, TEUL1NGS.\n"
+    )
+    assert [a.name for a in meta.signers(signed)] == ["Beel", "Teulings"]

@@ -32,7 +32,20 @@ def test_repair_ocr(damaged: str, repaired: str) -> None:
 
 
 # words that are already Dutch must never be rewritten
-VALID = ["veer", "voor", "Kamer", "convenanten", "IMVO-convenanten", "ILO", "2016", "Bienkowska", "EU"]
+# names with their é as printed (sgd/aanhangsels/sgd-0000228336.txt: "mejuffrouw Klompé"; "Enschedé", "Théodore")
+VALID = [
+    "veer",
+    "voor",
+    "Kamer",
+    "convenanten",
+    "IMVO-convenanten",
+    "ILO",
+    "2016",
+    "Bienkowska",
+    "EU",
+    "Klompé",
+    "Enschedé",
+]
 
 
 @pytest.mark.parametrize("word", VALID)
