@@ -519,6 +519,17 @@ def _ek_footer_chapter(text: str, running: tuple[str, ...], dossier: str, nr: st
     return fix_toevoeging(chapter.group(1)) if chapter else None
 
 
+def _split_in_footer(text: str, running: tuple[str, ...], nr: str) -> bool:
+    """Does a footer print the number with its last digit split off ("nr. 1 3" for 13)? The page number
+    follows ("nr. 1 3 1"); a page number alone after the footer ("nr. 11 1") splits nothing."""
+    tail = re.compile(rf"[ \t]{nr[-1]}[ \t\n]+\d{{1,3}}\b")
+    return any(
+        m.group("nr") == nr[:-1] and tail.match(src, m.end())
+        for src in (*running, text)
+        for m in printed_footers(src)
+    )
+
+
 def own_number(text: str, running: tuple[str, ...], year: int | None = None) -> KamerstukId | None:
     """The paper's own Kamerstuk id: an official colophon id, else the head, else the footer."""
     for src in running:
@@ -543,6 +554,8 @@ def own_number(text: str, running: tuple[str, ...], year: int | None = None) -> 
     if number is None:
         return None
     glued = bool(number.nr and foot and foot.nr and number.nr != foot.nr and number.nr[:-1] == foot.nr)
+    if glued and number.nr and _split_in_footer(text, running, number.nr):
+        glued = False  # no marker: OCR split the footer's number ("Nr. 13" in the head, "nr. 1 3" below)
     if number is head.number and foot and foot.dossier == number.dossier and glued:
         # a footnote marker glued to the head's number: "Nr. 111" where every footer says nr. 11
         number = Number(number.dossier, number.toevoeging, foot.nr, number.rijkswet, number.how)

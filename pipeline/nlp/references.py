@@ -126,6 +126,10 @@ _CONT_EXPLICIT = re.compile(rf"(?:{SP}*(?:,|\ben\b|;){SP}*)+nrs?\.{SP}*(\d{{1,4}
 _CONT_CLOSED = re.compile(
     rf"{SP}*(?:,|\ben\b){SP}*(?!(?:1[89]|20)\d\d\b)(\d{{1,4}})\b(?=(?:{SP}*(?:,|\ben\b){SP}*\d{{1,4}}\b)*{SP}*\))"
 )
+# 'nr. 1 t/m 4': a singular nr. that a range continues
+_CONT_THROUGH = re.compile(
+    rf"{SP}*(?:t/m|tot{SP}+en{SP}+met){SP}*(?!(?:1[89]|20)\d\d\b)(\d{{1,4}})\b(?!{SP}*(?:{_NOT_A_NUMBER}|\.\d))"
+)
 # 'nr. 24 en 25': a singular nr. that a second number joins all the same
 _CONT_AND = re.compile(rf"{SP}+en{SP}+(\d{{1,4}})\b(?!{SP}*(?:{_NOT_A_NUMBER}|\.\d|[,.]?{SP}*\d))")
 _PAGE_REF = re.compile(rf"{SP}*,?{SP}*(?:p|pp|blz|pag)\.{SP}*\d+(?:{SP}*(?:en|[-–]|t/m){SP}*\d+)*")
@@ -144,10 +148,11 @@ def _continuations(text: str, end: int, plural: bool) -> list[tuple[str, int, in
         m = (_CONT_PLURAL if plural else _CONT_EXPLICIT).match(text, pos)
         if not m:
             m = _CONT_EXPLICIT.match(text, pos) or (None if plural else _CONT_CLOSED.match(text, pos))
-            m = m or (None if plural or out else _CONT_AND.match(text, pos))
+            m = m or (None if plural or out else _CONT_AND.match(text, pos) or _CONT_THROUGH.match(text, pos))
             if not m:
                 break
-        is_range = bool(_RANGE.match(text, pos)) and not text[pos : m.start(1)].strip(" \u00a0–-t/m")
+        through = _RANGE.match(text, pos)
+        is_range = bool(through) and through.end() == m.start(1)  # type: ignore[union-attr]
         out.append((m.group(1), m.start(1), m.end(1), is_range))
         pos = m.end()
     return out

@@ -655,3 +655,19 @@ def test_signers_and_answerers_as_old_papers_print_them() -> None:
         "De Minister zonder Portefeuille, TEUL1NGS.\n"
     )
     assert [a.name for a in meta.signers(signed)] == ["Beel", "Teulings"]
+
+
+def test_a_footer_number_ocr_split_agrees_with_the_head() -> None:
+    # sgd/brieven/sgd-0000117343.txt (archive outside the gold, annotated by a helper 2026-12-03c): the head
+    # prints "Nr. 13", the footer "nr. 1 3" and then its page; no footnote marker is glued to the head's number
+    text = (
+        "Tweede Kamer der Staten-Generaal\n2\nVergaderjaar 1985-1986\n19066\nMuseumbeleid\nNr. 13\n"
+        "BRIEF VAN DE MINISTER VAN WELZIJN, VOLKSGEZONDHEID EN CULTUUR\n"
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\nRijswijk, 8 januari 1986\n"
+        "Naar aanleiding van de behandeling van de Museumnota doe ik u hierbij de toegezegde informatie toekomen.\n"
+        "Tweede Kamer, vergaderjaar 1985-1986, 19 066, nr. 1 3\n1\n"
+    )
+    assert meta.own_number(text, ()).id == "kst-19066-13"
+    # a page number alone after the footer splits nothing: "Nr. 111" over "nr. 11" (sgd-0000151029.txt)
+    marker = text.replace("Nr. 13", "Nr. 111").replace("nr. 1 3", "nr. 11")
+    assert meta.own_number(marker, ()).id == "kst-19066-11"
