@@ -97,6 +97,19 @@ def _name_counts(lexicon: str) -> list[tuple[str, int]]:
     return out
 
 
+def _by_length(known: dict[str, tuple[str, int]]) -> dict[int, list[tuple[str, tuple[str, int]]]]:
+    """Known names by their length: a snapped name is at most two letters longer, or one shorter."""
+    out: dict[int, list[tuple[str, tuple[str, int]]]] = {}
+    for key, value in known.items():
+        out.setdefault(len(key), []).append((key, value))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _kamerleden_by_length() -> dict[int, list[tuple[str, tuple[str, int]]]]:
+    return _by_length(kamerleden())
+
+
 def _within_one(a: str, b: str) -> bool:
     if abs(len(a) - len(b)) > 1 or a == b:
         return a == b
@@ -117,6 +130,7 @@ def snap_name(name: str, known: dict[str, tuple[str, int]] | None = None) -> str
     >>> snap_name("Ouwenhand"), snap_name("Inge van Dij"), snap_name("Nieuwnaam")
     ('Ouwehand', 'Inge van Dijk', 'Nieuwnaam')
     """
+    lengths = _kamerleden_by_length() if known is None else _by_length(known)
     known = kamerleden() if known is None else known
     low = name.lower()
     if len(low) < 4:
@@ -124,7 +138,8 @@ def snap_name(name: str, known: dict[str, tuple[str, int]] | None = None) -> str
     seen = known[low][1] if low in known else 0
     fits = {
         printed
-        for key, (printed, count) in known.items()
+        for size in range(len(low) - 1, len(low) + 3)  # a letter off, or one or two cut off
+        for key, (printed, count) in lengths.get(size, ())
         if count >= 10 * max(seen, 1)
         and (
             (key.startswith(low) and 0 < len(key) - len(low) <= 2)
