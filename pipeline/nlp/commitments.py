@@ -426,11 +426,6 @@ def _not_past(time: str, ref_date: dt.date | None) -> bool:
     return year is None or (ref_date is not None and int(year.group(0)) >= ref_date.year)
 
 
-@lru_cache(maxsize=1)
-def _positives() -> tuple[re.Pattern[str], ...]:
-    return grammar().positives
-
-
 def _may_commit(sentence: str) -> bool:
     """Can the grammar read anything in a sentence: does it hold any cue a reading needs (as ``read`` sees
     the sentence, OCR's hyphens joined)? Exact, and much cheaper than the deadlines and blockers it spares.
@@ -439,7 +434,7 @@ def _may_commit(sentence: str) -> bool:
     (False, True)
     """
     flat = unbroken(inner_dots(sentence))
-    return any(p.search(flat) for p in _positives())
+    return any(p.search(flat) for p in grammar().positives)
 
 
 def _deadlines(sentence: str, ref_date: dt.date | None) -> list[DeadlineFound]:

@@ -152,7 +152,7 @@ def _continuations(text: str, end: int, plural: bool) -> list[tuple[str, int, in
             if not m:
                 break
         through = _RANGE.match(text, pos)
-        is_range = bool(through) and through.end() == m.start(1)  # type: ignore[union-attr]
+        is_range = through is not None and through.end() == m.start(1)
         out.append((m.group(1), m.start(1), m.end(1), is_range))
         pos = m.end()
     return out
