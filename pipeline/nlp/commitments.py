@@ -255,7 +255,11 @@ def read(
     if passive and not other_first:
         return Reading("toezegging", sender(), passive.start(), strong=True, rule="passive")
     impersonal = g.impersonal_intent.search(sentence)
-    if impersonal and not other and (delivery or to_kamer):
+    if (
+        impersonal
+        and not other
+        and (g.delivery.search(sentence, impersonal.end()) or g.addressee.search(sentence, impersonal.end()))
+    ):  # what is aimed at reaches the Kamer; "ik kan mededelen dat er naar wordt gestreefd …" is a goal
         # "Het voornemen bestaat dit rapport … op te nemen": the government's plan, said without a subject
         return Reading("toezegging", sender(), impersonal.start(), rule="future")
     passive_future = g.passive_future.search(sentence)
@@ -486,6 +490,8 @@ def _clean_actor(actor: str | None) -> str | None:
     low = actor.lower()
     if low in ("ik", "mij", "mijnerzijds") or re.fullmatch(r"(?:de\s+)?ondergete+kende", low):
         return "ik"  # the signer, whom resolve names; "mijnerzijds zal … worden gedaan" too
+    if low == "hij":
+        return "hij"  # a paper speaking of its signer in the third person ("Wel is hij bereid …"), as written
     if low in ("wij", "we", "onzerzijds", "dezerzijds") or re.fullmatch(r"(?:de\s+)?ondergete+kenden", low):
         return "wij"
     if _OWN_PLAN.match(low):
