@@ -12,9 +12,9 @@ Paths are made absolute so the halves can live anywhere.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
-import sys
 from pathlib import Path
 
 
@@ -41,5 +41,22 @@ def split(gold: Path, out: Path) -> dict[str, int]:
 
 if __name__ == "__main__":
     root = Path(__file__).resolve().parent.parent
-    for arg in sys.argv[1:]:
-        print(arg, split(Path(arg), root / "outputs" / "gold"))
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog="Each GOLD file yields <stem>.dev.jsonl and <stem>.holdout.jsonl in OUT.",
+    )
+    parser.add_argument("gold", nargs="+", type=Path, help="gold JSONL file(s) to split")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=root / "outputs" / "gold",
+        help="where the halves go (default: %(default)s)",
+    )
+    args = parser.parse_args()
+    for gold in args.gold:
+        if not gold.is_file():
+            parser.error(f"{gold}: no such file")
+        try:
+            print(gold, split(gold, args.out))
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            parser.error(f"{gold}: not a JSONL gold file ({exc})")
