@@ -236,7 +236,10 @@ def _score_motions(report: Report, gold: list[Any], pred: list[Any], where: str)
 
 
 def _score_commitments(report: Report, gold: dict[str, Any], pred: list[Any], where: str) -> None:
-    optional = gold.get("optional_commitments", [])
+    # a sentence, or (as some annotators write it) a commitment object with its sentence under "text"
+    optional = [
+        o if isinstance(o, str) else str(o.get("text", "")) for o in gold.get("optional_commitments", [])
+    ]
     free = [p for p in pred if not any(_same_sentence(o, p.get("text", "")) for o in optional)]
     s = report["commitments"]
     for g in gold["commitments"]:

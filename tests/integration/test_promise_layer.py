@@ -28,6 +28,16 @@ def test_seed_promises(shape: str, request: pytest.FixtureRequest) -> None:
     assert report["sectors"].f1 == 1.0, (report["sectors"].misses, report["sectors"].false_hits)
 
 
+def test_optional_commitments_as_sentences_or_objects(seed_txt) -> None:
+    """An annotator may list a borderline commitment as its sentence or as a commitment object."""
+    doc = analyse(seed_txt).to_json()
+    first, *rest = SEED_GOLD_LINE["commitments"]
+    as_text = {**SEED_GOLD_LINE, "commitments": rest, "optional_commitments": [first["text"]]}
+    as_object = {**SEED_GOLD_LINE, "commitments": rest, "optional_commitments": [first]}
+    a, b = evaluate([as_text], [doc])["commitments"], evaluate([as_object], [doc])["commitments"]
+    assert (a.tp, a.fp, a.fn) == (b.tp, b.fp, b.fn) and a.tp + a.fn == len(rest)
+
+
 def test_seed_letter_toezegging_register_and_fulfilment(seed_txt) -> None:
     doc = analyse(seed_txt)
     register = [c for c in doc.commitments if c.ref == "kst-32637-231"]
