@@ -186,6 +186,7 @@ ABBREVIATIONS = frozenset(
         "st",
         "stb",
         "stcrt",
+        "trb",
         "kamerstuk",
         "z.g",
         "zgn",
