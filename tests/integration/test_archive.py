@@ -93,6 +93,7 @@ def test_a_whole_sitting_of_the_archive_is_handelingen_dated_by_its_head(name: s
 
 def test_questions_not_yet_answered_are_numbered_to_the_end() -> None:
     d = read("sgd-0000205796")  # eight numbered questions, no answer in the file
-    assert d.meta.kind == "kamervragen" and [q.number for q in d.questions] == [str(n) for n in range(1, 9)]
+    # still the Aanhangsel's kind, 'antwoord': its head reads "Vragen … met de daarop … gegeven antwoorden"
+    assert d.meta.kind == "antwoord" and [q.number for q in d.questions] == [str(n) for n in range(1, 9)]
     assert all(q.answer is None for q in d.questions)
     assert [(a.name, a.party) for a in d.meta.askers] == [("Jansen", "P.P.R.")]
