@@ -413,7 +413,11 @@ def find_commitments(
         dl = pick(deadlines)
         if dl is not None:
             dl = DeadlineFound(dl.text, dl.start + s, dl.end + s, dl.by, dl.rule)
-        action = unbroken(inner_dots(sentence))[r.trigger :].rstrip(" .") or None
+        read_as = unbroken(inner_dots(sentence))
+        heading = _PAPER_HEADING.search(read_as)
+        if heading and r.trigger < heading.start():
+            continue  # the paper's title, read into its heading
+        action = read_as[r.trigger :].rstrip(" .") or None
         out.append(Found(r.kind, _clean_actor(r.actor), action, dl, s, e, r.rule, r.strong))
     return out
 
@@ -457,6 +461,9 @@ def _deadlines(sentence: str, ref_date: dt.date | None) -> list[DeadlineFound]:
 
 
 # the words that announce a rule's text, earlier in the sentence's paragraph
+# the heading of a paper in capitals: a sentence that runs from its title into it says nothing before it
+# ("Overzicht van de raming …, waarvan de financiering zal plaatsvinden … BRIEF VAN DE MINISTER")
+_PAPER_HEADING = re.compile(r"\b(?:BRIEF|MEMORIE|NOTA|VERSLAG)\s+(?:VAN|NAAR)\s+(?:DE|DEN|HET)\b")
 _QUOTED_RULE = re.compile(r"\b(?:luidt|luiden|luidende|komt\s+te\s+luiden|komen\s+te\s+luiden)\s*:[^\n:]*$")
 
 

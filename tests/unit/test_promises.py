@@ -49,6 +49,17 @@ def test_a_time_wholly_past_is_no_promise(text: str, written: str, kinds: list[s
     assert [c.kind for c in _commitments(text, dt.date.fromisoformat(written))] == kinds
 
 
+def test_a_title_read_into_the_papers_heading_promises_nothing() -> None:
+    """OCR runs a Kamerstuk's title into its heading: the future of the title is no promise of the letter."""
+    title = (  # sgd/brieven/sgd-0000278422.txt (archive outside the gold; a helper's precision check, 2026-12-04)
+        "Overzicht van de raming van uitgaven in 1956 betrek-king hebbende op de uitvoering van een aantal "
+        "land-bouwkundige M.S.A.-projecten, waarvan de financiering zal plaatsvinden binnen het kader van het "
+        "f 117 millioen-en het f 10 millioenplan BRIEF VAN DE MINISTER VAN LANDBOUW, VISSERIJ EN "
+        "VOEDSELVOORZIENING No. 1 's-Gravenhage, 20 September 1955."
+    )
+    assert _commitments(title, dt.date(1955, 9, 20)) == []
+
+
 DATA = commitments.grammar().data
 COMMIT_EXAMPLES = [(text, kind) for text, kind, _source in DATA["examples"]]
 
