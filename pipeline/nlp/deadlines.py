@@ -199,9 +199,21 @@ def stretch(m: re.Match[str], name: str, kind: str, ref: dt.date | None) -> tupl
 
 
 # "de begroting voor 1995", "de ramingen voor 1994": 'voor' names the year a budget is for
+# ("de begroting van mijn departement voor 1961", "de rijksbijdrage voor 1980 aan gemeenten" too)
 _BUDGET_FOR = re.compile(
-    r"\b(?:\w*begroo?ting\w*|ramingen?|tarieven|programma|budget|cijfers|Miljoenennota)\s+$", re.I
+    r"\b(?:\w*be-?\s?groo?ting\w*|ramingen?|tarieven|programma|budget|cijfers|Miljoenennota|\w*bijdragen?|"
+    r"uitkeringen?|subsidies?|accres|uitgaven|ontvangsten|kredieten|premies?|bedragen?|percentages?)"
+    r"(?:\s+van\s+(?:mijn|ons|het|de|dit|dat|deze)\s+[\w-]+)?\s+$",
+    re.I,
 )
+# "… is voor 1979 verlaagd met …, en zal voor 1980 worden verlaagd met een bedrag": an amount for that year
+_AMOUNT_FOR = re.compile(
+    r"(?:\s+(?:zal|zullen|wordt|worden|is|zijn|werd|werden))?(?:\s+\w+){0,2}?\s+(?:worden\s+)?"
+    r"(?:ver-?\s?laagd|ver-?\s?hoogd|ge-?\s?raamd|be-?\s?groot|ver-?\s?minderd|ver-?\s?meerderd|ge-?\s?kort"
+    r"|bij-?\s?gesteld)\s+(?:met(?:een)?|tot|op)\b",  # OCR joins "met een": "meteen"
+    re.I,
+)
+_ARTICLE_BEFORE = re.compile(r"\b(?:het|de|een|dit|deze|die|dat)\s+$", re.I)
 # "bij (de indiening van) de begroting voor 1995": an event all the same
 _AT_BUDGET = re.compile(r"\bbij\s+(?:de\s+)?(?:(?:\w+\s+){1,2}van\s+de\s+)?\w*begroo?ting\s+$", re.I)
 # a frameless year right after a name, an abbreviation or a plan, law or budget is part of that name
@@ -260,6 +272,11 @@ def find_deadlines(text: str, ref: dt.date | None) -> list[Found]:
             named_end = m.end()
             continue  # a year in a name: "de Visserijwet 1963", "(Wiv 2017)", "de begroting 1990"
         before = text[max(0, m.start() - 60) : m.start()] if name == "t_year" else ""
+        voor = m.group(0).lower().startswith(("voor ", "vóór "))
+        if voor and name == "t_year" and _AMOUNT_FOR.match(text, m.end()):
+            continue  # "zal voor 1980 worden verlaagd met een bedrag van …": the year an amount is for
+        if voor and name == "t_year" and _ARTICLE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "het voor 1979 incidenteel toevoegen", "de voor 1985 geraamde kosten"
         if before and m.group(0).lower().startswith("voor ") and _BUDGET_FOR.search(before):
             # "de begroting voor 1995" is the budget of a year, no time by; "bij (de indiening van) de
             # begroting voor 1995" is a time all the same, bound to that event

@@ -21,6 +21,31 @@ def test_deadline_examples(text: str, ref: str, by: str | None) -> None:
     assert deadlines.pick(found).by == by, [(f.text, f.by) for f in found]
 
 
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [  # archive papers outside the gold, from a helper's check of deadlines (2026-12-04)
+        (  # sgd/brieven/sgd-0000266870.txt
+            "Voorts zal mijnerzijds worden bevorderd, dat op de be-groting van mijn departement voor 1961 een "
+            "bedrag wordt opgenomen voor de afsluitings-en daarmede samenhangende werken.",
+            "1960-05-01",
+        ),
+        (  # sgd/aanhangsels/sgd-0000166400.txt
+            "Het voor 1979 incidenteel toevoegen van 4%-accres in de niet-personele kosten houdt in, dat er geen "
+            "doorbere-kening van deze 4% zal plaatsvinden in de rijksbijdrage voor 1980 aan ge-meenten.",
+            "1979-06-01",
+        ),
+        (  # sgd/brieven/sgd-0000178192.txt
+            "Het bouw-en aankopenartikel van de Rijksgebouwendienst is voor 1979 ver-laagd meteen bedrag van "
+            "f 12,6 min. en zal voor 1980 worden verlaagd met een bedrag van f 25,9 min.",
+            "1979-09-01",
+        ),
+    ],
+)
+def test_the_year_a_budget_or_an_amount_is_for_is_no_time_by(text: str, ref: str) -> None:
+    found = deadlines.find_deadlines(text, dt.date.fromisoformat(ref))
+    assert not [f for f in found if f.text.lower().startswith("voor 19")], [(f.text, f.by) for f in found]
+
+
 def test_a_budgets_year_and_a_named_paper_are_no_time_by() -> None:
     # archive sentences (sgd brieven): "de begroting voor 1982" is the budget of a year; "Voorjaarsnota" a paper
     text = "Ten slotte is bij de besluitvorming over de begroting voor 1982 gekozen voor een ombuiging."
