@@ -943,7 +943,9 @@ _BRACKETED_MINISTRY = (
 ANSWER = re.compile(
     # "Antwoord van Minister Lubbers (Economische Zaken)" (from the 1970s on)
     # and "Mededeling van staatssecretaris Gabor (…)", the notice that the answer comes later
-    rf"\b(?:(?:Nader|Aanvullend|Tweede|NADER)\s+)?(?:[Aa]ntwoord|ANTWOORD|Mededeling|MEDEDELING)\s+van\s+(?:de\s+)?"
+    # and an answer printed as a letter: "Brief van Minister Lubbers (Economische Zaken). (Ontvangen …)"
+    rf"\b(?:(?:Nader|Aanvullend|Tweede|NADER)\s+)?(?:[Aa]ntwoord|ANTWOORD|Mededeling|MEDEDELING|(?:Brief|BRIEF)"
+    rf"(?=\s+van\s+[^()]{{3,80}}\([^()]{{3,90}}\)\s*\.?\s*\(\s*(?:{RECEIVED_WORD}|{SENT_IN_WORD})))\s+van\s+(?:de\s+)?"
     rf"{_ANSWERER}(?:{_BRACKETED_MINISTRY}"
     # "Antwoord van minister-president Lubbers, minister van Algemene Zaken."
     rf"|,\s*{FUNCTION_WORD}\s*van\s+(?P<ministry_b>[^().]{{3,90}}))"
@@ -961,6 +963,11 @@ ANSWER = re.compile(
 # the next who answers with the first: "Antwoord van Minister Andriessen (Financiën) en van Minister Tuijnman
 # (Verkeer en Waterstaat)"
 NEXT_ANSWERER = re.compile(rf"\s*,?\s*(?:en\s+)?van\s+(?:de\s+)?{_ANSWERER}{_BRACKETED_MINISTRY}")
+# after "de Ministers" the next is named without a function: "ANTWOORD van de Ministers Van der Stoel
+# (Buitenlandse Zaken) en Lubbers (Economische Zaken)"
+NEXT_OF_MINISTERS = re.compile(
+    rf"\s*,?\s*en\s+(?P<surname>{HEADING_SURNAME}(?:\s+[A-Z][a-zà-ÿ'’]+(?:-[a-zà-ÿ]+)?)?)\s*{_BRACKETED_MINISTRY}"
+)
 # two who answer together: "ANTWOORD van de heeren Oud en Gelissen, Ministers van Financiën en van Economische
 # Zaken." and "ANTWOORD van de heren Bakker, Minister van Verkeer en Waterstaat, en Van de Poel,
 # Staatssecretaris van Cultuur, …", a stand-in's "a.i." after the ministry
@@ -1135,6 +1142,13 @@ def _headings(text: str) -> list[tuple[int, str, str | None, bool]]:
             role = _role(nxt.group("function"), None, nxt.group("ministry")) or _printed_role(nxt)
             out.append((nxt.start(), nxt.group("surname"), role, False))
             nxt = NEXT_ANSWERER.match(text, nxt.end())
+        plural = m.group("surname") and re.search(r"ters$", m.group("function"))
+        also = NEXT_OF_MINISTERS.match(text, m.end()) if plural else None
+        if also:
+            ministry_text = also.group("ministry")
+            printed = _as_printed(None, "Minister", "van", ministry_text)
+            role = _role("Minister", None, ministry_text) or printed
+            out.append((also.start(), also.group("surname"), role, False))
     return sorted(out, key=lambda h: h[0])
 
 

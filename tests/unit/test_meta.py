@@ -334,6 +334,8 @@ def test_aanhangsel_answers(text: str, want: list[tuple[str, str]], date: str) -
             "Wiersma",
             "Staatssecretaris van Justitie",
         ),
+        # an answer printed as a letter, its "(Ontvangen …)" after it (sgd-0000206458, sgd-0000186619)
+        ("Brief van Minister Lubbers (Economische Zaken).", "Lubbers", "Minister van Economische Zaken"),
     ],
 )
 def test_answerers_as_the_archive_prints_them(heading: str, name: str, role: str) -> None:
@@ -354,6 +356,16 @@ def test_answerers_as_the_archive_prints_them(heading: str, name: str, role: str
             [
                 ("Bakker", "Minister van Verkeer en Waterstaat"),
                 ("Van de Poel", "Staatssecretaris van Cultuur, Recreatie en Maatschappelijk Werk"),
+            ],
+        ),
+        # "de Ministers", the second named without a function (sgd-0000212245, sgd-0000205371; archive outside
+        # the gold, a helper's check of 70 papers' metadata, 2026-12-04)
+        (
+            "ANTWOORD van de Ministers De Gaay Fortman (Suri-naamse en Nederlands-Antilliaanse Zaken) en "
+            "Vredeling (De-fensie).",
+            [
+                ("De Gaay Fortman", "Minister voor Surinaamse en Nederlands-Antilliaanse Zaken"),
+                ("Vredeling", "Minister van Defensie"),
             ],
         ),
     ],
