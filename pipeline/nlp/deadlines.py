@@ -239,6 +239,8 @@ _COUNTED = re.compile(
 )
 
 
+_THAT_YEAR = re.compile(r"\bdat\s+(?:kalender|begrotings)?jaar\b", re.I)
+_YEAR_SAID = re.compile(r"(?<![\d/.-])(?:18|19|20)\d\d(?![\d/.-])")
 _PAST_MARK = re.compile(r"\s*(?:jl\b|j\.\s?l\.|jongstleden\b|l\.l\.)", re.I)
 
 
@@ -291,8 +293,14 @@ def find_deadlines(text: str, ref: dt.date | None) -> list[Found]:
             continue  # "In deze periode zal het bestuurlijk overleg plaatsvinden": the event, not a time by
         if _PAST_MARK.match(text, m.end()):
             continue  # "3 februari jl.": a day gone by, no deadline
+        that_year = _THAT_YEAR.search(m.group(0))
+        if that_year:  # "in 1971 te voltooien, en in dat jaar zal …": the year said before, not this one
+            earlier = list(_YEAR_SAID.finditer(text, 0, m.start()))
+            if not earlier:
+                continue  # a year said in another sentence: no day here
+        year_ref = dt.date(int(earlier[-1].group(0)), 7, 1) if that_year else ref
         try:
-            days = stretch(m, name, kind, ref) if kind not in ("vague", "event") else None
+            days = stretch(m, name, kind, year_ref) if kind not in ("vague", "event") else None
         except (ValueError, KeyError):  # a date that cannot exist ("31 februari"), a month OCR broke
             days = None
         by = due(rule, kind, days, _is_end(m))

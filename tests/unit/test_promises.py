@@ -46,6 +46,20 @@ def test_the_year_a_budget_or_an_amount_is_for_is_no_time_by(text: str, ref: str
     assert not [f for f in found if f.text.lower().startswith("voor 19")], [(f.text, f.by) for f in found]
 
 
+def test_that_year_is_the_year_said_before_it() -> None:
+    """'dat jaar' points back to a year the sentence named, never to the year of the paper."""
+    # sgd/aanhangsels/sgd-0000241335.txt (training sentences) and sgd-0000211564.txt (a helper's 'no', 2026-12-04)
+    said = (
+        "Het streven van de ondergetekende blijft erop gericht de aanleg van de E 8 tussen Hoevelaken en Holten "
+        "in 1971 te voltooien, en in dat jaar zal met de verdere doortrekking in oostelijke rich-ting reeds een "
+        "aanvang zijn gemaakt."
+    )
+    found = deadlines.find_deadlines(said, dt.date(1969, 3, 1))
+    assert [(f.text, f.by) for f in found] == [("in 1971", "1971-12-31"), ("in dat jaar", "1971-12-31")]
+    unsaid = "De onderzoeken worden per kalenderjaar ingesteld en be-treffen de procedures die in dat jaar werden afgesloten."
+    assert deadlines.find_deadlines(unsaid, dt.date(1977, 3, 1)) == []
+
+
 def test_a_budgets_year_and_a_named_paper_are_no_time_by() -> None:
     # archive sentences (sgd brieven): "de begroting voor 1982" is the budget of a year; "Voorjaarsnota" a paper
     text = "Ten slotte is bij de besluitvorming over de begroting voor 1982 gekozen voor een ombuiging."
