@@ -41,7 +41,7 @@ SENT_IN_WORD = (
 SENT_IN = re.compile(rf"\({SENT_IN_WORD}\s+(?:dd\.\s*)?(?P<date>[^)]{{6,30}})\)")
 # the start of the government's answer: "Antwoord van …", "ANTWOORD van den heer …", then "(Ontvangen …)"
 ANSWER_HEAD = re.compile(
-    r"\b(?:Antwoord|ANTWOORD|Mededeling|MEDEDELING)\s+(?:[A-Z][a-z]{5,9}\s+)?(?:van|VAN)\b"
+    r"\b(?:Antwoord(?:en)?|ANTWOORD(?:EN)?|Mededeling|MEDEDELING)\s+(?:[A-Z][a-z]{5,9}\s+)?(?:van|VAN)\b"
     # an answer printed as a letter: "Brief van Minister Lubbers (Economische Zaken). (Ont-vangen …)"
     r"|\b(?:Brief|BRIEF)\s+van\b(?=[^()]{3,80}\([^()]{3,90}\)\s*\.?\s*\((?:Ont|ont|Inge))"
 )  # or the notice it comes later; the side heading before it may be OCR'd ("Mededeling Mededehng van")

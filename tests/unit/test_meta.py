@@ -336,6 +336,13 @@ def test_aanhangsel_answers(text: str, want: list[tuple[str, str]], date: str) -
         ),
         # an answer printed as a letter, its "(Ontvangen …)" after it (sgd-0000206458, sgd-0000186619)
         ("Brief van Minister Lubbers (Economische Zaken).", "Lubbers", "Minister van Economische Zaken"),
+        # the plural heading (sgd-0000149519)
+        (
+            "Antwoorden van Minister Van Keme-nade (Onderwijs en Wetenschappen), mede namens de Staatssecretaris "
+            "van Onderwijs en Wetenschappen, de heer Deetman.",
+            "Van Kemenade",
+            "Minister van Onderwijs en Wetenschappen",
+        ),
     ],
 )
 def test_answerers_as_the_archive_prints_them(heading: str, name: str, role: str) -> None:
@@ -356,6 +363,15 @@ def test_answerers_as_the_archive_prints_them(heading: str, name: str, role: str
             [
                 ("Bakker", "Minister van Verkeer en Waterstaat"),
                 ("Van de Poel", "Staatssecretaris van Cultuur, Recreatie en Maatschappelijk Werk"),
+            ],
+        ),
+        # the plural heading (sgd-0000252876, archive outside the gold; a helper's 'no' to it as a follow-up)
+        (
+            "ANTWOORDEN van de heren Biesheuvel, Minister van Landbouw en Visserij, en Andriessen, Minister van "
+            "Econo-mische Zaken.",
+            [
+                ("Biesheuvel", "Minister van Landbouw en Visserij"),
+                ("Andriessen", "Minister van Economische Zaken"),
             ],
         ),
         # "de Ministers", the second named without a function (sgd-0000212245, sgd-0000205371; archive outside
