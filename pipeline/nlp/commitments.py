@@ -463,10 +463,10 @@ def _deadlines(sentence: str, ref_date: dt.date | None) -> list[DeadlineFound]:
     return out
 
 
-# the words that announce a rule's text, earlier in the sentence's paragraph
 # the heading of a paper in capitals: a sentence that runs from its title into it says nothing before it
 # ("Overzicht van de raming …, waarvan de financiering zal plaatsvinden … BRIEF VAN DE MINISTER")
 _PAPER_HEADING = re.compile(r"\b(?:BRIEF|MEMORIE|NOTA|VERSLAG)\s+(?:VAN|NAAR)\s+(?:DE|DEN|HET)\b")
+# the words that announce a rule's text, earlier in the sentence's paragraph
 _QUOTED_RULE = re.compile(r"\b(?:luidt|luiden|luidende|komt\s+te\s+luiden|komen\s+te\s+luiden)\s*:[^\n:]*$")
 
 

@@ -213,7 +213,10 @@ _AMOUNT_FOR = re.compile(
     r"|bij-?\s?gesteld)\s+(?:met(?:een)?|tot|op)\b",  # OCR joins "met een": "meteen"
     re.I,
 )
-_ARTICLE_BEFORE = re.compile(r"\b(?:het|de|een|dit|deze|die|dat)\s+$", re.I)
+# an article before 'voor 1979' makes the year an attribute ("de voor 1985 geraamde kosten", "Het voor 1979
+# incidenteel toevoegen …"); "het" only when it opens the text, where it is no object ("zal ik het voor 1990")
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Dd]e|[Ee]en)\s+$")
+_OPENING_HET = re.compile(r"\W*[Hh]et\s+")
 # "bij (de indiening van) de begroting voor 1995": an event all the same
 _AT_BUDGET = re.compile(r"\bbij\s+(?:de\s+)?(?:(?:\w+\s+){1,2}van\s+de\s+)?\w*begroo?ting\s+$", re.I)
 # a frameless year right after a name, an abbreviation or a plan, law or budget is part of that name
@@ -277,7 +280,14 @@ def find_deadlines(text: str, ref: dt.date | None) -> list[Found]:
         voor = m.group(0).lower().startswith(("voor ", "vóór "))
         if voor and name == "t_year" and _AMOUNT_FOR.match(text, m.end()):
             continue  # "zal voor 1980 worden verlaagd met een bedrag van …": the year an amount is for
-        if voor and name == "t_year" and _ARTICLE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        if (
+            voor
+            and name == "t_year"
+            and (
+                _ARTICLE_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                or _OPENING_HET.fullmatch(text, 0, m.start())
+            )
+        ):
             continue  # "het voor 1979 incidenteel toevoegen", "de voor 1985 geraamde kosten"
         if before and m.group(0).lower().startswith("voor ") and _BUDGET_FOR.search(before):
             # "de begroting voor 1995" is the budget of a year, no time by; "bij (de indiening van) de
@@ -293,12 +303,12 @@ def find_deadlines(text: str, ref: dt.date | None) -> list[Found]:
             continue  # "In deze periode zal het bestuurlijk overleg plaatsvinden": the event, not a time by
         if _PAST_MARK.match(text, m.end()):
             continue  # "3 februari jl.": a day gone by, no deadline
-        that_year = _THAT_YEAR.search(m.group(0))
-        if that_year:  # "in 1971 te voltooien, en in dat jaar zal …": the year said before, not this one
+        year_ref = ref
+        if _THAT_YEAR.search(m.group(0)):  # "in 1971 te voltooien, en in dat jaar zal …": that year, 1971
             earlier = list(_YEAR_SAID.finditer(text, 0, m.start()))
             if not earlier:
                 continue  # a year said in another sentence: no day here
-        year_ref = dt.date(int(earlier[-1].group(0)), 7, 1) if that_year else ref
+            year_ref = dt.date(int(earlier[-1].group(0)), 7, 1)
         try:
             days = stretch(m, name, kind, year_ref) if kind not in ("vague", "event") else None
         except (ValueError, KeyError):  # a date that cannot exist ("31 februari"), a month OCR broke

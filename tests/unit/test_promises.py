@@ -46,6 +46,15 @@ def test_the_year_a_budget_or_an_amount_is_for_is_no_time_by(text: str, ref: str
     assert not [f for f in found if f.text.lower().startswith("voor 19")], [(f.text, f.by) for f in found]
 
 
+def test_an_attribute_year_is_no_time_by_but_a_time_after_dat_is() -> None:
+    ref = dt.date(1983, 3, 1)
+    assert deadlines.find_deadlines("De voor 1985 geraamde kosten zijn hoger dan verwacht.", ref) == []
+    found = deadlines.find_deadlines("Ik deel u mede dat voor 1985 een nota zal verschijnen.", ref)
+    assert [(f.text, f.by) for f in found] == [("voor 1985", "1984-12-31")]
+    found = deadlines.find_deadlines("Ik zal het voor 1990 afronden.", ref)
+    assert [(f.text, f.by) for f in found] == [("voor 1990", "1989-12-31")]
+
+
 def test_that_year_is_the_year_said_before_it() -> None:
     """'dat jaar' points back to a year the sentence named, never to the year of the paper."""
     # sgd/aanhangsels/sgd-0000241335.txt (training sentences) and sgd-0000211564.txt (a helper's 'no', 2026-12-04)
