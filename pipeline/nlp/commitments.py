@@ -35,6 +35,7 @@ from .deadlines import Found as DeadlineFound
 from .deadlines import find_deadlines, pick
 from .dutch import OCR_HYPHEN, joined, unbroken
 from .follow_ups import inner_dots, relation_of
+from .meta import PAPER_HEADING
 from .stages import Chunk, stage
 
 
@@ -417,7 +418,7 @@ def find_commitments(
         if dl is not None:
             dl = DeadlineFound(dl.text, dl.start + s, dl.end + s, dl.by, dl.rule)
         read_as = unbroken(inner_dots(sentence))
-        heading = _PAPER_HEADING.search(read_as)
+        heading = PAPER_HEADING.search(read_as)
         if heading and r.trigger < heading.start():
             continue  # the paper's title, read into its heading
         action = read_as[r.trigger :].rstrip(" .") or None
@@ -463,9 +464,6 @@ def _deadlines(sentence: str, ref_date: dt.date | None) -> list[DeadlineFound]:
     return out
 
 
-# the heading of a paper in capitals: a sentence that runs from its title into it says nothing before it
-# ("Overzicht van de raming …, waarvan de financiering zal plaatsvinden … BRIEF VAN DE MINISTER")
-_PAPER_HEADING = re.compile(r"\b(?:BRIEF|MEMORIE|NOTA|VERSLAG)\s+(?:VAN|NAAR)\s+(?:DE|DEN|HET)\b")
 # the words that announce a rule's text, earlier in the sentence's paragraph
 _QUOTED_RULE = re.compile(r"\b(?:luidt|luiden|luidende|komt\s+te\s+luiden|komen\s+te\s+luiden)\s*:[^\n:]*$")
 

@@ -356,6 +356,10 @@ _DOCTYPE_CAPS = (
     r"KONINKLIJKE\s+BOODSCHAP|VOORSTEL|RAPPORT|BIJLAGE|BESLUITENLIJST|STAAT|OVERZICHT|JAARVERSLAG"
 )
 
+# a paper's heading in capitals inside running text, where OCR ran a title into it ("… zal plaatsvinden
+# BRIEF VAN DE MINISTER …"): what stands before it is the title, not the paper speaking
+PAPER_HEADING = re.compile(rf"\b(?:{_DOCTYPE_CAPS})\s+(?:VAN|NAAR)\s+(?:DE|DEN|HET)\b")
+
 
 def _doctype(words: str) -> re.Pattern[str]:
     return re.compile(
