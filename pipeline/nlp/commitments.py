@@ -371,8 +371,7 @@ class Found:
 
 _A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # times that only look ahead; an event ("tijdens het overleg") may be past
-_VAGUE = frozenset({"vague", "season"})
-_HOW_OFTEN = re.compile(r"(?i)jaarlijks|periodiek")
+_VAGUE = frozenset({"vague", "recurring", "season"})
 
 
 def find_commitments(
@@ -405,7 +404,7 @@ def find_commitments(
         # reads it so: in a restated promise it may belong to another clause
         soon = any(d.by is None and d.rule in _VAGUE and _not_past(d.text, ref_date) for d in deadlines)
         # how often is no when: "waarvoor jaarlijks subsidie kan worden verleend" names no time to come
-        timed = [d for d in deadlines if not _HOW_OFTEN.fullmatch(d.text)]
+        timed = [d for d in deadlines if d.rule != "recurring"]  # how often is no time to come
         timely = any(written is None or d.by is None or d.by >= written.isoformat() for d in timed)
         if timed and not timely:
             continue
