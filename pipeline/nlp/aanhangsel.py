@@ -39,11 +39,13 @@ SENT_IN_WORD = (
     r"(?:Ingezonden|ingezonden|Inge\s*-?\s*zonden|In\s*-?\s*gezonden|lngezon\s*-?\s*den|Ingezon\s*-?\s*den)"
 )
 SENT_IN = re.compile(rf"\({SENT_IN_WORD}\s+(?:dd\.\s*)?(?P<date>[^)]{{6,30}})\)")
+# an answer printed as a letter, its date after who sends it: "Brief van Minister Lubbers (Economische Zaken).
+# (Ont-vangen 29 april 1974.)"
+LETTER_ANSWER = r"(?:Brief|BRIEF)(?=\s+van\s+[^()]{3,80}\([^()]{3,90}\)\s*\.?\s*\(\s*(?:Ont|ont|Inge))"
 # the start of the government's answer: "Antwoord van …", "ANTWOORD van den heer …", then "(Ontvangen …)"
 ANSWER_HEAD = re.compile(
-    r"\b(?:Antwoord(?:en)?|ANTWOORD(?:EN)?|Mededeling|MEDEDELING)\s+(?:[A-Z][a-z]{5,9}\s+)?(?:van|VAN)\b"
-    # an answer printed as a letter: "Brief van Minister Lubbers (Economische Zaken). (Ont-vangen …)"
-    r"|\b(?:Brief|BRIEF)\s+van\b(?=[^()]{3,80}\([^()]{3,90}\)\s*\.?\s*\((?:Ont|ont|Inge))"
+    rf"\b(?:Antwoord(?:en)?|ANTWOORD(?:EN)?|Mededeling|MEDEDELING|{LETTER_ANSWER})\s+(?:[A-Z][a-z]{{5,9}}\s+)?"
+    r"(?:van|VAN)\b"
 )  # or the notice it comes later; the side heading before it may be OCR'd ("Mededeling Mededehng van")
 RECEIVED = re.compile(r"\((?:Ontvangen|ontvangen|Ingezonden)\s+[^)]{6,30}\)")
 NUMBER = re.compile(

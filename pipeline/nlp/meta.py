@@ -944,17 +944,18 @@ _ANSWERER = (
 _BRACKETED_MINISTRY = (
     r"[,.]?\s*\((?P<ministry>[^()\d]{3,90})\)"  # a ministry, never "(Aanhangsel …, blz. 89)"
 )
+_ANSWER_WORD = r"(?:[Aa]ntwoord(?:en)?|ANTWOORD(?:EN)?)"  # the heading, "ANTWOORDEN" too
 ANSWER = re.compile(
     # "Antwoord van Minister Lubbers (Economische Zaken)" (from the 1970s on)
     # and "Mededeling van staatssecretaris Gabor (…)", the notice that the answer comes later
     # and an answer printed as a letter: "Brief van Minister Lubbers (Economische Zaken). (Ontvangen …)"
-    rf"\b(?:(?:Nader|Aanvullend|Tweede|NADER)\s+)?(?:[Aa]ntwoord(?:en)?|ANTWOORD(?:EN)?|Mededeling|MEDEDELING|(?:Brief|BRIEF)"
-    rf"(?=\s+van\s+[^()]{{3,80}}\([^()]{{3,90}}\)\s*\.?\s*\(\s*(?:{RECEIVED_WORD}|{SENT_IN_WORD})))\s+van\s+(?:de\s+)?"
+    rf"\b(?:(?:Nader|Aanvullend|Tweede|NADER)\s+)?(?:{_ANSWER_WORD}|Mededeling|MEDEDELING|{aanhangsel.LETTER_ANSWER})"
+    rf"\s+van\s+(?:de\s+)?"
     rf"{_ANSWERER}(?:{_BRACKETED_MINISTRY}"
     # "Antwoord van minister-president Lubbers, minister van Algemene Zaken."
     rf"|,\s*{FUNCTION_WORD}\s*van\s+(?P<ministry_b>[^().]{{3,90}}))"
     # "ANTWOORD van de heer Grosheide, Staatssecretaris van Onderwijs en Wetenschappen." (before)
-    rf"|\b(?:(?:Nader|Aanvullend|NADER)\s+)?(?:[Aa]ntwoord(?:en)?|ANTWOORD(?:EN)?|MEDEDELING|Mededeling)\s+van\s+"
+    rf"|\b(?:(?:Nader|Aanvullend|NADER)\s+)?(?:{_ANSWER_WORD}|MEDEDELING|Mededeling)\s+van\s+"
     rf"(?:(?:de|den|dt)\s+(?:h[eo]er|lieer)|mevrouw|mejuffrouw|mej\.)\s+"  # OCR: "hoer", "lieer", "dt heer"
     rf"(?P<name2>{TITLES}(?:{INITIALS}\s*)?(?P<surname2>{HEADING_SURNAME}(?:\s+[A-Z][a-zà-ÿ'’]+)?))"
     rf"\s*[,.]\s*\.?(?:de\s+)?"
@@ -977,7 +978,7 @@ NEXT_OF_MINISTERS = re.compile(
 # Staatssecretaris van Cultuur, …", a stand-in's "a.i." after the ministry
 _JOINT_NAME = rf"{TITLES}(?:{INITIALS}\s*)?{HEADING_SURNAME}"
 JOINT_ANSWER = re.compile(
-    rf"\b(?:[Aa]ntwoord(?:en)?|ANTWOORD(?:EN)?)\s+van\s+den?\s+hee?ren\s+"
+    rf"\b{_ANSWER_WORD}\s+van\s+den?\s+hee?ren\s+"
     rf"(?:(?P<a1>{_JOINT_NAME})\s+en\s+(?P<a2>{_JOINT_NAME})\s*,\s*Ministers\s+van\s+(?P<am1>[^.()]+?)\s+en\s+van\s+"
     rf"(?P<am2>[^.()]+?)\s*[.,(]"
     rf"|(?P<b1>{_JOINT_NAME})\s*,\s*(?P<bf1>{FUNCTION_WORD})\s+(?P<bp1>van|voor)\s+(?P<bm1>[^.()]+?)(?:\s+a\.\s?i\.)?\s*,?\s+en\s+"
