@@ -413,7 +413,7 @@ def find_commitments(
             r.rule not in ("promise", "promised") and _acts_now(sentence, deadlines, ahead)
         ):
             continue
-        dl = pick(deadlines)
+        dl = pick([d for d in deadlines if not _past(d, written)])
         if dl is not None:
             dl = DeadlineFound(dl.text, dl.start + s, dl.end + s, dl.by, dl.rule)
         read_as = unbroken(inner_dots(sentence))
@@ -423,6 +423,22 @@ def find_commitments(
         action = read_as[r.trigger :].rstrip(" .") or None
         out.append(Found(r.kind, _clean_actor(r.actor), action, dl, s, e, r.rule, r.strong))
     return out
+
+
+_BACK = re.compile(r"\b(?:vorig|vorige|verleden|afgelopen)\b", re.I)
+
+
+def _past(d: DeadlineFound, written: dt.date | None) -> bool:
+    """Is a time wholly past, so no deadline of a promise: before the date the paper prints, or said of the
+    past ("het vorig jaar uitgebrachte rapport")?
+
+    >>> _past(DeadlineFound("vorig jaar", 0, 10, "1989-12-31", "year"), None)
+    True
+    >>> _past(DeadlineFound("voor 1 juni 1990", 0, 16, "1990-05-31", "before"), dt.date(1990, 3, 1))
+    False
+    """
+    before = d.by is not None and written is not None and d.by < written.isoformat()
+    return before or bool(_BACK.search(d.text))
 
 
 def _not_past(time: str, ref_date: dt.date | None) -> bool:

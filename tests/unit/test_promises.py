@@ -97,6 +97,33 @@ def test_a_time_wholly_past_is_no_promise(text: str, written: str, kinds: list[s
     assert [c.kind for c in _commitments(text, dt.date.fromisoformat(written))] == kinds
 
 
+@pytest.mark.parametrize(
+    ("text", "written", "deadline"),
+    [
+        # sgd/aanhangsels/sgd-0000027576 (archive outside the gold; a helper's check, 2026-12-04)
+        (
+            "Over de mogelijkheid om kosten van politieinzet door te berekenen, zullen mijn ambtgenoot van Justitie"
+            " en ik u op korte termijn informeren bij gelegenheid van ons standpunt over het vorig jaar"
+            " uitgebrachte rapport «Profijt en politie».",
+            "1991-01-15",
+            "op korte termijn",
+        ),
+        # sgd-0000216288 (archive outside the gold): the launch of November 1971 is history, begin 1973 ahead
+        (
+            "Het onderzoek naar de oorzaken van het mislukken van de eerste proeflancering in november 1971 zal"
+            " naar verwachting begin 1973 worden afgerond.",
+            "1972-05-01",
+            "begin 1973",
+        ),
+    ],
+)
+def test_a_past_time_in_a_promise_is_not_its_deadline(text: str, written: str | None, deadline: str) -> None:
+    """A promise that names a time already past ("het vorig jaar uitgebrachte rapport") is due by the time
+    still to come, not by the past one."""
+    found = _commitments(text, dt.date.fromisoformat(written) if written else None)
+    assert [c.deadline.text if c.deadline else None for c in found] == [deadline]
+
+
 def test_a_title_read_into_the_papers_heading_promises_nothing() -> None:
     """OCR runs a Kamerstuk's title into its heading: the future of the title is no promise of the letter."""
     title = (  # sgd/brieven/sgd-0000278422.txt (archive outside the gold; a helper's precision check, 2026-12-04)
