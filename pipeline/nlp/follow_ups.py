@@ -29,6 +29,8 @@ def cues() -> dict[str, Any]:
     data["target_re"] = re.compile(data["target"], re.I)
     data["heading_re"] = re.compile(data["heading"])
     data["addressed_re"] = re.compile(data["addressed"]["regex"])
+    data["recalled_re"] = re.compile(data["recalled_in_answers"]["cue"], re.I)
+    data["own_re"] = re.compile(data["recalled_in_answers"]["own"], re.I)
     data["blockers_re"] = re.compile(data["blockers"], re.I)
     answers_blockers = data["answers_blockers"]["regex"]
     data["answers_blockers_re"] = re.compile("|".join(f"(?:{b})" for b in answers_blockers), re.I)
@@ -105,6 +107,12 @@ def _relation(sentence: str) -> tuple[str, re.Match[str]] | None:
                 continue  # "vertraging voor de scheepvaart", "zou … vertraging ten gevolge hebben"
             return rel, m
     return None
+
+
+def _recalled_by_others(sentence: str, cue: re.Match[str]) -> bool:
+    """Does a fulfils cue recall a promise ("is … toegezegd") with no first person in the sentence?"""
+    c = cues()
+    return bool(c["recalled_re"].search(cue.group(0)) and not c["own_re"].search(sentence))
 
 
 def _planned(sentence: str, cue: re.Match[str]) -> bool:
@@ -216,6 +224,8 @@ def cue_sentences(chunk: Chunk) -> list[FollowUp]:
                 continue  # "De eerste drie vragen beantwoord ik bevestigend.": the answer itself
             if rel != "postpones" and asking and not addressed:
                 continue  # the members' "Toelichting Het betreft hier vragen gesteld op … en beantwoord op …"
+            if rel == "fulfils" and in_body and _recalled_by_others(text, cue):
+                continue  # "Overigens heeft de Staatssecretaris … toegezegd …": history the answer tells
             if words is None and rel == "answers":  # "… heb ik de eer U het volgende mede te deelen"
                 words = asked(before)
             out.append(FollowUp(rel, None, chunk.span(sent.start, sent.end), words))

@@ -536,3 +536,39 @@ def test_an_aanhangsel_whose_sent_in_date_ocr_broke_still_knows_its_questions_fr
     assert [(c.kind, c.deadline.by if c.deadline else None) for c in doc.commitments] == [
         ("toezegging", "1960-12-31")
     ]
+
+
+_AANHANGSEL = (
+    "Tweede Kamer der Staten-Generaal 2 Vergaderjaar 1986-1987 Aanhangsel van de Handelingen\n"
+    "Vragen gesteld door leden van de Kamer, met de daarop door de regering gegeven antwoorden\n"
+    "113\nVragen van de leden Tazelaar en Castricum (beiden P.v.d.A.) over het verband tussen het landbouwverkeer\n"
+    "en het Wegenverkeersreglement. (Ingezonden 1 oktober 1986)\n"
+    "3 Zal het Wegenverkeersreglement op dit punt binnen afzienbare termijn worden aangepast?\n"
+    "Antwoord\nAntwoord van minister Smit-Kroes (Verkeer en Waterstaat). (Ontvangen 31 oktober 1986)\n"
+    "3 In een overleg tussen de toenmalige staatssecretaris en het Landbouwschap is aanpassing van het WVR\n"
+    "aan de orde geweest. {sentence}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "relations"),
+    [
+        # sgd/aanhangsels/sgd-0000106921 (archive outside the gold; hand-labelled none, a helper's check)
+        (
+            "Daarbij is door de staatssecretaris toegezegd dat de noodzakelijke wijzigingen van het reglement op dit"
+            " punt in het kader van de totale herziening van het WVR zullen worden gerealiseerd.",
+            [],
+        ),
+        # sgd/aanhangsels/sgd-0000186689 (hand-labelled fulfils): the answerer's own promise, delivered
+        (
+            "Op 21 maart 1977 heb ik toegezegd u nader te zullen informeren, zodra het onderzoek van de"
+            " rijksrecherche zou zijn afgerond.",
+            ["fulfils"],
+        ),
+    ],
+)
+def test_a_promise_an_answer_recalls_of_others_is_history(sentence: str, relations: list[str]) -> None:
+    """In an Aanhangsel's answers a promise recalled without a first person is history, not fulfilled."""
+    doc = analyse_text(_AANHANGSEL.format(sentence=sentence), "sgd-aanhangsel.txt")
+    assert doc.meta.kind == "antwoord"
+    assert [f.relation for f in doc.follow_ups] == relations
