@@ -271,7 +271,8 @@ def read(
     # a paper another body brings: "… zullen … door het CBS … worden gepubliceerd"
     agent = g.cues["agent"].search(sentence)
     if deliverable and not other_first and not agent and not g.forecast.search(sentence):
-        return Reading("toezegging", actor(), deliverable.start(), rule="deliverable")
+        # "De beantwoording zal zo spoedig mogelijk plaatsvinden": the paper comes, its sender acts
+        return Reading("toezegging", sender(), deliverable.start(), rule="deliverable")
     if has_time:
         # "dit voornemen", "het Verdrag, dat beoogt …": a plan named, not stated, is no goal
         framed = g.intent_frame.search(sentence)
