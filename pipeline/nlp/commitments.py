@@ -393,7 +393,7 @@ def find_commitments(
     out: list[Found] = []
     for s, e in bounds:
         sentence = text[s:e]
-        if len(sentence) < 15 or _QUOTED_RULE.search(text, max(0, s - 600), s):
+        if len(sentence) < 15 or _QUOTED_RULE.search(text, max(0, s - 600), s) or _QUOTING.search(sentence):
             continue  # a rule quoted: "Artikel 115 luidt: … Alsdan wordt een wetsontwerp … ingediend."
         if not _may_commit(sentence):
             continue  # the cheap test first: most sentences name no cue at all
@@ -481,7 +481,14 @@ def _deadlines(sentence: str, ref_date: dt.date | None) -> list[DeadlineFound]:
 
 
 # the words that announce a rule's text, earlier in the sentence's paragraph
-_QUOTED_RULE = re.compile(r"\b(?:luidt|luiden|luidende|komt\s+te\s+luiden|komen\s+te\s+luiden)\s*:[^\n:]*$")
+# what introduces a rule's words: "Artikel 115 luidt:", "Deze alinea worde aldus gelezen:", a royal decree's
+# "doen te weten: Alzoo Wij in overweging genomen hebben …"
+_QUOTES = (
+    r"\b(?:luidt|luiden|luidende|komt\s+te\s+luiden|komen\s+te\s+luiden"
+    r"|(?:worde|wordt|worden)\s+(?:aldus|als\s+volgt)\s+gelezen|doen\s+te\s+weten)\s*:"
+)
+_QUOTED_RULE = re.compile(_QUOTES + r"[^\n:]*$")
+_QUOTING = re.compile(_QUOTES)
 
 
 def _acts_now(sentence: str, deadlines: list[DeadlineFound], ahead: bool) -> bool:

@@ -572,3 +572,22 @@ def test_a_promise_an_answer_recalls_of_others_is_history(sentence: str, relatio
     doc = analyse_text(_AANHANGSEL.format(sentence=sentence), "sgd-aanhangsel.txt")
     assert doc.meta.kind == "antwoord"
     assert [f.relation for f in doc.follow_ups] == relations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sgd/brieven sgd-0000372002 (archive outside the gold; a helper's check 2026-12-04): a bill's new words
+        "Deze alinea worde aldus gelezen: De weduwen- en weezenpensioenen, waarvan bij het in werking treden dezer"
+        " wet het bedrag reeds is vastgesteld, zullen van 1 Juli 1898 af worden verhoogd.",
+        # sgd/brieven sgd-0000373704: a royal decree's opening, quoted in a letter
+        "Allen , die «leze zullen zien of hooren lezen . saluut ! doen te weten: Alzoo Wij in overweging genomen"
+        " hebben, dat het wensche-lijk is, dat van de belasting op bedrijfs-en andere inkomsten welke betaald ia door"
+        " in Nederland gevestigde naamlooze ven-nootschappen, die haar bedrijf geheel of ten deele in"
+        " Nederlandtch-Indii uitoefenen, een deel ten bate van de geldmiddelen van Nêderlandech-Indiê wordt afgestaan :",
+    ],
+)
+def test_words_quoted_after_their_colon_promise_nothing(text: str) -> None:
+    """What a rule, a bill or a decree says, quoted after "luidt:", "worde aldus gelezen:" or "doen te
+    weten:", is its text, not the government's promise."""
+    assert _commitments(text) == []
