@@ -39,6 +39,8 @@ def cues() -> dict[str, Any]:
     # a bare delay ("uitstel", "vertraging") postpones only what is owed (an answer, a letter, a bill, the
     # reason for the delay), never a hypothetical one ("zou … vertraging ten gevolge hebben")
     data["delay_noun_re"] = re.compile(data["postpones"][0], re.I)
+    # nor "meer tijd" hypothetical: "… dat de invoering meer tijd zou kunnen vergen" (a warning)
+    data["more_time_re"] = re.compile(data["postpones"][2], re.I)
     data["postpones_frame_re"] = re.compile(data["postpones_frame"], re.I)
     data["postpones_hypothetical_re"] = re.compile(data["postpones_hypothetical"], re.I)
     data["planned_re"] = re.compile(data["planned"]["regex"], re.I)
@@ -105,6 +107,8 @@ def _relation(sentence: str) -> tuple[str, re.Match[str]] | None:
                 break  # "Het antwoord op deze vraag luidt bevestigend": no request answered by this paper
             if rel == "postpones" and c["delay_noun_re"].fullmatch(m.group(0)) and not _owed(sentence):
                 continue  # "vertraging voor de scheepvaart", "zou … vertraging ten gevolge hebben"
+            if rel == "postpones" and c["more_time_re"].fullmatch(m.group(0)) and _hypothetical(sentence):
+                continue  # "… meer tijd zou kunnen vergen dan het resterende gedeelte van dit jaar"
             return rel, m
     return None
 
@@ -119,6 +123,10 @@ def _planned(sentence: str, cue: re.Match[str]) -> bool:
     """Does a fulfils cue that names a treatment ("in op", "informeren over") speak of a later paper's?"""
     c = cues()
     return bool(c["planned_cue_re"].search(cue.group(0)) and c["planned_re"].search(sentence))
+
+
+def _hypothetical(sentence: str) -> bool:
+    return bool(cues()["postpones_hypothetical_re"].search(sentence))
 
 
 def _owed(sentence: str) -> bool:
