@@ -426,7 +426,7 @@ def find_commitments(
     return out
 
 
-_BACK = re.compile(r"\b(?:vorig|vorige|verleden|afgelopen)\b", re.I)
+_PAST_WORD = re.compile(r"\b(?:vorig|vorige|verleden|afgelopen)\b", re.I)
 
 
 def _past(d: DeadlineFound, written: dt.date | None) -> bool:
@@ -439,7 +439,7 @@ def _past(d: DeadlineFound, written: dt.date | None) -> bool:
     False
     """
     before = d.by is not None and written is not None and d.by < written.isoformat()
-    return before or bool(_BACK.search(d.text))
+    return before or bool(_PAST_WORD.search(d.text))
 
 
 def _not_past(time: str, ref_date: dt.date | None) -> bool:
@@ -480,9 +480,8 @@ def _deadlines(sentence: str, ref_date: dt.date | None) -> list[DeadlineFound]:
     return out
 
 
-# the words that announce a rule's text, earlier in the sentence's paragraph
-# what introduces a rule's words: "Artikel 115 luidt:", "Deze alinea worde aldus gelezen:", a royal decree's
-# "doen te weten: Alzoo Wij in overweging genomen hebben …"
+# what introduces a rule's words, earlier in the paragraph or in the sentence itself: "Artikel 115 luidt:",
+# "Deze alinea worde aldus gelezen:", a royal decree's "doen te weten: Alzoo Wij … genomen hebben"
 _QUOTES = (
     r"\b(?:luidt|luiden|luidende|komt\s+te\s+luiden|komen\s+te\s+luiden"
     r"|(?:worde|wordt|worden)\s+(?:aldus|als\s+volgt)\s+gelezen|doen\s+te\s+weten)\s*:"

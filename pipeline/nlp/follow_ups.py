@@ -126,14 +126,13 @@ def _planned(sentence: str, cue: re.Match[str]) -> bool:
 
 
 def _hypothetical(sentence: str) -> bool:
+    """Is a delay only supposed ("zou … kunnen vergen", "indien", "mocht")?"""
     return bool(cues()["postpones_hypothetical_re"].search(sentence))
 
 
 def _owed(sentence: str) -> bool:
     """Is a bare delay ("uitstel", "vertraging") one of what is owed, and real, not hypothetical?"""
-    c = cues()
-    hypothetical = c["postpones_hypothetical_re"].search(sentence)
-    return bool(c["postpones_frame_re"].search(sentence)) and not hypothetical
+    return bool(cues()["postpones_frame_re"].search(sentence)) and not _hypothetical(sentence)
 
 
 _TARGET_END = re.compile(
