@@ -405,8 +405,8 @@ def find_commitments(
         # reads it so: in a restated promise it may belong to another clause
         soon = any(d.by is None and d.rule in _VAGUE and _not_past(d.text, ref_date) for d in deadlines)
         # how often is no when: "waarvoor jaarlijks subsidie kan worden verleend" names no time to come
-        timed = [d for d in deadlines if d.rule != "recurring"]  # how often is no time to come
-        timely = any(written is None or d.by is None or d.by >= written.isoformat() for d in timed)
+        timed = [d for d in deadlines if d.rule != "recurring"]
+        timely = any(not _before(d, written) for d in timed)
         if timed and not timely:
             continue
         r = read(sentence, timely, ahead, report, soon)
@@ -429,6 +429,11 @@ def find_commitments(
 _PAST_WORD = re.compile(r"\b(?:vorig|vorige|verleden|afgelopen)\b", re.I)
 
 
+def _before(d: DeadlineFound, written: dt.date | None) -> bool:
+    """Is a time due before the date the paper prints ("voor 1 juli 1985" in a letter of 1990)?"""
+    return d.by is not None and written is not None and d.by < written.isoformat()
+
+
 def _past(d: DeadlineFound, written: dt.date | None) -> bool:
     """Is a time wholly past, so no deadline of a promise: before the date the paper prints, or said of the
     past ("het vorig jaar uitgebrachte rapport")?
@@ -438,8 +443,7 @@ def _past(d: DeadlineFound, written: dt.date | None) -> bool:
     >>> _past(DeadlineFound("voor 1 juni 1990", 0, 16, "1990-05-31", "before"), dt.date(1990, 3, 1))
     False
     """
-    before = d.by is not None and written is not None and d.by < written.isoformat()
-    return before or bool(_PAST_WORD.search(d.text))
+    return _before(d, written) or bool(_PAST_WORD.search(d.text))
 
 
 def _not_past(time: str, ref_date: dt.date | None) -> bool:
