@@ -6,6 +6,8 @@ with real examples):
 * **who**: the government — ``ik``/``wij`` of the bewindspersoon, het kabinet, de regering, a minister
   or staatssecretaris — or a passive with no other agent; a sentence whose actor is a member, a
   committee or another body (the Rekenkamer, the European Commission) promises nothing of the government;
+  where the government is only named beside a future, the dependency parse (``syntax.py``) says whose
+  future it is ("Ik acht het mogelijk, dat de leden eerst kennis willen nemen …" is the members');
 * **when**: a future (``zal``, ``ga``, ``ben voornemens``, ``ben bereid``) or a present tense with a
   time to come (``U ontvangt de evaluatie voor het zomerreces``), and the deadline (``deadlines.py``);
 * **what**: a delivery to the Kamer (``informeren``, ``doen toekomen``, ``terugkomen op``), another
@@ -29,7 +31,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..schema import Commitment, Deadline
-from . import aanhangsel
+from . import aanhangsel, syntax
 from . import rules as rule_files
 from .deadlines import Found as DeadlineFound
 from .deadlines import find_deadlines, pick
@@ -220,7 +222,12 @@ def read(
         return Reading("doel", actor(streven.start()), streven.start(), rule="goal")
     # "zend ik u", "informeer ik u" without a time to come is this letter sending now, not a promise
     sends_now = fut_gov is not None and fut is None and not has_time and g.cues["sends"].search(fut_gov[0])
-    if (fut_gov or (gov and fut and _one_clause(sentence))) and not other_first and not sends_now:
+    if (
+        (fut_gov or (gov and fut and _one_clause(sentence)))
+        and not other_first
+        and not sends_now
+        and (fut_gov or not _someone_else(sentence))
+    ):
         trig = (fut_gov or fut or gov).start()  # type: ignore[union-attr]
         if delivery or g.action.search(sentence):
             if g.intent.search(sentence) and not delivery:
@@ -301,6 +308,45 @@ _LEADING = re.compile(
     r"Wel|Nu|Thans|Inmiddels|dat|en)\s*,?\s+)+",
     re.I,
 )
+
+
+_AUXILIARY = frozenset("zal zullen zult ga gaat gaan wil willen".split())  # noqa: SIM905
+_SPEAKER = re.compile(r"(?i)\s*(?:de\s+)?(?:ondergete?ekenden?|ik|wij|we)\b")
+_SPEAKER_BEFORE = re.compile(r"(?i)\b(?:ondergete?ekenden?|ik|wij|we)\s*$")
+# the speaker vouches for what another subject will do: "Wel kan ik u verzekeren dat de … punten een rol
+# zullen spelen", "kan ik vragenstellers mededelen, dat de arbeidsinspectie er zorg voor zal dragen"
+_VOUCHED = re.compile(
+    r"(?i)\b(?:ik|wij|we|ondergete?ekenden?)\b[^.;]{0,100}\b(?:mededelen|meedelen|verzekeren|berichten|melden)\b"
+    r"[^.;]{0,20}\bdat\b"
+)
+
+
+def _someone_else(sentence: str) -> bool:
+    """Is the subject of every future's verb, by the parse, someone other than the government, the speaker
+    or the Kamer addressed? "Ik kan slechts hopen, dat hij achteraf zal inzien …", "Ik acht het mogelijk,
+    dat de leden eerst kennis willen nemen …": a government named in the sentence does not make another
+    subject's future its promise. Only auxiliaries are asked: a future said otherwise ("het voornemen",
+    "is … bereid") keeps the rules' reading. The speaker next to the auxiliary ("zullen ondergetekenden
+    …", "Ondergetekende wil …") is the subject whatever the parse says, and only an active subject counts
+    (a passive's is what is acted on).
+    """
+    g = grammar()
+    futures = list(g.future.finditer(sentence))
+    for fut in futures:
+        before = sentence[: fut.start()]
+        if (
+            fut.group(0).lower() not in _AUXILIARY
+            or _SPEAKER.match(sentence, fut.end())
+            or _SPEAKER_BEFORE.search(before)
+            or _VOUCHED.search(before)
+        ):
+            return False
+        found = syntax.subjects(sentence, fut.start(), passive=False)
+        if not found or any(
+            g.government.search(s) or _SPEAKER.fullmatch(s) or g.addressee.match(s.strip()) for s in found
+        ):
+            return False  # the government's future, or no active subject in the tree: the rules' reading
+    return bool(futures)
 
 
 def _one_clause(sentence: str) -> bool:

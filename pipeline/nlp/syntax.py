@@ -1,0 +1,55 @@
+"""Syntax: who is the subject of a verb, read from a dependency tree.
+
+The tree comes from ``models/parser/`` (tok2vec → morphologizer → parser, trained on the UD Dutch
+treebanks by ``models/scripts/train_parser.py``; ``models/README.md`` gives its scores). A parse costs
+far more than a regular expression, so nothing here runs over a whole paper: a rule that has already
+picked a sentence asks one question of it, and the parse of that sentence is kept for the next question.
+
+>>> subjects("Ik kan slechts hopen, dat hij achteraf zal inzien, dat hij zich vergiste.", 30)
+['hij']
+>>> subjects("De Minister zal de Kamer voor 1 juli informeren.", 12)[0]
+'De Minister'
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from .. import resources
+
+VERBAL = ("AUX", "VERB")
+
+
+@lru_cache(maxsize=1)
+def parser() -> Any:
+    """The trained Dutch parser, loaded once per process (about a second)."""
+    import spacy
+
+    return spacy.load(resources.path("parser"))
+
+
+@lru_cache(maxsize=512)
+def parse(sentence: str) -> Any:
+    return parser()(sentence)
+
+
+def subjects(sentence: str, at: int, passive: bool = True) -> list[str] | None:
+    """The subjects of the verb whose finite form or auxiliary is the first verb at or after character
+    ``at`` of ``sentence``: the words of each subject as written. An auxiliary ("zal", "wil") stands for
+    the verb it serves ("zal … inzien"). ``None`` when no verb follows ``at``; an empty list when the
+    verb has no subject in the tree (an infinitive, a parse that missed it). ``passive=False`` leaves out
+    the subject of a passive (``nsubj:pass``), which is what is acted on, not who acts.
+    """
+    deps = ("nsubj", "nsubj:pass") if passive else ("nsubj",)
+    doc = parse(sentence)
+    verb = next((t for t in doc if t.idx >= at and t.pos_ in VERBAL), None)
+    if verb is None:
+        return None
+    if verb.dep_.startswith("aux"):
+        verb = verb.head
+    return [
+        sentence[c.left_edge.idx : c.right_edge.idx + len(c.right_edge.text)]
+        for c in verb.children
+        if c.dep_ in deps
+    ]
