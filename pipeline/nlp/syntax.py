@@ -9,6 +9,9 @@ picked a sentence asks one question of it, and the parse of that sentence is kep
 ['hij']
 >>> subjects("De Minister zal de Kamer voor 1 juli informeren.", 12)[0]
 'De Minister'
+>>> s = "Het kabinet heeft de voorstellen uitgewerkt en zal deze voor de zomer voorleggen."
+>>> subjects(s, s.index("zal"))
+['Het kabinet']
 """
 
 from __future__ import annotations
@@ -37,16 +40,20 @@ def parse(sentence: str) -> Any:
 def subjects(sentence: str, at: int, passive: bool = True) -> list[str] | None:
     """The subjects of the verb whose finite form or auxiliary is the first verb at or after character
     ``at`` of ``sentence``: the words of each subject as written. An auxiliary ("zal", "wil") stands for
-    the verb it serves ("zal … inzien"). ``None`` when no verb follows ``at``; an empty list when the
+    the verb it serves ("zal … inzien"); a verb coordinated right after "en"/"maar" shares the subject of
+    the verb before it. ``None`` when no verb follows ``at``; an empty list when the
     verb has no subject in the tree (an infinitive, a parse that missed it). ``passive=False`` leaves out
     the subject of a passive (``nsubj:pass``), which is what is acted on, not who acts.
     """
     deps = ("nsubj", "nsubj:pass") if passive else ("nsubj",)
     doc = parse(sentence)
-    verb = next((t for t in doc if t.idx >= at and t.pos_ in VERBAL), None)
-    if verb is None:
+    first = next((t for t in doc if t.idx >= at and t.pos_ in VERBAL), None)
+    if first is None:
         return None
-    if verb.dep_.startswith("aux"):
+    verb = first.head if first.dep_.startswith("aux") else first
+    if verb.dep_ == "conj" and first.i > 0 and doc[first.i - 1].pos_ == "CCONJ":
+        # "Het kabinet heeft … uitgewerkt en zal deze … voorleggen": the second verb shares the first's
+        # subject (what the parse may take for its own, "deze", is its object)
         verb = verb.head
     return [
         sentence[c.left_edge.idx : c.right_edge.idx + len(c.right_edge.text)]
