@@ -854,7 +854,7 @@ _PARTICLES = ("van", "de", "der", "den", "ter", "ten", "het", "'t", "te", "von",
 # never a signer's name: the Kamer's name, a ministry's word, a copy's mark, a numeral, a particle
 _NOT_A_SURNAME = re.compile(
     r"(?i)\b(?:staten-?generaal|generaal|minister|staatssecretaris|wetenschappen|nijverheid|voedselvoorziening"
-    r"|afschrift|kopij|bijlagen|handelingen)\b|^(?:[ivxl]+|" + "|".join(map(re.escape, _PARTICLES)) + ")$"
+    r"|afschrift|kopij|bijlagen|handelingen|issn)\b|^(?:[ivxl]+|" + "|".join(map(re.escape, _PARTICLES)) + ")$"
 )
 PARTICLE = (
     "(?:" + "|".join([*_PARTICLES, *(p.title() for p in _PARTICLES), "VAN", "DE", "DER", "DEN", "TER"]) + ")"
@@ -900,10 +900,11 @@ FUNCTION_OF = rf"(?P<function>{FUNCTION_WORD})\s*(?P<prep>van|voor|zonder)\s+"
 CAPS_INITIALS = rf"(?:(?:[A-Z]|{INITIAL_WORDS.upper()}|JHR)\.\s*)"
 CAPS_LETTER = r"(?:[A-ZËÉÏÖÜ'’-]|(?<=[A-Z])1(?=[A-Z]))"  # OCR reads an I in capitals as a 1: "TEUL1NGS"
 CAPS_NAME = rf"(?P<caps>{CAPS_INITIALS}{{0,5}}(?:[A-ZËÉÏÖÜ'’-]+\s+){{0,3}}{CAPS_LETTER}{{3,}})"
-# a name ends the signature: nothing lower case straight after it, nor a comma and a name in capitals (then
-# the words before were the function's: "…, tijdelijk Voorzitter van den Raad van Ministers, CH. RUYS …")
+# a name ends the signature: nothing lower case straight after it (but the colophon of a printed Kamerstuk,
+# "kst-36410-XVI-87", on the next line), nor a comma and a name in capitals (then the words before were the
+# function's: "…, tijdelijk Voorzitter van den Raad van Ministers, CH. RUYS …")
 NAME_ENDS = (
-    rf"(?![\w'’-])(?![,.\s]*[a-zà-ÿ]{{2}})"
+    rf"(?![\w'’-])(?![,.\s]*(?!kst-\d)[a-zà-ÿ]{{2}})"
     rf"(?!(?:(?!\bDe\s|Minister|Staatssecretaris)[^\n.]){{0,80}},"
     rf"\s*{CAPS_INITIALS}*(?:[A-ZËÉÏÖÜ'’-]+\s+){{0,3}}[A-ZËÉÏÖÜ'’-]{{3,}}\s*(?:[.\n]|$))"
 )

@@ -153,6 +153,18 @@ def test_letter_signers_keep_function() -> None:
     ]
 
 
+def test_a_printed_kamerstuks_colophon_after_the_signature_is_no_name() -> None:
+    # the end of a Kamerstuk as officielebekendmakingen prints it: the colophon starts lower case ("kst-…")
+    # right under the signer, then "ISSN" in capitals, which is no surname either
+    colophon = "kst-36410-XVI-87\nISSN 0921 - 7371\n's-Gravenhage 2024\nTweede Kamer, vergaderjaar 2023–2024, 36 410 XVI, nr. 87"
+    for signature in ("De Staatssecretaris van Volksgezondheid, Welzijn en Sport,\nM. van Ooijen",
+                      "De Staatssecretaris van Volksgezondheid, Welzijn en Sport,\n\nM. van Ooijen\n"):  # fmt: skip
+        text = f"De evaluatie ontvangt u voor het zomerreces.\n{signature}\n{colophon}\n"
+        assert [(a.name, a.role) for a in signers(text)] == [
+            ("van Ooijen", "Staatssecretaris van Volksgezondheid, Welzijn en Sport")
+        ]
+
+
 def test_surname() -> None:
     assert surname("mr. drs. A. van der Plas") == "van der Plas"
 
