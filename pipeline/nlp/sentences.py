@@ -36,6 +36,13 @@ _RECEIPT = re.compile(
     rf"\(\s*(?:{RECEIVED_WORD}|{SENT_IN_WORD})\s[^()]{{3,40}}?\b1[89]\d\d\s*\.?\s*\)\.?"
     r"|\([Zz]ie\s+(?:ook\s+)?(?:het\s+)?Aanhangsel[^()]{3,120}\)\.?"  # "(Zie ook Aanhangsel …, nr. 568)"
 )
+# the colophon a printed Kamerstuk or Aanhangsel puts on a line of its own ("kst-36410-XVI-87",
+# "ah-tk-20232024-1523", "ISSN 0921 - 7371") ends the sentence before it, though it starts lower case
+# (or, the lines joined, straight after a sentence's end)
+_COLOPHON = re.compile(
+    r"(?m)^[ \t]*(?:(?:kst|ah-[te]k|h-[te]k|blg|stb|stcrt)-[\w()-]+|ISSN[ \t][\d \t-]+)[ \t]*$"
+    r"|(?<=[.!?])[ \t]+(?P<id>(?:kst|ah-[te]k|h-[te]k)-\d[\w()-]*)(?=\s|$)"
+)
 # a letter's place-and-date line (meta's reading of it) run into its first sentence when OCR lost the line
 # break: "'s-Gravenhage, 25 mei 1987 In vervolg op de brief …"
 _SENTENCE_GOES_ON = re.compile(r"[ \t]+[A-ZÀ-Ý][a-zà-ÿ]")
@@ -65,8 +72,15 @@ def sentences(text: str) -> list[tuple[int, int]]:
     >>> t = "Antwoord van Minister Van Dijk (Ontvangen 12 april 1983) 1 Het is gebruikelijk dat dit gebeurt."
     >>> [t[s:e] for s, e in sentences(t)]
     ['Antwoord van Minister Van Dijk', '(Ontvangen 12 april 1983)', '1 Het is gebruikelijk dat dit gebeurt.']
+    >>> t = "Dit is later dan voorzien.\\nah-tk-20232024-1523\\nISSN 0921 - 7398"
+    >>> [t[s:e] for s, e in sentences(t)]
+    ['Dit is later dan voorzien.', 'ah-tk-20232024-1523', 'ISSN 0921 - 7398']
+    >>> t = "Dit is later dan voorzien. kst-36410-XVI-87"
+    >>> [t[s:e] for s, e in sentences(t)]
+    ['Dit is later dan voorzien.', 'kst-36410-XVI-87']
     """
     cuts: list[int] = [c for m in _RECEIPT.finditer(text) for c in m.span()]
+    cuts += [c for m in _COLOPHON.finditer(text) for c in m.span("id" if m.group("id") else 0)]
     cuts += [m.end() for m in place_dates(text, 0, len(text)) if _SENTENCE_GOES_ON.match(text, m.end())]
     for m in _END.finditer(text):
         if m.group(0).startswith("\n"):
