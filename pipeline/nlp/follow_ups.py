@@ -170,6 +170,8 @@ def target_text(sentence: str, cue: re.Match[str]) -> str | None:
         # "mijn toezegging, gedaan bij de Memorie van Antwoord, …": the participle phrase names it too
         end = _TARGET_END.search(flat, end.end())
     words = rest[: end.start() if end else len(rest)].strip(" ,.;:()")
+    if m is None and len(words.split()) < 2:
+        return None  # "… meer tijd nodig hebben.": no phrase names what is acted on, one word is none
     return words or None
 
 
