@@ -261,6 +261,8 @@ def read(
         # "De staatssecretaris stuurt de Kamer vóór 1 juli de evaluatie": a present with a day to come
         return Reading("toezegging", actor(), gov.start(), strong=True, rule="present")
     if passive and not other_first:
+        if g.forecast.search(sentence):  # "De evaluatie wordt naar verwachting in het najaar … aangeboden"
+            return Reading("verwachting", sender(), passive.start(), rule="passive")
         return Reading("toezegging", sender(), passive.start(), strong=True, rule="passive")
     impersonal = g.impersonal_intent.search(sentence)
     if (
@@ -273,7 +275,8 @@ def read(
     passive_future = g.passive_future.search(sentence)
     if passive_future and not other and not g.cues["agent"].search(sentence):
         # "Gaarne zal worden voldaan aan den wensch …", "Voortaan zal zorg gedragen worden dat …"
-        return Reading("toezegging", sender(), passive_future.start(), rule="passive")
+        kind = "verwachting" if g.forecast.search(sentence) else "toezegging"  # "Naar verwachting zal …"
+        return Reading(kind, sender(), passive_future.start(), rule="passive")
     deliverable = g.deliverable.search(sentence)
     # a paper another body brings: "… zullen … door het CBS … worden gepubliceerd"
     agent = g.cues["agent"].search(sentence)
