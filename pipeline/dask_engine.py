@@ -97,11 +97,13 @@ def analyse_parts(path: str, settings: Settings, *parts: Any) -> Result:
 
 
 def warm(settings: Settings) -> None:
-    """Load the language pipeline and rules once, before the first task needs them."""
+    """Load the language pipeline, the parser and the rules once, before the first task needs them."""
     from .extract import from_text
     from .nlp.analyse import analyse_document
+    from .nlp.syntax import parser
 
     analyse_document(from_text("Kamerstuk 36 410, nr. 1.", "<warm>", settings), settings)
+    parser()  # asked only of a sentence read as a government's future, which the text above is not
 
 
 # ---------------------------------------------------------------- the client side

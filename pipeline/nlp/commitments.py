@@ -222,14 +222,10 @@ def read(
         return Reading("doel", actor(streven.start()), streven.start(), rule="goal")
     # "zend ik u", "informeer ik u" without a time to come is this letter sending now, not a promise
     sends_now = fut_gov is not None and fut is None and not has_time and g.cues["sends"].search(fut_gov[0])
-    if (
-        (fut_gov or (gov and fut and _one_clause(sentence)))
-        and not other_first
-        and not sends_now
-        and (fut_gov or not _someone_else(sentence))
-    ):
+    if (fut_gov or (gov and fut and _one_clause(sentence))) and not other_first and not sends_now:
         trig = (fut_gov or fut or gov).start()  # type: ignore[union-attr]
-        if delivery or g.action.search(sentence):
+        # the parse last: only a sentence the rules would read as a government's future pays for it
+        if (delivery or g.action.search(sentence)) and (fut_gov or not _someone_else(sentence)):
             if g.intent.search(sentence) and not delivery:
                 return Reading("doel", actor(), trig, rule="goal") if has_time else Reading(None, None, 0)
             if fut_gov and fut is None and re.match(r"(?i)(?:ik|wij|we)?\s*verwacht", fut_gov[0]):
@@ -261,7 +257,7 @@ def read(
         # "De staatssecretaris stuurt de Kamer vóór 1 juli de evaluatie": a present with a day to come
         return Reading("toezegging", actor(), gov.start(), strong=True, rule="present")
     if passive and not other_first:
-        if g.forecast.search(sentence):  # "De evaluatie wordt naar verwachting in het najaar … aangeboden"
+        if _forecast_of(sentence, passive.start()):  # "De evaluatie wordt naar verwachting … aangeboden"
             return Reading("verwachting", sender(), passive.start(), rule="passive")
         return Reading("toezegging", sender(), passive.start(), strong=True, rule="passive")
     impersonal = g.impersonal_intent.search(sentence)
@@ -275,7 +271,7 @@ def read(
     passive_future = g.passive_future.search(sentence)
     if passive_future and not other and not g.cues["agent"].search(sentence):
         # "Gaarne zal worden voldaan aan den wensch …", "Voortaan zal zorg gedragen worden dat …"
-        kind = "verwachting" if g.forecast.search(sentence) else "toezegging"  # "Naar verwachting zal …"
+        kind = "verwachting" if _forecast_of(sentence, passive_future.start()) else "toezegging"
         return Reading(kind, sender(), passive_future.start(), rule="passive")
     deliverable = g.deliverable.search(sentence)
     # a paper another body brings: "… zullen … door het CBS … worden gepubliceerd"
@@ -314,42 +310,51 @@ _LEADING = re.compile(
 
 
 _AUXILIARY = frozenset("zal zullen zult ga gaat gaan wil willen".split())  # noqa: SIM905
-_SPEAKER = re.compile(r"(?i)\s*(?:de\s+)?(?:ondergete?ekenden?|ik|wij|we)\b")
-_SPEAKER_BEFORE = re.compile(r"(?i)\b(?:ondergete?ekenden?|ik|wij|we)\s*$")
-# the speaker vouches for what another subject will do: "Wel kan ik u verzekeren dat de … punten een rol
-# zullen spelen", "kan ik vragenstellers mededelen, dat de arbeidsinspectie er zorg voor zal dragen"
-_VOUCHED = re.compile(
-    r"(?i)\b(?:ik|wij|we|ondergete?ekenden?)\b[^.;]{0,100}\b(?:mededelen|meedelen|verzekeren|berichten|melden)\b"
-    r"[^.;]{0,20}\bdat\b"
+_NAAR_VERWACHTING = re.compile(r"(?i)\bnaar\s+verwachting\b")
+# a forecast said of the clause, not a noun inside it ("het rapport waarin de verwachting voor 2026 staat")
+_FORECAST_FRAME = re.compile(
+    r"(?i)\bverwacht\s+(?:mag\s+)?(?:wordt|worden)\b|\b(?:is|zijn)\s+(?:[\w·-]+\s+){0,3}?te\s+verwach-?ten\b"
+    r"|\bte\s+verwachten\s+(?:is|valt)\b"
+)
+_LONGEST_PARSED = (
+    1000  # characters: a longer "sentence" is OCR run together, its parse no better than the rules
 )
 
 
+def _forecast_of(sentence: str, verb: int) -> bool:
+    """Is a passive's future said as a forecast: "naar verwachting" anywhere, "verwacht wordt" or "is te
+    verwachten" before the verb? A forecast named in what is delivered ("… met daarin de verwachting voor
+    2026", "het rapport waarin de verwachting … staat") leaves a promise a promise."""
+    return bool(_NAAR_VERWACHTING.search(sentence) or _FORECAST_FRAME.search(sentence, 0, verb))
+
+
 def _someone_else(sentence: str) -> bool:
-    """Is the subject of every future's verb, by the parse, someone other than the government, the speaker
-    or the Kamer addressed? "Ik kan slechts hopen, dat hij achteraf zal inzien …", "Ik acht het mogelijk,
-    dat de leden eerst kennis willen nemen …": a government named in the sentence does not make another
-    subject's future its promise. Only auxiliaries are asked: a future said otherwise ("het voornemen",
-    "is … bereid") keeps the rules' reading. The speaker next to the auxiliary ("zullen ondergetekenden
-    …", "Ondergetekende wil …") is the subject whatever the parse says, and only an active subject counts
+    """Is the subject of every future's verb, by the parse, someone other than the government?
+
+    "Ik acht het mogelijk, dat de leden eerst kennis willen nemen …": a government named in the sentence
+    does not make another subject's future its promise. Only auxiliaries are asked: a future said otherwise
+    ("het voornemen", "is … bereid", "hopen") keeps the rules' reading, and so does a future with the
+    writer next to it (``speaker_by_verb``: "zullen ondergetekenden …") or one the writer vouches for
+    (``vouched``: "kan ik u verzekeren dat de punten een rol zullen spelen"). Only an active subject counts
     (a passive's is what is acted on).
     """
     g = grammar()
     futures = list(g.future.finditer(sentence))
+    if not futures or len(sentence) > _LONGEST_PARSED:
+        return False
     for fut in futures:
-        before = sentence[: fut.start()]
+        after = re.match(r"\s*(?:de\s+)?(\w+)", sentence[fut.end() :])
+        before = re.search(r"(\w+)\W*$", sentence[: fut.start()])
         if (
             fut.group(0).lower() not in _AUXILIARY
-            or _SPEAKER.match(sentence, fut.end())
-            or _SPEAKER_BEFORE.search(before)
-            or _VOUCHED.search(before)
+            or any(w and g.cues["speaker_by_verb"].fullmatch(w.group(1)) for w in (after, before))
+            or g.cues["vouched"].search(sentence, 0, fut.start())
         ):
             return False
         found = syntax.subjects(sentence, fut.start(), passive=False)
-        if not found or any(
-            g.government.search(s) or _SPEAKER.fullmatch(s) or g.addressee.match(s.strip()) for s in found
-        ):
+        if not found or any(g.government.search(s) for s in found):
             return False  # the government's future, or no active subject in the tree: the rules' reading
-    return bool(futures)
+    return True
 
 
 def _one_clause(sentence: str) -> bool:

@@ -154,12 +154,14 @@ def target_text(sentence: str, cue: re.Match[str]) -> str | None:
     ...     "In antwoord op de vragen van de heer A. Jansen over de zorg deel ik u mede dat het goed gaat.",
     ...     "Ter uitvoering van mijn toezegging, gedaan bij de Memorie van Antwoord, bied ik u de nota aan.",
     ...     "Naar aanleiding van de in het Verslag gemaakte opmerkingen heeft de ondergeteekende de eer …",
+    ...     "Dit is later dan eerder voorzien, omdat de onderzoekers meer tijd nodig hebben.",
     ... ):
     ...     print(target_text(s, relation_of(s)[1]))
     de motie van het lid Van Dijk over de wachttijden
     de vragen van de heer A. Jansen over de zorg
     mijn toezegging, gedaan bij de Memorie van Antwoord
     de in het Verslag gemaakte opmerkingen
+    None
     """
     c = cues()
     m = c["target_re"].search(sentence, cue.start()) or c["target_re"].search(sentence)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from .. import resources
 from ..schema import Author, KamerstukId
 from . import aanhangsel
-from .dutch import MONTH_RE, MONTHS, TUSSENVOEGSELS, fix_toevoeging
+from .dutch import COLOPHON_ID, MONTH_RE, MONTHS, TUSSENVOEGSELS, fix_toevoeging
 
 VERGADERJAAR = re.compile(r"\bvergaderjaar\s+((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)?\d\d)\b", re.I)
 # set in capitals; typos in the words before the names occur ("VAN DE HET LID", "VAN HET EL …")
@@ -854,7 +854,9 @@ _PARTICLES = ("van", "de", "der", "den", "ter", "ten", "het", "'t", "te", "von",
 # never a signer's name: the Kamer's name, a ministry's word, a copy's mark, a numeral, a particle
 _NOT_A_SURNAME = re.compile(
     r"(?i)\b(?:staten-?generaal|generaal|minister|staatssecretaris|wetenschappen|nijverheid|voedselvoorziening"
-    r"|afschrift|kopij|bijlagen|handelingen|issn)\b|^(?:[ivxl]+|" + "|".join(map(re.escape, _PARTICLES)) + ")$"
+    r"|afschrift|kopij|bijlagen|handelingen|issn)\b|^(?:[ivxl]+|"
+    + "|".join(map(re.escape, _PARTICLES))
+    + ")$"
 )
 PARTICLE = (
     "(?:" + "|".join([*_PARTICLES, *(p.title() for p in _PARTICLES), "VAN", "DE", "DER", "DEN", "TER"]) + ")"
@@ -900,11 +902,11 @@ FUNCTION_OF = rf"(?P<function>{FUNCTION_WORD})\s*(?P<prep>van|voor|zonder)\s+"
 CAPS_INITIALS = rf"(?:(?:[A-Z]|{INITIAL_WORDS.upper()}|JHR)\.\s*)"
 CAPS_LETTER = r"(?:[A-ZËÉÏÖÜ'’-]|(?<=[A-Z])1(?=[A-Z]))"  # OCR reads an I in capitals as a 1: "TEUL1NGS"
 CAPS_NAME = rf"(?P<caps>{CAPS_INITIALS}{{0,5}}(?:[A-ZËÉÏÖÜ'’-]+\s+){{0,3}}{CAPS_LETTER}{{3,}})"
-# a name ends the signature: nothing lower case straight after it (but the colophon of a printed Kamerstuk,
-# "kst-36410-XVI-87", on the next line), nor a comma and a name in capitals (then the words before were the
-# function's: "…, tijdelijk Voorzitter van den Raad van Ministers, CH. RUYS …")
+# a name ends the signature: nothing lower case straight after it (but the colophon of a printed Kamerstuk
+# on the next line, "kst-36410-XVI-87": COLOPHON_ID), nor a comma and a name in capitals (then the words
+# before were the function's: "…, tijdelijk Voorzitter van den Raad van Ministers, CH. RUYS …")
 NAME_ENDS = (
-    rf"(?![\w'’-])(?![,.\s]*(?!kst-\d)[a-zà-ÿ]{{2}})"
+    rf"(?![\w'’-])(?![,.\s]*(?!{COLOPHON_ID})[a-zà-ÿ]{{2}})"
     rf"(?!(?:(?!\bDe\s|Minister|Staatssecretaris)[^\n.]){{0,80}},"
     rf"\s*{CAPS_INITIALS}*(?:[A-ZËÉÏÖÜ'’-]+\s+){{0,3}}[A-ZËÉÏÖÜ'’-]{{3,}}\s*(?:[.\n]|$))"
 )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .dutch import ABBREVIATIONS
+from .dutch import ABBREVIATIONS, COLOPHON_ID, ISSN
 from .meta import RECEIVED_WORD, SENT_IN_WORD, place_dates
 
 # abbreviations that end a phrase ("op 3 februari jl.", "enz.", "N.V."): before a word that opens a sentence
@@ -40,8 +40,7 @@ _RECEIPT = re.compile(
 # "ah-tk-20232024-1523", "ISSN 0921 - 7371") ends the sentence before it, though it starts lower case
 # (or, the lines joined, straight after a sentence's end)
 _COLOPHON = re.compile(
-    r"(?m)^[ \t]*(?:(?:kst|ah-[te]k|h-[te]k|blg|stb|stcrt)-[\w()-]+|ISSN[ \t][\d \t-]+)[ \t]*$"
-    r"|(?<=[.!?])[ \t]+(?P<id>(?:kst|ah-[te]k|h-[te]k)-\d[\w()-]*)(?=\s|$)"
+    rf"(?m)^[ \t]*(?:{COLOPHON_ID}|{ISSN})[ \t]*$|(?<=[.!?])[ \t]+(?P<id>{COLOPHON_ID})(?=\s|$)"
 )
 # a letter's place-and-date line (meta's reading of it) run into its first sentence when OCR lost the line
 # break: "'s-Gravenhage, 25 mei 1987 In vervolg op de brief …"

@@ -5,7 +5,8 @@ treebanks by ``models/scripts/train_parser.py``; ``models/README.md`` gives its 
 far more than a regular expression, so nothing here runs over a whole paper: a rule that has already
 picked a sentence asks one question of it, and the parse of that sentence is kept for the next question.
 
->>> subjects("Ik kan slechts hopen, dat hij achteraf zal inzien, dat hij zich vergiste.", 30)
+>>> s = "Ik kan slechts hopen, dat hij achteraf zal inzien, dat hij zich vergiste."
+>>> subjects(s, s.index("zal"))
 ['hij']
 >>> subjects("De Minister zal de Kamer voor 1 juli informeren.", 12)[0]
 'De Minister'
@@ -26,30 +27,35 @@ VERBAL = ("AUX", "VERB")
 
 @lru_cache(maxsize=1)
 def parser() -> Any:
-    """The trained Dutch parser, loaded once per process (about a second)."""
+    """The trained Dutch parser, loaded once per process (about a second); ``None`` when the models folder
+    (``$KAMER_MODELS``, a copy of one's own) has none: then nothing is parsed and the rules read alone."""
+    if not resources.exists("parser", "meta.json"):
+        return None
     import spacy
 
     return spacy.load(resources.path("parser"))
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=16)  # a sentence is asked about each of its futures in turn
 def parse(sentence: str) -> Any:
-    return parser()(sentence)
+    nlp = parser()
+    return None if nlp is None else nlp(sentence)
 
 
 def subjects(sentence: str, at: int, passive: bool = True) -> list[str] | None:
-    """The subjects of the verb whose finite form or auxiliary is the first verb at or after character
-    ``at`` of ``sentence``: the words of each subject as written. An auxiliary ("zal", "wil") stands for
-    the verb it serves ("zal … inzien"); a verb coordinated right after "en"/"maar" shares the subject of
-    the verb before it. ``None`` when no verb follows ``at``; an empty list when the
-    verb has no subject in the tree (an infinitive, a parse that missed it). ``passive=False`` leaves out
-    the subject of a passive (``nsubj:pass``), which is what is acted on, not who acts.
+    """The subjects of the verb whose finite form or auxiliary starts at character ``at`` of ``sentence``:
+    the words of each subject as written. An auxiliary ("zal", "wil") stands for the verb it serves
+    ("zal … inzien"); a verb coordinated right after "en"/"maar" shares the subject of the verb before it
+    (a subject of its own after the auxiliary, "… en zullen de gemeenten het uitvoeren", is then missed).
+    ``None`` when no verb starts at ``at``; an empty list when the verb has no subject in the tree (an
+    infinitive, a parse that missed it). ``passive=False`` leaves out the subject of a passive
+    (``nsubj:pass``), which is what is acted on, not who acts.
     """
     deps = ("nsubj", "nsubj:pass") if passive else ("nsubj",)
     doc = parse(sentence)
-    first = next((t for t in doc if t.idx >= at and t.pos_ in VERBAL), None)
-    if first is None:
-        return None
+    first = None if doc is None else next((t for t in doc if t.idx == at), None)
+    if first is None or first.pos_ not in VERBAL:
+        return None  # no parser, or the word at ``at`` is not a verb by the tagger (a mis-tag: no answer)
     verb = first.head if first.dep_.startswith("aux") else first
     if verb.dep_ == "conj" and first.i > 0 and doc[first.i - 1].pos_ == "CCONJ":
         # "Het kabinet heeft … uitgewerkt en zal deze … voorleggen": the second verb shares the first's

@@ -150,6 +150,27 @@ def test_commitment_counter_examples(text: str, why: str) -> None:
     assert _commitments(text, dt.date(2016, 6, 20)) == [], why
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a passive future said as a forecast (the archive's "Naar verwachting zal de regeling … worden
+        # gepubliceerd" is an example in commitments.json) ...
+        ("De evaluatie wordt naar verwachting in het najaar aan de Kamer aangeboden.", "verwachting"),
+        # ... but a forecast named in what is delivered leaves the promise
+        (
+            "De monitor wordt in het najaar aan de Kamer aangeboden, met daarin de verwachting voor 2026.",
+            "toezegging",
+        ),
+        (
+            "Het rapport waarin de verwachting voor 2026 staat, zal voor de zomer worden gepubliceerd.",
+            "toezegging",
+        ),
+    ],
+)
+def test_a_passive_future_is_a_forecast_only_when_said_as_one(text: str, kind: str) -> None:
+    assert [c.kind for c in _commitments(text, dt.date(2024, 3, 1))] == [kind]
+
+
 def test_actor_and_deadline_of_a_seed_promise() -> None:
     text = "Eurocommissaris Bienkowska heeft hierop toegezegd het plan nog dit jaar te zullen opleveren."
     (c,) = _commitments(text, dt.date(2016, 6, 20))
