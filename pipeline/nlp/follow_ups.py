@@ -23,7 +23,10 @@ from .stages import Chunk, stage
 def cues() -> dict[str, Any]:
     data: dict[str, Any] = rules.load("follow_ups.json")
     for rel in RELATIONS:
-        data[rel + "_re"] = re.compile("|".join(f"(?:{p})" for p in data[rel]), re.I)
+        # a cue is a regex, or a named one ({name, means, regex}) that the reading also asks for on its own
+        data[rel + "_re"] = re.compile("|".join(f"(?:{_regex(p)})" for p in data[rel]), re.I)
+        named = [p for p in data[rel] if isinstance(p, dict)]
+        data.update({p["name"] + "_re": re.compile(p["regex"], re.I) for p in named})
     data["negation_re"] = re.compile(data["negation"], re.I)
     data["anaphor_re"] = re.compile(data["anaphor"], re.I)
     data["target_re"] = re.compile(data["target"], re.I)
@@ -36,11 +39,6 @@ def cues() -> dict[str, Any]:
     data["answers_blockers_re"] = re.compile("|".join(f"(?:{b})" for b in answers_blockers), re.I)
     data["paper_names_re"] = re.compile(data["paper_names"]["regex"], re.I)
     data["paper_sends_re"] = re.compile(data["paper_names"]["sends"], re.I)
-    # a bare delay ("uitstel", "vertraging") postpones only what is owed (an answer, a letter, a bill, the
-    # reason for the delay), never a hypothetical one ("zou … vertraging ten gevolge hebben")
-    data["delay_noun_re"] = re.compile(data["postpones"][0], re.I)
-    # nor "meer tijd" hypothetical: "… dat de invoering meer tijd zou kunnen vergen" (a warning)
-    data["more_time_re"] = re.compile(data["postpones"][2], re.I)
     data["postpones_frame_re"] = re.compile(data["postpones_frame"], re.I)
     data["postpones_hypothetical_re"] = re.compile(data["postpones_hypothetical"], re.I)
     data["planned_re"] = re.compile(data["planned"]["regex"], re.I)
@@ -48,6 +46,10 @@ def cues() -> dict[str, Any]:
     data["delivers_re"] = re.compile(data["answers_in_context"]["delivers"], re.I)
     data["asked_re"] = re.compile(data["answers_in_context"]["asked"], re.I)
     return data
+
+
+def _regex(cue: str | dict[str, str]) -> str:
+    return cue["regex"] if isinstance(cue, dict) else cue
 
 
 RELATIONS = ("postpones", "fulfils", "answers")  # tried in this order: a delay is said about what was asked
