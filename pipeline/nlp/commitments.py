@@ -310,22 +310,22 @@ _LEADING = re.compile(
 
 
 _AUXILIARY = frozenset("zal zullen zult ga gaat gaan wil willen".split())  # noqa: SIM905
-_NAAR_VERWACHTING = re.compile(r"(?i)\bnaar\s+verwachting\b")
-# a forecast said of the clause, not a noun inside it ("het rapport waarin de verwachting voor 2026 staat")
-_FORECAST_FRAME = re.compile(
-    r"(?i)\bverwacht\s+(?:mag\s+)?(?:wordt|worden)\b|\b(?:is|zijn)\s+(?:[\w·-]+\s+){0,3}?te\s+verwach-?ten\b"
-    r"|\bte\s+verwachten\s+(?:is|valt)\b"
-)
-_LONGEST_PARSED = (
-    1000  # characters: a longer "sentence" is OCR run together, its parse no better than the rules
-)
+_WORD_AFTER = re.compile(r"\s*(?:de\s+)?(\w+)")
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+# characters: a longer "sentence" is OCR run together, and its parse is no better than the rules
+_LONGEST_PARSED = 1000
 
 
 def _forecast_of(sentence: str, verb: int) -> bool:
-    """Is a passive's future said as a forecast: "naar verwachting" anywhere, "verwacht wordt" or "is te
-    verwachten" before the verb? A forecast named in what is delivered ("… met daarin de verwachting voor
-    2026", "het rapport waarin de verwachting … staat") leaves a promise a promise."""
-    return bool(_NAAR_VERWACHTING.search(sentence) or _FORECAST_FRAME.search(sentence, 0, verb))
+    """Is a passive's future said as a forecast (the ``forecast`` words): "naar verwachting" anywhere,
+    "verwacht wordt" or "is te verwachten" before the verb? The noun alone, a forecast named in what is
+    delivered ("… met daarin de verwachting voor 2026", "het rapport waarin de verwachting … staat"),
+    leaves a promise a promise."""
+    for m in grammar().forecast.finditer(sentence):
+        said = m.group(0).lower()
+        if said.startswith("naar") or (m.start() < verb and not said.endswith("verwachting")):
+            return True
+    return False
 
 
 def _someone_else(sentence: str) -> bool:
@@ -343,15 +343,15 @@ def _someone_else(sentence: str) -> bool:
     if not futures or len(sentence) > _LONGEST_PARSED:
         return False
     for fut in futures:
-        after = re.match(r"\s*(?:de\s+)?(\w+)", sentence[fut.end() :])
-        before = re.search(r"(\w+)\W*$", sentence[: fut.start()])
+        after = _WORD_AFTER.match(sentence, fut.end())
+        before = _WORD_BEFORE.search(sentence, 0, fut.start())
         if (
             fut.group(0).lower() not in _AUXILIARY
             or any(w and g.cues["speaker_by_verb"].fullmatch(w.group(1)) for w in (after, before))
             or g.cues["vouched"].search(sentence, 0, fut.start())
         ):
             return False
-        found = syntax.subjects(sentence, fut.start(), passive=False)
+        found = syntax.subjects(sentence, fut.start())
         if not found or any(g.government.search(s) for s in found):
             return False  # the government's future, or no active subject in the tree: the rules' reading
     return True

@@ -48,11 +48,12 @@ MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "21 december 2023", "3 mrt. 2016", "1 januari 1994"; OCR puts spaces inside the numbers
 DATE = re.compile(rf"\b(\d{{1,2}})\s*(?:e\s+)?({MONTH_RE})\.?\s+((?:1[89]|20)\d\d)\b", re.IGNORECASE)
 
-# OCR keeps the hyphen of a word broken at a line end ("be-richten", "ge-vraagd", "De-cember")
 # the id a printed Kamerstuk or Aanhangsel puts in its colophon, lower case: "kst-36410-XVI-87",
 # "ah-tk-20232024-1523"; and the series' ISSN ("ISSN 0921 - 7371", a check digit X possible)
 COLOPHON_ID = r"(?:kst|ah-[te]k|h-[te]k|blg|stb|stcrt)-\d[\w()-]*"
 ISSN = r"ISSN[ \t]+\d{4}[ \t]*-?[ \t]*\d{3}[\dXx]"
+
+# OCR keeps the hyphen of a word broken at a line end ("be-richten", "ge-vraagd", "De-cember")
 OCR_HYPHEN = re.compile(r"(?<=[a-zà-ÿ])-(?=[a-zà-ÿ])")
 
 

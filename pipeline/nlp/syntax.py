@@ -42,16 +42,15 @@ def parse(sentence: str) -> Any:
     return None if nlp is None else nlp(sentence)
 
 
-def subjects(sentence: str, at: int, passive: bool = True) -> list[str] | None:
-    """The subjects of the verb whose finite form or auxiliary starts at character ``at`` of ``sentence``:
-    the words of each subject as written. An auxiliary ("zal", "wil") stands for the verb it serves
+def subjects(sentence: str, at: int) -> list[str] | None:
+    """Who acts: the subjects of the verb whose finite form or auxiliary starts at character ``at`` of
+    ``sentence``, the words of each as written. An auxiliary ("zal", "wil") stands for the verb it serves
     ("zal … inzien"); a verb coordinated right after "en"/"maar" shares the subject of the verb before it
     (a subject of its own after the auxiliary, "… en zullen de gemeenten het uitvoeren", is then missed).
-    ``None`` when no verb starts at ``at``; an empty list when the verb has no subject in the tree (an
-    infinitive, a parse that missed it). ``passive=False`` leaves out the subject of a passive
-    (``nsubj:pass``), which is what is acted on, not who acts.
+    A passive's subject (``nsubj:pass``) is what is acted on, not who acts, and is left out. ``None`` when
+    no verb starts at ``at``; an empty list when the verb has no acting subject in the tree (a passive, an
+    infinitive, a parse that missed it).
     """
-    deps = ("nsubj", "nsubj:pass") if passive else ("nsubj",)
     doc = parse(sentence)
     first = None if doc is None else next((t for t in doc if t.idx == at), None)
     if first is None or first.pos_ not in VERBAL:
@@ -64,5 +63,5 @@ def subjects(sentence: str, at: int, passive: bool = True) -> list[str] | None:
     return [
         sentence[c.left_edge.idx : c.right_edge.idx + len(c.right_edge.text)]
         for c in verb.children
-        if c.dep_ in deps
+        if c.dep_ == "nsubj"
     ]
