@@ -287,7 +287,7 @@ def read(
         )
         if intent and not other_first:
             return Reading("doel", actor(intent.start()), intent.start(), rule="intent")
-        forecast = g.forecast.search(sentence) or g.forecast_action.search(sentence)
+        forecast = g.forecast.search(sentence) or _step_to_come(sentence, ahead or soon)
         if forecast and not other_first:
             return Reading(
                 "verwachting", actor(forecast.start(), subject=False), forecast.start(), rule="forecast"
@@ -314,6 +314,33 @@ _WORD_AFTER = re.compile(r"\s*(?:de\s+)?(\w+)")
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 # characters: a longer "sentence" is OCR run together, and its parse is no better than the rules
 _LONGEST_PARSED = 1000
+
+
+# what makes a step a supposition or a duty, not a forecast: "indien … wordt uitgegeven", "zou … worden
+# aangeboden", "moesten … worden afgewezen", "dient … te worden teruggebracht"
+_SUPPOSED = re.compile(
+    r"(?i)\b(?:zou|zouden|indien|mits|mocht|mochten|moest|moesten|dient|dienen|behoort|behoren)\b"
+)
+_FUTURE_VERB = re.compile(r"(?i)\b(?:zal|zullen)\b")
+
+
+def _step_to_come(sentence: str, ahead: bool) -> re.Match[str] | None:
+    """A step named with its time and no forecast word, read as a forecast: "Dit Meerjarenplan zal in de loop
+    van 1975 verschijnen", "De politiepost … wordt in 2025 vervangen". Only a future ("zal", "zullen"), or a
+    present with a time still to come ("worden gezocht in het tractaat van Maart 1867" is none), and never
+    a supposition or a duty.
+
+    >>> bool(_step_to_come("Het restant zal vóór eind januari a.s. worden gerealiseerd.", False))
+    True
+    >>> bool(_step_to_come("In dat geval zou ons eene credietwet worden aangeboden voor 1860.", True))
+    False
+    >>> bool(_step_to_come("Daartoe strekt dit ontwerp, dat in April van dit jaar wordt ingediend.", False))
+    False
+    """
+    step = grammar().forecast_action.search(sentence)
+    if step is None or _SUPPOSED.search(sentence, 0, step.end()):
+        return None
+    return step if ahead or _FUTURE_VERB.search(sentence, 0, step.end()) else None
 
 
 def _forecast_of(sentence: str, verb: int) -> bool:
