@@ -34,6 +34,8 @@ def cues() -> dict[str, Any]:
     data["addressed_re"] = re.compile(data["addressed"]["regex"])
     data["recalled_re"] = re.compile(data["recalled_in_answers"]["cue"], re.I)
     data["own_re"] = re.compile(data["recalled_in_answers"]["own"], re.I)
+    data["recalled_promise_re"] = re.compile(data["recalled_promise"]["cue"], re.I)
+    data["acts_here_re"] = re.compile(data["recalled_promise"]["acts_here"], re.I)
     data["blockers_re"] = re.compile(data["blockers"], re.I)
     answers_blockers = data["answers_blockers"]["regex"]
     data["answers_blockers_re"] = re.compile("|".join(f"(?:{b})" for b in answers_blockers), re.I)
@@ -119,6 +121,21 @@ def _recalled_by_others(sentence: str, cue: re.Match[str]) -> bool:
     """Does a fulfils cue recall a promise ("is … toegezegd") with no first person in the sentence?"""
     c = cues()
     return bool(c["recalled_re"].search(cue.group(0)) and not c["own_re"].search(sentence))
+
+
+def _only_recalled(sentence: str, cue: re.Match[str]) -> bool:
+    """Does a fulfils cue only recall a promise ("heb ik toegezegd", "zegde ik toe"), with nothing in the
+    sentence saying the paper acts on it ("zoals toegezegd", "hierbij", "waaraan ik bij dezen voldoe")?
+
+    >>> s = "In het debat van 21 juni heb ik toegezegd u te informeren over de uitkomsten."
+    >>> _only_recalled(s, relation_of(s)[1])
+    True
+    >>> s = "Zoals ik heb toegezegd, stuur ik u hierbij het rapport."
+    >>> _only_recalled(s, relation_of(s)[1])
+    False
+    """
+    c = cues()
+    return bool(c["recalled_promise_re"].search(cue.group(0)) and not c["acts_here_re"].search(sentence))
 
 
 def _planned(sentence: str, cue: re.Match[str]) -> bool:
@@ -224,6 +241,8 @@ def cue_sentences(chunk: Chunk) -> list[FollowUp]:
     texts = [chunk.text[s.start : s.end] for s in chunk.sentences]
     acted: set[int] = set()
     answered = False  # once a letter answers, what follows explains
+    written = chunk.structure.reference_date  # the paper's date, or the best the paper gives
+    modern = written is not None and written.isoformat() >= cues()["recalled_promise"]["since"]
     for i, (sent, text) in enumerate(zip(chunk.sentences, texts, strict=True)):
         found = relation_of(text)
         before = [texts[k] for k in range(max(0, i - CONTEXT), i) if k not in acted]
@@ -239,6 +258,8 @@ def cue_sentences(chunk: Chunk) -> list[FollowUp]:
                 continue  # the members' "Toelichting Het betreft hier vragen gesteld op … en beantwoord op …"
             if rel == "fulfils" and in_body and _recalled_by_others(text, cue):
                 continue  # "Overigens heeft de Staatssecretaris … toegezegd …": history the answer tells
+            if rel == "fulfils" and modern and _only_recalled(text, cue):
+                continue  # "In het debat van 21 juni heb ik toegezegd u te informeren …": history today
             if words is None and rel == "answers":  # "… heb ik de eer U het volgende mede te deelen"
                 words = asked(before)
             out.append(FollowUp(rel, None, chunk.span(sent.start, sent.end), words))

@@ -612,3 +612,24 @@ def test_words_quoted_after_their_colon_promise_nothing(text: str) -> None:
     """What a rule, a bill or a decree says, quoted after "luidt:", "worde aldus gelezen:" or "doen te
     weten:", is its text, not the government's promise."""
     assert _commitments(text) == []
+
+
+_RECALLED = follow_ups.cues()["recalled_promise"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dated", "relations"),
+    [
+        *((text, "5 oktober 2016", []) for text, _label, _source in _RECALLED["examples"]),
+        *((text, "5 oktober 2016", ["fulfils"]) for text, _why in _RECALLED["counter_examples"]),
+        # the archive's convention: the recall opens the letter as what the letter does
+        *((text, "12 mei 1988", ["fulfils"]) for text, _label, _source in _RECALLED["examples"]),
+    ],
+)
+def test_a_bare_recalled_promise_is_history_in_a_modern_paper(
+    text: str, dated: str, relations: list[str]
+) -> None:
+    """'In het debat … heb ik toegezegd u te informeren …' says what was promised, not that this paper keeps
+    it; since 2000 the real papers say that in a sentence of its own, and only that sentence is a follow-up."""
+    doc = analyse_text(f"Den Haag, {dated}\n\n{text}\n")
+    assert [f.relation for f in doc.follow_ups] == relations
