@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -491,6 +491,8 @@ def find_commitments(
         if timed and not timely:
             continue
         r = read(sentence, timely, ahead, report, soon)
+        if r.kind == "toezegging" and r.rule not in _FIRM and _hedged(sentence):
+            r = replace(r, kind="verwachting")  # "zal de Kamer vermoedelijk binnen korten tijd bereiken"
         if r.kind is None or (
             r.rule not in ("promise", "promised") and _acts_now(sentence, deadlines, ahead)
         ):
@@ -505,6 +507,31 @@ def find_commitments(
         action = read_as[r.trigger :].rstrip(" .") or None
         out.append(Found(r.kind, _clean_actor(r.actor), action, dl, s, e, r.rule, r.strong))
     return out
+
+
+# the readings a hedge ("vermoedelijk", "vleit zich dat …") leaves a promise: a promise verb, a register's
+# line, an offer ("ben bereid")
+_FIRM = frozenset({"promise", "register", "offer", "promised"})
+
+_FIRST_FUTURE = re.compile(r"(?i)\b(?:zal|zullen|zult)\b")
+
+
+def _hedged(sentence: str) -> bool:
+    """Is the first step to come said with a hedge: "zal de Kamer dus vermoedelijk … bereiken", "vleit
+    zich, dat weldra …"? A hedge on a later clause ("Wij zullen … veranderen en waarschijnlijk zal dat
+    leiden tot …") leaves the first a promise.
+
+    >>> _hedged("Het wetsontwerp zal de Kamer dus vermoedelijk binnen korten tijd bereiken.")
+    True
+    >>> _hedged("Wij zullen de systematiek veranderen en waarschijnlijk zal dat leiden tot hogere boetes.")
+    False
+    """
+    hedge = grammar().cues["hedge"].search(sentence)
+    future = _FIRST_FUTURE.search(sentence)
+    if hedge is None or future is None or hedge.start() < future.start():
+        return hedge is not None
+    between = sentence[future.end() : hedge.start()]
+    return len(between.split()) <= 4 and not re.search(r"[,;]|\ben\b", between)
 
 
 _PAST_WORD = re.compile(r"\b(?:vorig|vorige|verleden|afgelopen)\b", re.I)
