@@ -286,7 +286,9 @@ def read(
             (m for m in g.intent.finditer(sentence) if framed or not g.cues["named_plan"].match(m[0])), None
         )
         if intent and not other_first:
-            return Reading("doel", actor(intent.start()), intent.start(), rule="intent")
+            # "Het ligt in het voornemen …", "Er bestaat het voornemen …": no one named, the writer's plan
+            who = sender() if _DUMMY_SUBJECT.match(sentence) else actor(intent.start())
+            return Reading("doel", who, intent.start(), rule="intent")
         forecast = g.forecast.search(sentence) or _step_to_come(sentence, ahead or soon)
         if forecast and not other_first:
             return Reading(
@@ -408,6 +410,13 @@ def _same_clause(sentence: str, x: tuple[int, int], y: tuple[int, int]) -> bool:
     """No relative clause ("die", "welke", "waarvan" …) stands between two spans of a sentence."""
     a, b = (x[1], y[0]) if y[0] >= x[1] else (y[1], x[0])
     return not grammar().cues["relative"].search(sentence, a, b)
+
+
+# a sentence opened by a dummy subject, its numbering aside: "2 Het ligt in het voornemen …", "Het is de
+# bedoeling …", "Er bestaat het voornemen …" (not "Er is overeengekomen …": others may have agreed)
+_DUMMY_SUBJECT = re.compile(
+    r"(?i)^\W*(?:\d+[a-z]?\W+)?(?:het\s+(?:ligt|lag|is|was)|er\s+(?:bestaat|bestond))\b"
+)
 
 
 def _subject_before(sentence: str, end: int) -> str | None:

@@ -633,3 +633,18 @@ def test_a_bare_recalled_promise_is_history_in_a_modern_paper(
     it; since 2000 the real papers say that in a sentence of its own, and only that sentence is a follow-up."""
     doc = analyse_text(f"Den Haag, {dated}\n\n{text}\n")
     assert [f.relation for f in doc.follow_ups] == relations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sgd/aanhangsels sgd-0000124217 and sgd-0000255305 (archive outside the gold; a helper's precision
+        # check 2026-12-05 found the actors "2 Het ligt in het" and "Ligt in het")
+        "2 Het ligt in het voornemen het overleg over de financiering nog in augustus te starten.",
+        "Het ligt in het voornemen, over enkele maanden de bouw van vier nieuwe sluizen aan te besteden.",
+    ],
+)
+def test_a_plan_said_without_a_subject_is_the_writers(text: str) -> None:
+    """'Het ligt in het voornemen …' names no one: the plan is the writer's, 'ik' until the signer resolves it."""
+    (c,) = commitments.find_commitments(text, [(0, len(text))], dt.date(1985, 6, 1), None)
+    assert (c.kind, c.actor) == ("doel", "ik")
