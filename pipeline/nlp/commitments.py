@@ -323,7 +323,6 @@ _LONGEST_PARSED = 1000
 _SUPPOSED = re.compile(
     r"(?i)\b(?:zou|zouden|indien|mits|mocht|mochten|moest|moesten|dient|dienen|behoort|behoren)\b"
 )
-_FUTURE_VERB = re.compile(r"(?i)\b(?:zal|zullen)\b")
 
 
 def _step_to_come(sentence: str, ahead: bool) -> re.Match[str] | None:
@@ -342,7 +341,7 @@ def _step_to_come(sentence: str, ahead: bool) -> re.Match[str] | None:
     step = grammar().forecast_action.search(sentence)
     if step is None or _SUPPOSED.search(sentence, 0, step.end()):
         return None
-    return step if ahead or _FUTURE_VERB.search(sentence, 0, step.end()) else None
+    return step if ahead or _FUTURE_WORD.search(sentence, 0, step.end()) else None
 
 
 def _forecast_of(sentence: str, verb: int) -> bool:
@@ -522,8 +521,6 @@ def find_commitments(
 # line, an offer ("ben bereid")
 _FIRM = frozenset({"promise", "register", "offer", "promised"})
 
-_FIRST_FUTURE = re.compile(r"(?i)\b(?:zal|zullen|zult)\b")
-
 
 def _hedged(sentence: str) -> bool:
     """Is the first step to come said with a hedge: "zal de Kamer dus vermoedelijk … bereiken", "vleit
@@ -536,7 +533,7 @@ def _hedged(sentence: str) -> bool:
     False
     """
     hedge = grammar().cues["hedge"].search(sentence)
-    future = _FIRST_FUTURE.search(sentence)
+    future = _FUTURE_WORD.search(sentence)
     if hedge is None or future is None or hedge.start() < future.start():
         return hedge is not None
     between = sentence[future.end() : hedge.start()]
