@@ -37,6 +37,7 @@ def cues() -> dict[str, Any]:
     data["recalled_promise_re"] = re.compile(data["recalled_promise"]["cue"], re.I)
     data["acts_here_re"] = re.compile(data["recalled_promise"]["acts_here"], re.I)
     data["blockers_re"] = re.compile(data["blockers"], re.I)
+    data["reported_speech_re"] = re.compile(data["reported_speech"]["regex"], re.I)
     answers_blockers = data["answers_blockers"]["regex"]
     data["answers_blockers_re"] = re.compile("|".join(f"(?:{b})" for b in answers_blockers), re.I)
     data["paper_names_re"] = re.compile(data["paper_names"]["regex"], re.I)
@@ -94,6 +95,8 @@ def _relation(sentence: str) -> tuple[str, re.Match[str]] | None:
     for s in (sentence, read):  # "minister-president" is a heading with its hyphen, not without
         if _QUESTION.search(s) or c["heading_re"].match(s) or c["blockers_re"].search(s):
             return None
+    if c["reported_speech_re"].search(read):
+        return None  # "In antwoord op de eerste vraag deelde de Minister mee, …": what was said elsewhere
     sentence = inner_dots(read)
     # another paper's name ("de Memorie van Antwoord op het Voorloopig Verslag") answers nothing here
     # (a covering letter that sends it, "hierbij te doen toekomen de Nota van antwoord", answers all the same)

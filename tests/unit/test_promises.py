@@ -249,11 +249,14 @@ def _look_alike_cases() -> list[tuple[str, str, bool, str]]:
     """Each look-alike rule with what it blocks and what it must leave alone: (text, relation, kept, why).
 
     'answers_blockers' and 'paper_names': a question named, another paper's name, answer nothing; 'planned':
-    a treatment still to come fulfils nothing. Their counter-examples (or, for the blockers, their examples)
+    a treatment still to come fulfils nothing; 'reported_speech': what the minister said elsewhere is no act of
+    this paper. Their counter-examples (or, for the blockers, their examples)
     still carry the relation."""
     c = follow_ups.cues()
-    ab, names, planned = c["answers_blockers"], c["paper_names"], c["planned"]
+    ab, names, planned, reported = c["answers_blockers"], c["paper_names"], c["planned"], c["reported_speech"]
     return [
+        *((text, "answers", False, source) for text, source in reported["examples"]),
+        *((text, "answers", True, why) for text, why in reported["counter_examples"]),
         *((text, "answers", False, why) for text, why in ab["counter_examples"]),
         *((text, relation, True, source) for text, relation, source in ab["examples"]),
         *((text, "answers", False, source) for text, source in names["examples"]),
