@@ -352,6 +352,11 @@ def _follow_ups(
         for c in commitments:
             if c.kind == "toezegging" and c.ref and (sent := body_sentence(doc, sents, c.span.start)):
                 targets.append((c.ref, "toezegging", sent))
+        # a register number named with the promise it recalls ("… heb ik toegezegd … (TZ202504-057)"), for the
+        # sentence that then carries it out ("Met deze brief doe ik die toezegging gestand")
+        for r in refs:
+            if r.kind == "toezegging" and (sent := body_sentence(doc, sents, r.span.start)):
+                targets.append((r.id, "toezegging", sent))
         answerable = [(r.id, r.span.start) for r in refs if r.kind in ANSWERABLE]
         cited = [  # papers a promise can be made or a request put in: stukken, Aanhangsels, Handelingen
             (r.id, r.span.start)
