@@ -287,7 +287,7 @@ def read(
         )
         if intent and not other_first:
             # "Het ligt in het voornemen …", "Er bestaat het voornemen …": no one named, the writer's plan
-            who = sender() if _DUMMY_SUBJECT.match(sentence) else actor(intent.start())
+            who = sender() if g.cues["dummy_subject"].match(sentence) else actor(intent.start())
             return Reading("doel", who, intent.start(), rule="intent")
         forecast = g.forecast.search(sentence) or _step_to_come(sentence, ahead or soon)
         if forecast and not other_first:
@@ -318,13 +318,6 @@ _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 _LONGEST_PARSED = 1000
 
 
-# what makes a step a supposition or a duty, not a forecast: "indien … wordt uitgegeven", "zou … worden
-# aangeboden", "moesten … worden afgewezen", "dient … te worden teruggebracht"
-_SUPPOSED = re.compile(
-    r"(?i)\b(?:zou|zouden|indien|mits|mocht|mochten|moest|moesten|dient|dienen|behoort|behoren)\b"
-)
-
-
 def _step_to_come(sentence: str, ahead: bool) -> re.Match[str] | None:
     """A step named with its time and no forecast word, read as a forecast: "Dit Meerjarenplan zal in de loop
     van 1975 verschijnen", "De politiepost … wordt in 2025 vervangen". Only a future ("zal", "zullen"), or a
@@ -338,8 +331,9 @@ def _step_to_come(sentence: str, ahead: bool) -> re.Match[str] | None:
     >>> bool(_step_to_come("Daartoe strekt dit ontwerp, dat in April van dit jaar wordt ingediend.", False))
     False
     """
-    step = grammar().forecast_action.search(sentence)
-    if step is None or _SUPPOSED.search(sentence, 0, step.end()):
+    g = grammar()
+    step = g.forecast_action.search(sentence)
+    if step is None or g.cues["supposed"].search(sentence, 0, step.end()):
         return None
     return step if ahead or _FUTURE_WORD.search(sentence, 0, step.end()) else None
 
@@ -409,13 +403,6 @@ def _same_clause(sentence: str, x: tuple[int, int], y: tuple[int, int]) -> bool:
     """No relative clause ("die", "welke", "waarvan" …) stands between two spans of a sentence."""
     a, b = (x[1], y[0]) if y[0] >= x[1] else (y[1], x[0])
     return not grammar().cues["relative"].search(sentence, a, b)
-
-
-# a sentence opened by a dummy subject, its numbering aside: "2 Het ligt in het voornemen …", "Het is de
-# bedoeling …", "Er bestaat het voornemen …" (not "Er is overeengekomen …": others may have agreed)
-_DUMMY_SUBJECT = re.compile(
-    r"(?i)^\W*(?:\d+[a-z]?\W+)?(?:het\s+(?:ligt|lag|is|was)|er\s+(?:bestaat|bestond))\b"
-)
 
 
 def _subject_before(sentence: str, end: int) -> str | None:
