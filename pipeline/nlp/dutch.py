@@ -57,13 +57,22 @@ ISSN = r"ISSN[ \t]+\d{4}[ \t]*-?[ \t]*\d{3}[\dXx]"
 OCR_HYPHEN = re.compile(r"(?<=[a-zà-ÿ])-(?=[a-zà-ÿ])")
 
 
+# a footnote marker the text layer glued to the word it annotates ("schriftelijk1 toegezegd", "zeg ik toe1",
+# "ter kennisneming toekomen1."): one or two digits after three lower-case letters, before a space or a stop.
+# Units and codes keep theirs: "m2", "km2", "CO2", "A2", "2016" have fewer letters, capitals or more digits.
+FOOTNOTE_MARK = re.compile(r"(?<=[a-zà-ÿ]{3})\d{1,2}(?=[\s,.;:)]|$)")
+
+
 def unbroken(text: str) -> str:
-    """Text with the hyphens OCR kept inside words broken at a line end removed, for the cues to read.
+    """Text as the cues read it: the hyphens OCR kept inside words broken at a line end removed, and the
+    footnote markers glued to a word.
 
     >>> unbroken("De heer Vredeling heeft mij ge-vraagd")
     'De heer Vredeling heeft mij gevraagd'
+    >>> unbroken("Zoals eerder schriftelijk1 toegezegd, stuur ik u het rapport2. Het gaat om 12 m2 en 2016.")
+    'Zoals eerder schriftelijk toegezegd, stuur ik u het rapport. Het gaat om 12 m2 en 2016.'
     """
-    return OCR_HYPHEN.sub("", text)
+    return FOOTNOTE_MARK.sub("", OCR_HYPHEN.sub("", text))
 
 
 def joined(text: str, joins: re.Pattern[str]) -> tuple[str, list[int]]:

@@ -4,6 +4,7 @@ motions and follow-ups gives what it says; counter-examples give nothing."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -238,6 +239,27 @@ FOLLOW = follow_ups.cues()["examples"]
 def test_follow_up_cues(text: str, relation: str, source: str) -> None:
     found = follow_ups.relation_of(text)
     assert found is not None and found[0] == relation
+
+
+def _marked_at_cue(text: str) -> str:
+    """The example with a footnote marker glued to the last word of its cue, as a PDF's text layer prints
+    it ("Zoals eerder schriftelijk1 toegezegd"); the example unchanged when that word is too short to carry one."""
+    found = follow_ups.relation_of(text)
+    assert found is not None
+    end = found[1].end()
+    read = follow_ups.unbroken(text)
+    if not re.search(r"[a-zà-ÿ]{3}$", read[:end]) or read != text:
+        return text
+    return text[:end] + "1" + text[end:]
+
+
+@pytest.mark.parametrize(("text", "relation", "source"), [tuple(e) for e in FOLLOW])
+def test_a_footnote_marker_glued_to_a_cue_word_keeps_the_reading(
+    text: str, relation: str, source: str
+) -> None:
+    marked = _marked_at_cue(text)
+    found = follow_ups.relation_of(marked)
+    assert found is not None and found[0] == relation, marked
 
 
 @pytest.mark.parametrize(("text", "why"), [tuple(c) for c in follow_ups.cues()["counter_examples"]])
