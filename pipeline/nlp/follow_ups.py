@@ -46,6 +46,9 @@ def cues() -> dict[str, Any]:
     data["postpones_hypothetical_re"] = re.compile(data["postpones_hypothetical"], re.I)
     data["planned_re"] = re.compile(data["planned"]["regex"], re.I)
     data["planned_cue_re"] = re.compile(data["planned"]["cue"], re.I)
+    data["answer_to_come_re"] = re.compile(data["answer_to_come"]["regex"], re.I)
+    data["answer_to_come_cue_re"] = re.compile(data["answer_to_come"]["cue"], re.I)
+    data["answer_here_re"] = re.compile(data["answer_to_come"]["here"], re.I)
     data["delivers_re"] = re.compile(data["answers_in_context"]["delivers"], re.I)
     data["asked_re"] = re.compile(data["answers_in_context"]["asked"], re.I)
     return data
@@ -112,6 +115,8 @@ def _relation(sentence: str) -> tuple[str, re.Match[str]] | None:
                 continue  # "zal … worden ingegaan op de moties": a later paper's treatment, not this one's
             if rel == "answers" and c["answers_blockers_re"].search(sentence):
                 break  # "Het antwoord op deze vraag luidt bevestigend": no request answered by this paper
+            if rel == "answers" and _answer_to_come(sentence, m):
+                continue  # "De Minister zal de vragen zo spoedig mogelijk beantwoorden": answered later
             if rel == "postpones" and c["delay_noun_re"].fullmatch(m.group(0)) and not _owed(sentence):
                 continue  # "vertraging voor de scheepvaart", "zou … vertraging ten gevolge hebben"
             if rel == "postpones" and c["more_time_re"].fullmatch(m.group(0)) and _hypothetical(sentence):
@@ -145,6 +150,24 @@ def _planned(sentence: str, cue: re.Match[str]) -> bool:
     """Does a fulfils cue that names a treatment ("in op", "informeren over") speak of a later paper's?"""
     c = cues()
     return bool(c["planned_cue_re"].search(cue.group(0)) and c["planned_re"].search(sentence))
+
+
+def _answer_to_come(sentence: str, cue: re.Match[str]) -> bool:
+    """Does an answers cue of the verb ("beantwoorden") speak of an answer still to come, not given here?
+
+    >>> s = "Ik streef ernaar de vragen zo spoedig mogelijk te beantwoorden."
+    >>> _answer_to_come(s, cues()["answers_re"].search(s))
+    True
+    >>> s = "De vragen zullen als volgt worden beantwoord."
+    >>> _answer_to_come(s, cues()["answers_re"].search(s))
+    False
+    """
+    c = cues()
+    return bool(
+        c["answer_to_come_cue_re"].search(cue.group(0))
+        and c["answer_to_come_re"].search(sentence)
+        and not c["answer_here_re"].search(sentence)
+    )
 
 
 def _hypothetical(sentence: str) -> bool:

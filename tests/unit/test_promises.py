@@ -271,11 +271,12 @@ def _look_alike_cases() -> list[tuple[str, str, bool, str]]:
     """Each look-alike rule with what it blocks and what it must leave alone: (text, relation, kept, why).
 
     'answers_blockers' and 'paper_names': a question named, another paper's name, answer nothing; 'planned':
-    a treatment still to come fulfils nothing; 'reported_speech': what the minister said elsewhere is no act of
-    this paper. Their counter-examples (or, for the blockers, their examples)
-    still carry the relation."""
+    a treatment still to come fulfils nothing; 'answer_to_come': an answer still to come answers nothing;
+    'reported_speech': what the minister said elsewhere is no act of this paper. Their counter-examples (or, for
+    the blockers, their examples) still carry the relation."""
     c = follow_ups.cues()
     ab, names, planned, reported = c["answers_blockers"], c["paper_names"], c["planned"], c["reported_speech"]
+    to_come = c["answer_to_come"]
     return [
         *((text, "answers", False, source) for text, source in reported["examples"]),
         *((text, "answers", True, why) for text, why in reported["counter_examples"]),
@@ -285,6 +286,8 @@ def _look_alike_cases() -> list[tuple[str, str, bool, str]]:
         *((text, "answers", True, source) for text, source in names["counter_examples"]),
         *((text, "fulfils", False, why) for text, why in planned["examples"]),
         *((text, "fulfils", True, why) for text, why in planned["counter_examples"]),
+        *((text, "answers", False, why) for text, why in to_come["examples"]),
+        *((text, "answers", True, why) for text, why in to_come["counter_examples"]),
     ]
 
 
