@@ -167,9 +167,7 @@ def read(
             if name == "itself" and _later_to_kamer(sentence, hit.start()):
                 continue  # "hierbij bericht ik u dat ik u voor 1 mei zal informeren"
             if name == "history" and not g.cues["first_person_past"].search(sentence):
-                if report and re.search(
-                    r"\bzegde\b|\bzeide\b|\bzegden\b|\b(?:was|waren)\s+(?:\w+\s+){0,3}?bereid\b", sentence
-                ):
+                if report and g.cues["told_in_report"].search(sentence):
                     continue  # an overleg report: "De minister zegde toe …", "was bereid …"
                 if ahead and re.search(r"\bte\s+zullen\b", sentence):
                     continue  # a restated promise still ahead: "heeft toegezegd … nog dit jaar te zullen …"
@@ -302,7 +300,8 @@ def read(
 _VERBS = frozenset(
     """zal zullen zult heeft hebben heb is zijn ben wordt worden verwacht verwachten streeft streven gaat
     gaan kan kunnen wil willen moet moeten blijft blijven deelt delen hoopt hopen beoogt beogen werd
-    werden was waren tekende tekenden zegt zeggen zegde zegden kom komt komen ontvangt houdt""".split()  # noqa: SIM905
+    werden was waren tekende tekenden zegt zeggen zegde zegden zei zeiden kom komt komen ontvangt
+    houdt""".split()  # noqa: SIM905
 )
 _LEADING = re.compile(
     r"^(?:(?:Daarnaast|Ook|Verder|Tot\s+slot|Uiteraard|Daarom|Hierop|Vervolgens|Tevens|Voorts|Bovendien|Graag|"

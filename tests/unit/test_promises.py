@@ -676,3 +676,41 @@ def test_a_plan_said_without_a_subject_is_the_writers(text: str) -> None:
     """'Het ligt in het voornemen …' names no one: the plan is the writer's, 'ik' until the signer resolves it."""
     (c,) = commitments.find_commitments(text, [(0, len(text))], dt.date(1985, 6, 1), None)
     assert (c.kind, c.actor) == ("doel", "ik")
+
+
+# real sentences with "zegde … toe" and "beloofde": the past of toezeggen has a second form, "zei … toe",
+# as common in today's Dutch as "zegde" in the archive's
+_ZEGDE = [
+    "De Regering zegde toe rekening te zullen houden met de inhoud ervan wanneer zou blijken dat nieuwe "
+    "maatregelen noodzakelijk zouden worden.",  # sgd/moties/sgd-0000203527.txt, hand-labelled toezegging
+    "Tevens zegde ik toe uw Kamer schrif-telijk te rapporteren over de uitkomst hiervan.",  # sgd-0000032916
+    "De ondergetekende zegde daarbij toe, dat deze aangelegenheid bij de besprekingen de volle aandacht zou "
+    "hebben.",  # sgd/verslagen/sgd-0000082928.txt
+    "De minister zegde mij eerder toe dat hij met een inschatting zou komen van de benodigde testcapaciteit "
+    "en ik lees dat nu ook terug in zijn brief, waarvoor dank.",  # debate-references, h-tk-20192020
+]
+
+
+@pytest.mark.parametrize("text", _ZEGDE)
+@pytest.mark.parametrize("report", [False, True])
+def test_zei_toe_reads_as_zegde_toe(text: str, report: bool) -> None:
+    said = re.sub(r"\bzegde\b", "zei", text)
+    kinds = [c.kind for c in commitments.find_commitments(text, sentences(text), None, None, report=report)]
+    assert [
+        c.kind for c in commitments.find_commitments(said, sentences(said), None, None, report=report)
+    ] == kinds
+    relation = follow_ups.relation_of(text)
+    assert (follow_ups.relation_of(said) or ("",))[0] == (relation or ("",))[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a member recalls a promise in a debate (debate-references/detection-20192020_llm_silver.csv.gz)
+        "Voor 2017 beloofde het kabinet 1% koopkrachtverbetering.",  # h-tk-20192020-8-6
+        "De minister zei toe: misschien kijken we hoe duurzaamheid beter meegenomen kan worden in de "
+        "MIRT-spelregels.",  # h-tk-20192020-91-75
+    ],
+)
+def test_a_promise_told_in_the_past_is_history_where_the_paper_speaks_for_itself(text: str) -> None:
+    assert commitments.find_commitments(text, sentences(text), None, None, report=False) == []
