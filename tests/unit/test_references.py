@@ -34,6 +34,10 @@ CASES = [
     ),
     # OCR keeps the hyphen of a month broken at a line end (sgd/brieven-overig/sgd-0000393778.txt)
     ("der wet van 22 De-cember 1863 (Staatsblad n°. 148) zal afloopen", ["stb-1863-148"]),
+    # 'nos.', the old plural of no., and a second number after 'en' (sgd/wetsvoorstellen/sgd-0000301705.txt);
+    # a year after 'en' starts another citation (sgd/wetsvoorstellen/sgd-0000350503.txt)
+    ("zeemacht (Staatsblad 1922, nos. 66 en 65), enz.", ["stb-1922-66", "stb-1922-65"]),
+    ("Comptabiliteitswet (Staatsblad 1905, n°. 145 en 1903, n°. 172) voor", ["stb-1905-145"]),
     # no references
     ("Het kabinet verwacht 35 bedrijven en 30 procent van de omzet in 2016-2017.", []),
     ("tel. 070-3183000, postbus 20018, 2500 EA Den Haag", []),
