@@ -911,7 +911,7 @@ NAME_ENDS = (
     rf"\s*{CAPS_INITIALS}*(?:[A-ZËÉÏÖÜ'’-]+\s+){{0,3}}[A-ZËÉÏÖÜ'’-]{{3,}}\s*(?:[.\n]|$))"
 )
 SIGNATURE = (
-    rf"{SIGNED_BY}(?:(?P<mp>Minister-?\s?[Pp]resident|Minister\s+van\s+Staat)\s*,\s*\n*\s*)?"
+    rf"{SIGNED_BY}(?:(?P<mp>[Mm]inister-?\s?[Pp]resident|Minister\s+van\s+Staat)\s*,\s*\n*\s*)?"
     rf"{FUNCTION_OF}(?P<ministry>(?i:{{MINISTRY}})),?\s*\n*\s*"
     rf"(?P<gap>(?:[^\n]{{0,60}}?[.\s]\n*\s*|[^\n]{{0,110}}?,\s*\n*\s*)??){_NOT_A_SIGNER}"
     rf"(?P<name>{CAPS_NAME}|{NAME}){NAME_ENDS}"
@@ -930,8 +930,15 @@ def _signature() -> re.Pattern[str]:
 # portfolio: it is the lexicon's when exactly one name is that close (ocr_ministry), else left out.
 PORTFOLIO = r"[A-ZÀ-Ý][\w'’-]+(?:(?:\s*,\s*|\s+)(?:(?:en|van|voor|de|het)\s+)*[A-ZÀ-Ý][\w'’-]+){0,6}"
 PRINTED_SIGNATURE = re.compile(
-    rf"{SIGNED_BY}(?:(?P<mp>Minister-?\s?[Pp]resident)\s*,\s*\n*\s*)?"
+    rf"{SIGNED_BY}(?:(?P<mp>[Mm]inister-?\s?[Pp]resident)\s*,\s*\n*\s*)?"
     rf"{FUNCTION_OF}(?P<ministry>{PORTFOLIO})\s*,\s*\n*\s*{_NOT_A_SIGNER}"
+    rf"(?P<name>{CAPS_NAME}|{TITLES}{INITIALS}\s*{TITLES}{FULL_SURNAME}){NAME_ENDS}"
+)
+
+# the Minister-President signing as such, the ministry left out: "De Minister-President, R. F. M. Lubbers"
+# (sgd/brieven/sgd-0000101272.txt); with the ministry, SIGNATURE reads it
+MP_SIGNATURE = re.compile(
+    rf"{SIGNED_BY}[Mm]inister-?\s?[Pp]resident\s*,\s*\n*\s*{_NOT_A_SIGNER}"
     rf"(?P<name>{CAPS_NAME}|{TITLES}{INITIALS}\s*{TITLES}{FULL_SURNAME}){NAME_ENDS}"
 )
 
@@ -1099,6 +1106,10 @@ def signers(text: str, start: int = 0) -> list[Author]:
         # ("VAN ItAi'PAitD": OCR left the particle only)
         if role is not None and len(name) >= 2 and not _NOT_A_SURNAME.search(name):
             found.append((m.start(), Author(snap_bewindspersoon(name), role)))
+    for m in MP_SIGNATURE.finditer(text, start):
+        name = _surname(m.group("caps") or m.group("name"))
+        if len(name) >= 2 and not _NOT_A_SURNAME.search(name):
+            found.append((m.start(), Author(snap_bewindspersoon(name), "Minister-President")))
     if not found:
         return []
     found.sort(key=lambda pa: pa[0])

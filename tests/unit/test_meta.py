@@ -240,6 +240,12 @@ ARCHIVE_SIGNATURES = [
     ("De Minister van Onderwijs en Wetenschappen, DEETMAN De Staatssecretaris van Onderwijs en Wetenschappen, "
      "GINJAAR-MAAS\n", [("Deetman", "Minister van Onderwijs en Wetenschappen"),
                         ("Ginjaar-Maas", "Staatssecretaris van Onderwijs en Wetenschappen")]),
+    # the Minister-President signing as such, the ministry left out (sgd/brieven/sgd-0000101272.txt)
+    ("burgers».1\nDe Minister-President, R. F. M. Lubbers\nTer inzage gelegd op de bibliotheek.",
+     [("Lubbers", "Minister-President")]),
+    # today's letters print the function in lower case
+    ("voortgang.\n\nDe minister-president,\nminister van Algemene Zaken,\n\nM. Rutte",
+     [("Rutte", "Minister-President, Minister van Algemene Zaken")]),
 ]  # fmt: skip
 
 
