@@ -912,7 +912,7 @@ NAME_ENDS = (
 )
 SIGNATURE = (
     rf"{SIGNED_BY}(?:(?P<mp>[Mm]inister-?\s?[Pp]resident|Minister\s+van\s+Staat)\s*,\s*\n*\s*)?"
-    rf"{FUNCTION_OF}(?P<ministry>(?i:{{MINISTRY}})),?\s*\n*\s*"
+    rf"{FUNCTION_OF}(?P<ministry>(?i:{{MINISTRY}}))(?:\s+[-–]\s+[A-Z][^,\n]{{0,60}})?,?\s*\n*\s*"
     rf"(?P<gap>(?:[^\n]{{0,60}}?[.\s]\n*\s*|[^\n]{{0,110}}?,\s*\n*\s*)??){_NOT_A_SIGNER}"
     rf"(?P<name>{CAPS_NAME}|{NAME}){NAME_ENDS}"
 )
@@ -1030,6 +1030,8 @@ def _surname(raw: str, first_names: bool = True) -> str:
     ('Nooteboom', 'Smit-Kroes', 'Korte-van Hemel')
     >>> _surname("VViersma"), _surname("TEUL1NGS")
     ('Wiersma', 'Teulings')
+    >>> _surname("Mark Harbers"), _surname("Eric van der Burg"), _surname("DE JONG"), _surname("Van Thiel")
+    ('Harbers', 'van der Burg', 'De Jong', 'Van Thiel')
     """
     printed = raw.replace(".", ". ").split()
     words = [
@@ -1048,14 +1050,13 @@ def _surname(raw: str, first_names: bool = True) -> str:
     if caps:
         name = _title_case(name)
     # a first name before the surname ("Hugo de Jonge"): drop it when a particle or surname follows; a
-    # heading's "de heer Ruys de Beerenbrouck" prints none (``first_names=False``)
+    # heading's "de heer Ruys de Beerenbrouck" prints none (``first_names=False``); today's letters may print
+    # the given name in full before a surname of one word ("Mark Harbers", "Liesje Schreinemacher")
     parts = name.split()
-    if (
-        first_names
-        and not caps
-        and len(parts) >= 3
-        and parts[0].lower() not in TUSSENVOEGSELS
-        and parts[1].lower() in TUSSENVOEGSELS
+    given = first_names and not caps and len(parts) >= 2 and parts[0].lower() not in TUSSENVOEGSELS
+    if given and (
+        (len(parts) >= 3 and parts[1].lower() in TUSSENVOEGSELS)
+        or (len(parts) == 2 and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]{2,}", parts[0]) and parts[1][:1].isupper())
     ):
         parts = parts[1:]
     return " ".join(parts)

@@ -254,6 +254,22 @@ def test_archive_signatures(text: str, want: list[tuple[str, str]]) -> None:
     assert [(a.name, a.role) for a in signers(text)] == want
 
 
+# today's Kamerbrieven sign in lower case, some with the given name in full, some with a portfolio's subtitle
+TODAYS_SIGNATURES = [
+    ("De minister van Infrastructuur en Waterstaat,\n\nMark Harbers", ("Harbers", "Minister van Infrastructuur en Waterstaat")),
+    ("De staatssecretaris van Justitie en Veiligheid,\n\nEric van der Burg",
+     ("van der Burg", "Staatssecretaris van Justitie en Veiligheid")),
+    ("De staatssecretaris van Financiën - Fiscaliteit en Belastingdienst,\n\nM.L.A. van Rij",
+     ("van Rij", "Staatssecretaris van Financiën")),
+    ("De minister van Defensie,\n\ndrs. R.P. Brekelmans", ("Brekelmans", "Minister van Defensie")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "want"), TODAYS_SIGNATURES)
+def test_todays_signatures(text: str, want: tuple[str, str]) -> None:
+    assert [(a.name, a.role) for a in signers("Met vriendelijke groet,\n\n" + text)] == [want]
+
+
 ANSWERS = [
     ("Antwoord van staatssecretaris Ter Veld (Sociale Zaken en Werkgele-genheid). (Ontvangen 12 april 1991) 1 Ja.",
      [("Ter Veld", "Staatssecretaris van Sociale Zaken en Werkgelegenheid")], "1991-04-12"),
