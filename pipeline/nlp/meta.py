@@ -896,7 +896,8 @@ _NOT_A_SIGNER = rf"(?!{DOC_WORDS})"
 _NEXT_HEADING = re.compile(r"(?i)\bvan\s+(?:toelichting|wet|antwoord|wijziging|state)\b")
 # what a signature is made of: "De" after a sentence's end or a line break, the function and its portfolio,
 # the name in capitals or as written, nothing lower case straight after it
-SIGNED_BY = r"(?:^|\n|[.;:!?)\]»\"'’]\s*|\s)De\s*\n*\s*"
+# ("de minister van …" at a line's start: today's letters sign in lower case)
+SIGNED_BY = r"(?:(?:^|\n|[.;:!?)\]»\"'’]\s*|\s)De|(?:^|\n)[ \t]*de)\s*\n*\s*"
 FUNCTION_OF = rf"(?P<function>{FUNCTION_WORD})\s*(?P<prep>van|voor|zonder)\s+"
 # initials as printed in capitals: "J. PATIJN", "TH. B. PLEYTE", "CH. RUYS DE BEERENBROUCK"
 CAPS_INITIALS = rf"(?:(?:[A-Z]|{INITIAL_WORDS.upper()}|JHR)\.\s*)"

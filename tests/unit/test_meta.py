@@ -262,7 +262,14 @@ TODAYS_SIGNATURES = [
     ("De staatssecretaris van Financiën - Fiscaliteit en Belastingdienst,\n\nM.L.A. van Rij",
      ("van Rij", "Staatssecretaris van Financiën")),
     ("De minister van Defensie,\n\ndrs. R.P. Brekelmans", ("Brekelmans", "Minister van Defensie")),
+    ("de minister van Volksgezondheid,\nWelzijn en Sport,\n\nConny Helder",
+     ("Helder", "Minister van Volksgezondheid, Welzijn en Sport")),
 ]  # fmt: skip
+
+
+def test_a_minister_named_inside_a_sentence_signs_nothing() -> None:
+    text = "Ik heb hierover overleg gevoerd met\nde minister van Financiën, W. Hoekstra, die daarmee instemt."
+    assert signers(text) == []
 
 
 @pytest.mark.parametrize(("text", "want"), TODAYS_SIGNATURES)
