@@ -58,9 +58,10 @@ OCR_HYPHEN = re.compile(r"(?<=[a-zà-ÿ])-(?=[a-zà-ÿ])")
 
 
 # a footnote marker the text layer glued to the word it annotates ("schriftelijk1 toegezegd", "zeg ik toe1",
-# "ter kennisneming toekomen1."): one or two digits after three lower-case letters, before a space or a stop.
-# Units and codes keep theirs: "m2", "km2", "CO2", "A2", "2016" have fewer letters, capitals or more digits.
-FOOTNOTE_MARK = re.compile(r"(?<=[a-zà-ÿ]{3})\d{1,2}(?=[\s,.;:)]|$)")
+# "ter kennisneming toekomen1."): one or two digits after a word of six lower-case letters or more (or
+# the particle "toe"), before a space or a stop. Codes keep theirs: "box3", "groep8", "mbo2", "covid19",
+# "jaren60", "m2", "CO2", "2016" have fewer letters, capitals or more digits.
+FOOTNOTE_MARK = re.compile(r"(?:(?<=[a-zà-ÿ]{6})|(?<=\btoe))\d{1,2}(?=[\s,.;:)]|$)")
 
 
 def unbroken(text: str) -> str:
@@ -69,8 +70,8 @@ def unbroken(text: str) -> str:
 
     >>> unbroken("De heer Vredeling heeft mij ge-vraagd")
     'De heer Vredeling heeft mij gevraagd'
-    >>> unbroken("Zoals eerder schriftelijk1 toegezegd, stuur ik u het rapport2. Het gaat om 12 m2 en 2016.")
-    'Zoals eerder schriftelijk toegezegd, stuur ik u het rapport. Het gaat om 12 m2 en 2016.'
+    >>> unbroken("Zoals eerder schriftelijk1 toegezegd, stuur ik u het rapport2. Het gaat om box3 en groep8.")
+    'Zoals eerder schriftelijk toegezegd, stuur ik u het rapport. Het gaat om box3 en groep8.'
     """
     return FOOTNOTE_MARK.sub("", OCR_HYPHEN.sub("", text))
 

@@ -152,8 +152,20 @@ def _planned(sentence: str, cue: re.Match[str]) -> bool:
     return bool(c["planned_cue_re"].search(cue.group(0)) and c["planned_re"].search(sentence))
 
 
+_CLAUSE_START = re.compile(r"[,;:]|\bdat\b")
+_CLAUSE_END = re.compile(r"[,;:]")
+
+
+def _clause(sentence: str, at: int) -> str:
+    """The clause around ``sentence[at]``: from the comma, semicolon, colon or 'dat' before it to the next."""
+    starts = [m.end() for m in _CLAUSE_START.finditer(sentence, 0, at)]
+    end = _CLAUSE_END.search(sentence, at)
+    return sentence[starts[-1] if starts else 0 : end.start() if end else len(sentence)]
+
+
 def _answer_to_come(sentence: str, cue: re.Match[str]) -> bool:
     """Does an answers cue of the verb ("beantwoorden") speak of an answer still to come, not given here?
+    Only the verb's own clause counts: "…, de vragen over X zal ik later beantwoorden" leaves the first.
 
     >>> s = "Ik streef ernaar de vragen zo spoedig mogelijk te beantwoorden."
     >>> _answer_to_come(s, cues()["answers_re"].search(s))
@@ -163,11 +175,11 @@ def _answer_to_come(sentence: str, cue: re.Match[str]) -> bool:
     False
     """
     c = cues()
-    return bool(
-        c["answer_to_come_cue_re"].search(cue.group(0))
-        and c["answer_to_come_re"].search(sentence)
-        and not c["answer_here_re"].search(sentence)
-    )
+    for verb in c["answer_to_come_cue_re"].finditer(sentence, cue.start(), cue.end()):
+        clause = _clause(sentence, verb.start())
+        if c["answer_to_come_re"].search(clause) and not c["answer_here_re"].search(clause):
+            return True
+    return False
 
 
 def _hypothetical(sentence: str) -> bool:

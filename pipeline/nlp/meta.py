@@ -896,8 +896,12 @@ _NOT_A_SIGNER = rf"(?!{DOC_WORDS})"
 _NEXT_HEADING = re.compile(r"(?i)\bvan\s+(?:toelichting|wet|antwoord|wijziging|state)\b")
 # what a signature is made of: "De" after a sentence's end or a line break, the function and its portfolio,
 # the name in capitals or as written, nothing lower case straight after it
-# ("de minister van …" at a line's start: today's letters sign in lower case)
-SIGNED_BY = r"(?:(?:^|\n|[.;:!?)\]»\"'’]\s*|\s)De|(?:^|\n)[ \t]*de)\s*\n*\s*"
+# (today's letters sign in lower case, "de minister van …", after a blank line or the closing formula; a line
+# of wrapped text may start with "de minister van …" too)
+SIGNED_BY = (
+    r"(?:(?:^|\n|[.;:!?)\]»\"'’]\s*|\s)De"
+    r"|(?:(?:^|\n)[ \t]*\n|(?i:hoogachtend|groet(?:en)?)[ \t]*[,.]?[ \t]*\n\s*)[ \t]*de)\s*\n*\s*"
+)
 FUNCTION_OF = rf"(?P<function>{FUNCTION_WORD})\s*(?P<prep>van|voor|zonder)\s+"
 # initials as printed in capitals: "J. PATIJN", "TH. B. PLEYTE", "CH. RUYS DE BEERENBROUCK"
 CAPS_INITIALS = rf"(?:(?:[A-Z]|{INITIAL_WORDS.upper()}|JHR)\.\s*)"
@@ -1033,6 +1037,8 @@ def _surname(raw: str, first_names: bool = True) -> str:
     ('Wiersma', 'Teulings')
     >>> _surname("Mark Harbers"), _surname("Eric van der Burg"), _surname("DE JONG"), _surname("Van Thiel")
     ('Harbers', 'van der Burg', 'De Jong', 'Van Thiel')
+    >>> _surname("Korthals Altes"), _surname("Hirsch Ballin")
+    ('Korthals Altes', 'Hirsch Ballin')
     """
     printed = raw.replace(".", ". ").split()
     words = [
@@ -1057,7 +1063,12 @@ def _surname(raw: str, first_names: bool = True) -> str:
     given = first_names and not caps and len(parts) >= 2 and parts[0].lower() not in TUSSENVOEGSELS
     if given and (
         (len(parts) >= 3 and parts[1].lower() in TUSSENVOEGSELS)
-        or (len(parts) == 2 and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]{2,}", parts[0]) and parts[1][:1].isupper())
+        or (
+            len(parts) == 2
+            and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]{2,}", parts[0])
+            and parts[1][:1].isupper()
+            and " ".join(parts) not in bewindspersonen()  # a surname of two words: "Korthals Altes"
+        )
     ):
         parts = parts[1:]
     return " ".join(parts)

@@ -267,9 +267,28 @@ TODAYS_SIGNATURES = [
 ]  # fmt: skip
 
 
-def test_a_minister_named_inside_a_sentence_signs_nothing() -> None:
-    text = "Ik heb hierover overleg gevoerd met\nde minister van Financiën, W. Hoekstra, die daarmee instemt."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik heb hierover overleg gevoerd met\nde minister van Financiën, W. Hoekstra, die daarmee instemt.",
+        # wrapped body text: a line may start with "de minister van …" (found in review)
+        "Ik heb hierover gesproken met mijn ambtgenoot,\nde minister van Buitenlandse Zaken van Duitsland.",
+        "Het onderzoek is uitgevoerd in opdracht van\nde minister van Justitie en Veiligheid door het WODC.",
+    ],
+)
+def test_a_minister_named_inside_a_sentence_signs_nothing(text: str) -> None:
     assert signers(text) == []
+
+
+def test_a_wrapped_line_in_the_body_does_not_hide_the_signer() -> None:
+    body = (
+        "Het onderzoek is uitgevoerd in opdracht van\nde minister van Justitie en Veiligheid door het WODC.\n"
+    )
+    text = body + "Meer tekst over de uitkomsten van het onderzoek en wat daarop volgt.\n" * 8
+    text += "\nDe staatssecretaris van Justitie en Veiligheid,\n\nE. van der Burg"
+    assert [(a.name, a.role) for a in signers(text)] == [
+        ("van der Burg", "Staatssecretaris van Justitie en Veiligheid")
+    ]
 
 
 @pytest.mark.parametrize(("text", "want"), TODAYS_SIGNATURES)

@@ -38,6 +38,7 @@ CASES = [
     # a year after 'en' starts another citation (sgd/wetsvoorstellen/sgd-0000350503.txt)
     ("zeemacht (Staatsblad 1922, nos. 66 en 65), enz.", ["stb-1922-66", "stb-1922-65"]),
     ("Comptabiliteitswet (Staatsblad 1905, n°. 145 en 1903, n°. 172) voor", ["stb-1905-145"]),
+    ("(Stb. 2019, 33 en 2020, 45)", ["stb-2019-33"]),  # a year after 'en', a comma: no second number
     # no references
     ("Het kabinet verwacht 35 bedrijven en 30 procent van de omzet in 2016-2017.", []),
     ("tel. 070-3183000, postbus 20018, 2500 EA Den Haag", []),
