@@ -934,18 +934,16 @@ def _signature() -> re.Pattern[str]:
 # a portfolio of Dutch words. A known ministry OCR damaged ("Minister van Bvitenlandsche Zaken") is no new
 # portfolio: it is the lexicon's when exactly one name is that close (ocr_ministry), else left out.
 PORTFOLIO = r"[A-ZÀ-Ý][\w'’-]+(?:(?:\s*,\s*|\s+)(?:(?:en|van|voor|de|het)\s+)*[A-ZÀ-Ý][\w'’-]+){0,6}"
+# the name as a signature prints it: in capitals, or with initials
+PRINTED_NAME = rf"{_NOT_A_SIGNER}(?P<name>{CAPS_NAME}|{TITLES}{INITIALS}\s*{TITLES}{FULL_SURNAME}){NAME_ENDS}"
 PRINTED_SIGNATURE = re.compile(
     rf"{SIGNED_BY}(?:(?P<mp>[Mm]inister-?\s?[Pp]resident)\s*,\s*\n*\s*)?"
-    rf"{FUNCTION_OF}(?P<ministry>{PORTFOLIO})\s*,\s*\n*\s*{_NOT_A_SIGNER}"
-    rf"(?P<name>{CAPS_NAME}|{TITLES}{INITIALS}\s*{TITLES}{FULL_SURNAME}){NAME_ENDS}"
+    rf"{FUNCTION_OF}(?P<ministry>{PORTFOLIO})\s*,\s*\n*\s*{PRINTED_NAME}"
 )
 
 # the Minister-President signing as such, the ministry left out: "De Minister-President, R. F. M. Lubbers"
 # (sgd/brieven/sgd-0000101272.txt); with the ministry, SIGNATURE reads it
-MP_SIGNATURE = re.compile(
-    rf"{SIGNED_BY}[Mm]inister-?\s?[Pp]resident\s*,\s*\n*\s*{_NOT_A_SIGNER}"
-    rf"(?P<name>{CAPS_NAME}|{TITLES}{INITIALS}\s*{TITLES}{FULL_SURNAME}){NAME_ENDS}"
-)
+MP_SIGNATURE = re.compile(rf"{SIGNED_BY}[Mm]inister-?\s?[Pp]resident\s*,\s*\n*\s*{PRINTED_NAME}")
 
 
 # a surname as an answer's heading prints it after "de heer": no given name, maybe of several words with a
