@@ -1072,6 +1072,15 @@ def _surname(raw: str, first_names: bool = True) -> str:
     return " ".join(parts)
 
 
+def _signed(m: re.Match[str], role: str | None, initials: str = "") -> list[tuple[int, Author]]:
+    """The signer a signature match names, at its position; none when the role was declined or the name is
+    none ("VAN ItAi'PAitD": OCR left the particle only)."""
+    name = _surname(initials + (m.group("caps") or m.group("name")))
+    if role is None or len(name) < 2 or _NOT_A_SURNAME.search(name):
+        return []
+    return [(m.start(), Author(snap_bewindspersoon(name), role))]
+
+
 def signers(text: str, start: int = 0) -> list[Author]:
     """The bewindspersonen who sign a letter, with their function.
 
@@ -1100,10 +1109,7 @@ def signers(text: str, start: int = 0) -> list[Author]:
             continue
         # the initials the gap took belong to the name ("A. " before "Kappeyne van de Coppello")
         initials = re.search(rf"\b(?:[A-Z]|{INITIAL_WORDS})\.\s*$", m.group("gap"))
-        name = _surname((initials.group(0) if initials else "") + (m.group("caps") or m.group("name")))
-        if len(name) < 2 or _NOT_A_SURNAME.search(name):
-            continue
-        found.append((m.start(), Author(snap_bewindspersoon(name), role)))
+        found += _signed(m, role, (initials.group(0) if initials else ""))
     known = {pos for pos, _ in found}
     for m in PRINTED_SIGNATURE.finditer(text, start):
         if m.start() in known or _role(m.group("function"), m.group("prep"), m.group("ministry")) is not None:
@@ -1113,14 +1119,9 @@ def signers(text: str, start: int = 0) -> list[Author]:
         else:  # a known ministry as OCR damaged it ("Bvitenlandsche Zaken"): the lexicon's, if that close
             near = ocr_ministry(m.group("ministry"))
             role = _role(m.group("function"), m.group("prep"), near) if near else None
-        name = _surname(m.group("caps") or m.group("name"))
-        # ("VAN ItAi'PAitD": OCR left the particle only)
-        if role is not None and len(name) >= 2 and not _NOT_A_SURNAME.search(name):
-            found.append((m.start(), Author(snap_bewindspersoon(name), role)))
+        found += _signed(m, role)
     for m in MP_SIGNATURE.finditer(text, start):
-        name = _surname(m.group("caps") or m.group("name"))
-        if len(name) >= 2 and not _NOT_A_SURNAME.search(name):
-            found.append((m.start(), Author(snap_bewindspersoon(name), "Minister-President")))
+        found += _signed(m, "Minister-President")
     if not found:
         return []
     found.sort(key=lambda pa: pa[0])
