@@ -527,11 +527,25 @@ def _hedged(sentence: str) -> bool:
 
 
 _PAST_WORD = re.compile(r"\b(?:vorig|vorige|verleden|afgelopen)\b", re.I)
+_YEARED = re.compile(_A_YEAR.pattern + r"|\bjaar\b", re.I)
 
 
 def _before(d: DeadlineFound, written: dt.date | None) -> bool:
-    """Is a time due before the date the paper prints ("voor 1 juli 1985" in a letter of 1990)?"""
-    return d.by is not None and written is not None and d.by < written.isoformat()
+    """Is a time that names its year due before the date the paper prints ("voor 1 juli 1985" in a letter
+    of 1990)? A time without a year is the next one to come: "voor de zomer" in a letter of 1 July is the
+    summer recess of days later, whatever day the annotation rules give it. ("voor dat jaar" names one.)
+
+    >>> _before(DeadlineFound("voor de zomer", 0, 13, "2015-06-30", "before"), dt.date(2015, 7, 1))
+    False
+    >>> _before(DeadlineFound("voor 1 juli 1985", 0, 16, "1985-06-30", "before"), dt.date(1990, 3, 1))
+    True
+    """
+    return (
+        d.by is not None
+        and written is not None
+        and d.by < written.isoformat()
+        and bool(_YEARED.search(d.text))
+    )
 
 
 def _past(d: DeadlineFound, written: dt.date | None) -> bool:

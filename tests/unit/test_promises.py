@@ -91,6 +91,9 @@ def _commitments(text: str, written: dt.date | None = None) -> list[commitments.
         ("Naar verwachting zal de wet in 1988 in werking treden.", "1987-03-01", ["verwachting"]),
         ("Naar verwachting zal de wet in 1988 in werking treden.", "1992-03-01", []),
         ("Naar verwachting zal het rapport in het voorjaar verschijnen.", "1992-03-01", ["verwachting"]),
+        # a time without its year is the next to come: "voor de zomer" on 1 July is the recess days later
+        # (models/training/sentences-modern.jsonl, a debate's promise; the paper's date is the test's)
+        ("Dit onderzoek zal ik voor de zomer nog aan de Kamer sturen.", "2015-07-01", ["toezegging"]),
     ],
 )
 def test_a_time_wholly_past_is_no_promise(text: str, written: str, kinds: list[str]) -> None:
