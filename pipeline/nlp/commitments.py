@@ -136,6 +136,10 @@ def read(
     'toezegging'
     >>> read("Is de minister bereid de Kamer te informeren?", False).blocked
     'question'
+    >>> read("Dus ik zal die vragen nog beantwoorden en daarna op één motie reageren.", False).blocked
+    'sitting'
+    >>> read("Ik zal de vragen zo spoedig mogelijk beantwoorden.", True).kind
+    'toezegging'
     """
     g = grammar()
     sentence = unbroken(inner_dots(sentence))  # OCR's "be-richten", "na-der" read whole
@@ -177,8 +181,10 @@ def read(
                 if first.kind:  # "Ik zal mij inzetten …, maar op korte termijn zal dat niet lukken"
                     return first
             later = g.written_later.search(sentence) and not g.cues["own_motion"].search(sentence)
-            if name == "discourse" and (later or g.promise.search(sentence)):
+            if name in ("discourse", "sitting") and (later or g.promise.search(sentence)):
                 continue  # "Ik kom daar in tweede termijn per brief op terug", "… ontraden, maar zeg toe …"
+            if name == "sitting" and (has_time or g.cues["paper_to_come"].search(sentence)):
+                continue  # "Ik zal de vragen zo spoedig mogelijk beantwoorden", "… in de energienota ingaan"
             return Reading(None, None, 0, blocked=name)
     gov = g.government.search(sentence)
     other = g.others.search(sentence)
