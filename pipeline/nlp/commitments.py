@@ -181,8 +181,10 @@ def read(
                 if first.kind:  # "Ik zal mij inzetten …, maar op korte termijn zal dat niet lukken"
                     return first
             later = g.written_later.search(sentence) and not g.cues["own_motion"].search(sentence)
-            if name in ("discourse", "sitting") and (later or g.promise.search(sentence)):
+            if name in ("discourse", "sitting", "appraisal") and (later or g.promise.search(sentence)):
                 continue  # "Ik kom daar in tweede termijn per brief op terug", "… ontraden, maar zeg toe …"
+            if name == "appraisal" and g.cues["promise_beside_appraisal"].search(sentence):
+                continue  # "… oordeel Kamer geven, want ik zal dat uiteraard doen"
             if name == "sitting" and (has_time or g.cues["paper_to_come"].search(sentence)):
                 continue  # "Ik zal de vragen zo spoedig mogelijk beantwoorden", "… in de energienota ingaan"
             return Reading(None, None, 0, blocked=name)
