@@ -180,13 +180,8 @@ def read(
                 first = read(sentence[: but.start()] + ".", has_time, ahead, report, soon)
                 if first.kind:  # "Ik zal mij inzetten …, maar op korte termijn zal dat niet lukken"
                     return first
-            later = g.written_later.search(sentence) and not g.cues["own_motion"].search(sentence)
-            if name in ("discourse", "sitting", "appraisal") and (later or g.promise.search(sentence)):
-                continue  # "Ik kom daar in tweede termijn per brief op terug", "… ontraden, maar zeg toe …"
-            if name == "appraisal" and g.cues["promise_beside_appraisal"].search(sentence):
-                continue  # "… oordeel Kamer geven, want ik zal dat uiteraard doen"
-            if name == "sitting" and (has_time or g.cues["paper_to_come"].search(sentence)):
-                continue  # "Ik zal de vragen zo spoedig mogelijk beantwoorden", "… in de energienota ingaan"
+            if name in _SPEECH and _said_beyond_the_sitting(name, sentence, has_time):
+                continue  # "Ik kom daar per brief op terug", "… oordeel Kamer, want ik zal dat doen"
             return Reading(None, None, 0, blocked=name)
     gov = g.government.search(sentence)
     other = g.others.search(sentence)
@@ -501,7 +496,10 @@ def find_commitments(
             continue
         dl = pick([d for d in deadlines if not _past(d, written)])
         if dl is not None:
-            dl = DeadlineFound(dl.text, dl.start + s, dl.end + s, dl.by, dl.rule)
+            # a time without its year whose day has passed when the paper is written ("voor de zomer" on
+            # 1 July, "voor Prinsjesdag" on its eve) is the next one to come, on a day the words do not fix
+            by = None if written and dl.by and dl.by < written.isoformat() else dl.by
+            dl = DeadlineFound(dl.text, dl.start + s, dl.end + s, by, dl.rule)
         read_as = unbroken(inner_dots(sentence))
         heading = PAPER_HEADING.search(read_as)
         if heading and r.trigger < heading.start():
@@ -509,6 +507,35 @@ def find_commitments(
         action = read_as[r.trigger :].rstrip(" .") or None
         out.append(Found(r.kind, _clean_actor(r.actor), action, dl, s, e, r.rule, r.strong))
     return out
+
+
+# blockers of what is said in a debate itself: the speaker's plan, its motions appraised
+_SPEECH = frozenset({"discourse", "sitting", "appraisal"})
+
+
+def _said_beyond_the_sitting(name: str, sentence: str, has_time: bool) -> bool:
+    """Does a sentence a debate's blocker took also promise something beyond the sitting: a written medium
+    ("per brief"), a promise verb ("zeg toe"), a paper to come or "alsnog"; for a plan a time to come, for
+    an appraisal a promise in a clause of its own ("…, want ik zal dat uiteraard doen")?
+
+    >>> _said_beyond_the_sitting("sitting", "Ik zal de vragen van de heer X alsnog beantwoorden.", False)
+    True
+    >>> _said_beyond_the_sitting("sitting", "Ik zal ook reageren op het drietal amendementen.", False)
+    False
+    """
+    g = grammar()
+    if (g.written_later.search(sentence) and not g.cues["own_motion"].search(sentence)) or g.promise.search(
+        sentence
+    ):
+        return True  # "Ik kom daar in tweede termijn per brief op terug", "… ontraden, maar zeg toe …"
+    if name == "discourse":
+        return False
+    if g.cues["paper_to_come"].search(sentence) or g.cues["after_the_sitting"].search(sentence):
+        return True  # "… in de energienota ingaan op de vragen", "Ik zal de vragen alsnog beantwoorden"
+    if name == "sitting":
+        return has_time  # "Ik zal de vragen zo spoedig mogelijk beantwoorden"
+    # an appraisal's time is often the motion's own ("verzoekt om die projecten zo snel mogelijk te …")
+    return bool(g.cues["promise_beside_appraisal"].search(sentence))
 
 
 # the readings a hedge ("vermoedelijk", "vleit zich dat …") leaves a promise: a promise verb, a register's
@@ -541,7 +568,7 @@ _YEARED = re.compile(_A_YEAR.pattern + r"|\bjaar\b", re.I)
 def _before(d: DeadlineFound, written: dt.date | None) -> bool:
     """Is a time that names its year due before the date the paper prints ("voor 1 juli 1985" in a letter
     of 1990)? A time without a year is the next one to come: "voor de zomer" in a letter of 1 July is the
-    summer recess of days later, whatever day the annotation rules give it. ("voor dat jaar" names one.)
+    summer recess of days later, not history ("voor dat jaar", "dit jaar" name a year).
 
     >>> _before(DeadlineFound("voor de zomer", 0, 13, "2015-06-30", "before"), dt.date(2015, 7, 1))
     False

@@ -128,6 +128,16 @@ def test_a_past_time_in_a_promise_is_not_its_deadline(text: str, written: str | 
     assert [c.deadline.text if c.deadline else None for c in found] == [deadline]
 
 
+def test_a_time_without_its_year_whose_day_has_passed_keeps_its_words_but_no_day() -> None:
+    """ "voor de zomer" is due by 30 June by the annotation rules; written on 1 July it is the recess days
+    later, and a day before the letter would make the promise overdue the day it is made."""
+    text = "Dit onderzoek zal ik voor de zomer nog aan de Kamer sturen."
+    (found,) = _commitments(text, dt.date(2015, 7, 1))
+    assert found.deadline is not None and (found.deadline.text, found.deadline.by) == ("voor de zomer", None)
+    (found,) = _commitments(text, dt.date(2015, 3, 1))
+    assert found.deadline is not None and found.deadline.by == "2015-06-30"
+
+
 def test_a_title_read_into_the_papers_heading_promises_nothing() -> None:
     """OCR runs a Kamerstuk's title into its heading: the future of the title is no promise of the letter."""
     title = (  # sgd/brieven/sgd-0000278422.txt (archive outside the gold; a helper's precision check, 2026-12-04)
