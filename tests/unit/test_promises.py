@@ -741,3 +741,53 @@ def test_a_promise_told_in_the_past_is_history_where_the_paper_speaks_for_itself
 def test_zei_with_another_toe_promises_nothing(text: str) -> None:
     assert commitments.find_commitments(text, sentences(text), None, None, report=True) == []
     assert follow_ups.relation_of(text) is None
+
+
+# Sentences a review wrote against the debate blockers ('sitting', 'appraisal') and the answers and statute
+# look-alikes, 2026-12-06: written for the test, each the shape of a real letter's or debate's sentence.
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Ik zal dit punt met mijn collega van Financiën bespreken.", "toezegging"),
+        ("Ik zal de motie met de provincies bespreken en de Kamer daarover berichten.", "toezegging"),
+        ("Ik zal in de evaluatie ingaan op de vragen van het lid Bikker.", "toezegging"),
+        ("Ik zal de vragen van de heer Omtzigt alsnog beantwoorden.", "toezegging"),
+        (
+            "Ter ondersteuning van het beleid zal ik de Kamer in het najaar een evaluatie toezenden.",
+            "toezegging",
+        ),
+        ("Ik zal het reisadvies aanpassen en reizen naar het gebied ontraden.", "toezegging"),
+        ("Ik zal later in het debat terugkomen op de motie van de heer Klaver.", None),
+        ("Ik zal uiteraard ook reageren op het drietal amendementen dat is ingediend.", None),
+        ("Dat deel van de motie zou ik oordeel Kamer willen geven.", None),
+    ],
+)
+def test_a_plan_for_the_sitting_or_an_appraisal_is_no_promise_but_what_goes_beyond_it_is(
+    text: str, kind: str | None
+) -> None:
+    assert commitments.read(text, False).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        (
+            "De Staatssecretaris van Financiën heeft in antwoord op de vragen van het lid Vermeend het volgende"
+            " mede te delen.",
+            "answers",
+        ),
+        (
+            "Mede namens de minister van Justitie en Veiligheid, die mij daarom heeft verzocht, deel ik u in"
+            " antwoord op uw vragen het volgende mee.",
+            "answers",
+        ),
+        ("Hiermee geef ik uitvoering aan de bij de Jeugdwet aangenomen motie van het lid Peters.", "fulfils"),
+        ("Hieronder wordt ingegaan op de vragen en opmerkingen van de leden van de VVD-fractie.", "answers"),
+        ("Hieronder zal ik ingaan op de vraag hoe de regeling in de praktijk uitwerkt.", None),
+    ],
+)
+def test_the_look_alikes_of_answers_and_statutes_leave_the_papers_own_acts(
+    text: str, relation: str | None
+) -> None:
+    found = follow_ups.relation_of(text)
+    assert (found[0] if found else None) == relation
