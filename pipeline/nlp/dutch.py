@@ -245,6 +245,10 @@ ABBREVIATIONS = frozenset(
         "nl",
     ]
 )
+# initials of more than one letter, a title and a rank before a name, as the archive prints them (Th. 38
+# times, Ch. 12, Maj. 12, Ph. 7, …: "den heer ir. Ch. G. Cramer"): capitalised and a word of their own, for
+# "overleg-gen." ends a sentence
+NAME_ABBREVIATION = re.compile(r"(?:(?<=[\s(])|^)(?:Ch|Chr|Th|Ph|Joh|Abr|Jhr|Maj)$")
 # spellings the tokenizer must keep as one token
 TOKEN_EXCEPTIONS = [
     "nr.",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .dutch import ABBREVIATIONS, COLOPHON_ID, ISSN
+from .dutch import ABBREVIATIONS, COLOPHON_ID, ISSN, NAME_ABBREVIATION
 from .meta import RECEIVED_WORD, SENT_IN_WORD, place_dates
 
 # abbreviations that end a phrase ("op 3 februari jl.", "enz.", "N.V."): before a word that opens a sentence
@@ -62,6 +62,12 @@ def sentences(text: str) -> list[tuple[int, int]]:
     >>> t = "Het artikel van 3 februari jl. Deze bijeenkomst is goed verlopen."
     >>> [t[s:e] for s, e in sentences(t)]
     ['Het artikel van 3 februari jl.', 'Deze bijeenkomst is goed verlopen.']
+    >>> t = "Naar aanleiding van uw schrijven over vragen van den heer ir. Ch. G. Cramer deel ik u mede."
+    >>> len(sentences(t))
+    1
+    >>> t = "Ik zal met hen overleg-gen. De tweede ondergetekende zal besprekingen voeren."
+    >>> len(sentences(t))
+    2
     >>> t = "Ondertekend door E.M.J. Ploumen en H.G.J. Kamp."
     >>> [t[s:e] for s, e in sentences(t)]
     ['Ondertekend door E.M.J. Ploumen en H.G.J. Kamp.']
@@ -91,6 +97,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
             ends_phrase = token in _PHRASE_END and _OPENER.match(text, m.end())
             if (token in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token)) and not ends_phrase:
                 continue  # abbreviation or an initial
+            if NAME_ABBREVIATION.search(text, max(0, m.start() - 6), m.start()):
+                continue  # "ir. Ch. G. Cramer"
         cuts.append(m.end())
     out: list[tuple[int, int]] = []
     start = 0
