@@ -680,6 +680,9 @@ def _clean_actor(actor: str | None) -> str | None:
     if _OWN_PLAN.match(low):
         return "ik" if low.startswith("mijn") else "wij"
     actor = re.sub(r"^(?:de|het|De|Het)\s+", "", actor)
+    # the rules read OCR's line-end hyphens away ("be-richten"), and with them the modern lower-case
+    # "minister-president"'s own: its name keeps it
+    actor = re.sub(r"(?i)(minister)(president)", r"\1-\2", actor)
     if not re.search(r"[A-Za-zÀ-ÿ]{4,}", actor) or low.split()[0] in grammar().not_a_subject:
         return None  # "Het", "Ligt in de": what opens the sentence is no actor
     return actor[:1].upper() + actor[1:]

@@ -791,3 +791,29 @@ def test_the_look_alikes_of_answers_and_statutes_leave_the_papers_own_acts(
 ) -> None:
     found = follow_ups.relation_of(text)
     assert (found[0] if found else None) == relation
+
+
+@pytest.mark.parametrize(
+    "who",
+    [
+        "De Minister-President",  # the archive's spelling, and the motions' of 2023-2025 (30 times)
+        "De minister-president",  # the Handelingen's of 2019-2020 (23 of 23 in ../shared's debate sentences)
+    ],
+)
+def test_the_minister_president_promises_in_either_spelling(who: str) -> None:
+    # the rules read OCR's line-end hyphens away ("be-richten"), which made "minister-president" one word
+    (c,) = _commitments(f"{who} zal de opvattingen van de Tweede Kamer meewegen.", dt.date(2018, 9, 18))
+    assert c.kind == "toezegging"
+    assert c.actor is not None and c.actor.lower() == "minister-president"
+
+
+def test_het_is_mijn_voornemen_is_the_writers_plan_as_ik_ben_voornemens_is() -> None:
+    # "Ik stel u er van in kennis dat het mijn voornemen is om de plannen … uit te werken in … wetsvoorstellen
+    # die spoedig …" (sgd/brieven/sgd-0000003519.txt, a training sentence labelled toezegging)
+    for text in (
+        "Ik ben voornemens de Kamer jaarlijks een dergelijk overzicht te doen toekomen.",
+        "Het is mijn voornemen de Kamer jaarlijks een dergelijk overzicht te doen toekomen.",
+    ):
+        (c,) = _commitments(text, dt.date(2011, 3, 1))
+        assert c.kind == "toezegging"
+    assert _commitments("Aanvankelijk was het mijn voornemen niet te spreken.", dt.date(1880, 3, 1)) == []
