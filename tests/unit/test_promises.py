@@ -817,3 +817,17 @@ def test_het_is_mijn_voornemen_is_the_writers_plan_as_ik_ben_voornemens_is() -> 
         (c,) = _commitments(text, dt.date(2011, 3, 1))
         assert c.kind == "toezegging"
     assert _commitments("Aanvankelijk was het mijn voornemen niet te spreken.", dt.date(1880, 3, 1)) == []
+
+
+@pytest.mark.parametrize(
+    "who",
+    [
+        "De demissionair minister van Financiën",  # a cabinet that has resigned (the motions: 23 times)
+        "Het demissionaire kabinet",
+        "De bewindspersonen",  # today's word for bewindslieden (the motions: 99 times)
+    ],
+)
+def test_todays_names_of_the_government_are_the_government(who: str) -> None:
+    (c,) = _commitments(f"{who} zal de Kamer voor de zomer informeren.", dt.date(2022, 3, 1))
+    assert c.kind == "toezegging"
+    assert _commitments(f"{who} heeft de Kamer voor de zomer geïnformeerd.", dt.date(2022, 3, 1)) == []
