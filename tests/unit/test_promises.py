@@ -831,3 +831,32 @@ def test_todays_names_of_the_government_are_the_government(who: str) -> None:
     (c,) = _commitments(f"{who} zal de Kamer voor de zomer informeren.", dt.date(2022, 3, 1))
     assert c.kind == "toezegging"
     assert _commitments(f"{who} heeft de Kamer voor de zomer geïnformeerd.", dt.date(2022, 3, 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "real_form"),
+    [
+        # each the same verb or word order as a real sentence the rules already read
+        (
+            "Met deze brief doe ik een toezegging af die ik tijdens het commissiedebat heb gedaan.",
+            "fulfils",
+            "Daarnaast wordt met deze brief een toezegging uit 2008 afgedaan.",  # the modern dev sentences
+        ),
+        (
+            "Hiermee is de motie van het lid Jansen uitgevoerd.",
+            "fulfils",
+            "De motie … is hiermee uitgevoerd.",  # the inverted order of the same clause
+        ),
+        (
+            "De beantwoording van de vragen heeft meer tijd gekost dan voorzien.",
+            "postpones",
+            "… de beantwoording … heeft meer tijd gevergd",  # kosten beside vergen, as kost and vergt
+        ),
+    ],
+)
+def test_a_follow_up_verb_reads_in_all_its_forms(text: str, relation: str, real_form: str) -> None:
+    found = follow_ups.relation_of(text)
+    assert found is not None and found[0] == relation, real_form
+    negated = text.replace(" uitgevoerd.", " niet uitgevoerd.")
+    if negated != text:  # what is not carried out is no fulfilment
+        assert (follow_ups.relation_of(negated) or ("",))[0] != "fulfils"
