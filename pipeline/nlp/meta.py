@@ -241,9 +241,19 @@ OLD_HEAD = re.compile(
 # the earliest papers: "(Staatsbegrooting … 1905. 2. IX. 28.)", "(400. 1.)", "Bijlagen / 1043 / 1", and the
 # Bijlagen's number on its own line(s) above the doctype: "409. / 1. / GELEIDENDE BRIEF.", "288. 9. / NOTA"
 OLD_NUMBER = re.compile(
-    r"\(\s*[^()]{0,90}?\b(\d{1,4})\s*\.\s*(?:([IVXL]{1,5}[A-Z]?)\s*\.\s*)?(\d{1,4})\s*\.\s*\)"
+    r"\(\s*[^()]{0,90}?\b(\d{1,4})\s*\.\s*(?:([IVXL]{1,5}(?:\s?[A-D])?)\s*\.\s*)?(\d{1,4})\s*\.\s*\)"
     r"|^\W{0,3}Bijlagen\.?\s+(\d{1,4})\.?\s+(\d{1,3})\b"
     r"|(?:^|(?<=\s))(?!1[89]\d\d\.)(\d{1,4})\.[ \t]*(?:\n\s*)?(\d{1,3})\.[ \t]*\n\s*(?=[A-Z]{4,})"
+)
+# a budget chapter's papers of 1930-1955 print their number bare, the last time just above the doctype: "2. V.
+# 21. BRIEF VAN DEN MINISTER" (1932, 1947), "1400 III 32 BRIEF VAN DE MINISTER", "1900 VII B 12 BRIEF",
+# "600 III 5 Nota van verbetering" (1948-1951); read only under a budget's head ("Rijksbegroting voor …")
+OLD_BUDGET = re.compile(r"\b(?:Rijks|Staats)begroo?ting\b", re.I)
+OLD_BUDGET_NUMBER = re.compile(
+    r"(?<![\d(.])(?P<dossier>\d{1,4})\s*\.\s*(?P<ch>[IVXL]{1,5}(?:\s?[A-D])?)\s*\.\s*(?P<nr>\d{1,4})\s*\.\s+"
+    r"(?=[A-Z]{4,}|Nota\b|Brief\b)"
+    r"|(?<![\d.])(?P<dossier2>\d{3,4})[ \t]+(?P<ch2>[IVXL]{1,5}(?:[ \t]?[A-D])?)[ \t]+(?P<nr2>\d{1,3})\s+"
+    r"(?=BRIEF\b|NOTA\b|MEMORIE\b|VERSLAG\b|Nota\b|Brief\b)"
 )
 HEAD_KAMER = re.compile(r"\b(Tweede|Eerste)\s+Kamer\s+der\s+Staten|\bStaten\s*-?\s*Generaal\b")
 HEAD_VJ = re.compile(
@@ -471,8 +481,15 @@ def read_head(text: str) -> Head:
         elif old_nr.group(6):
             number = Number(old_nr.group(6), None, str(int(old_nr.group(7))), how="old")
         else:
-            number = Number(old_nr.group(1), old_nr.group(2), str(int(old_nr.group(3))), how="old")
+            chapter = re.sub(r"\s", "", old_nr.group(2)) if old_nr.group(2) else None  # "VII B"
+            number = Number(old_nr.group(1), chapter, str(int(old_nr.group(3))), how="old")
         end = old_nr.end()
+    if number is None and OLD_BUDGET.search(top[:300]):
+        budget = OLD_BUDGET_NUMBER.search(top[:300])  # further down, a second paper bound in the file
+        if budget:
+            dossier, chapter, nr = (budget.group(k) or budget.group(k + "2") for k in ("dossier", "ch", "nr"))
+            number = Number(dossier, fix_toevoeging(re.sub(r"\s", "", chapter)), str(int(nr)), how="old")
+            end = budget.end()
     # the line that says what the paper is: under the number, or (older papers) above it
     dt = DOCTYPE.search(top, max(0, end - 2)) if number else None
     if dt is None or dt.start() > end + 600:

@@ -36,6 +36,28 @@ HEADS = [
         "kst-36410-A-30",
     ),
     ("36 027 (R2160) Goedkeuring van het Verdrag\n\nNr. 12 MOTIE VAN DE LEDEN", "kst-36027-12"),
+    # a budget chapter's papers of 1930-1955 print their number bare above the doctype (archive papers
+    # outside the gold: sgd/brieven/sgd-0000049690, -0000086021 and -0000089274; -0000344913 in brackets)
+    (
+        "Bijlage A. Tweede Kamer. Rijksbegrooting voor het dienstjaar 1932. 2. V. 21.\n59\nVe HOOFDSTUK.\n"
+        "2. V. 21.\nBRIEF VAN DEN MINISTER VAN BINNENLANDSCHE ZAKEN EN LANDBOUW.",
+        "kst-2-V-21",
+    ),
+    (
+        "20\nRijksbegroting voor het dienstjaar 1950\n1400 III 32—33\n1400 III 32\n"
+        "BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN",
+        "kst-1400-III-32",
+    ),
+    (
+        "Bijlage A Tweede Kamer Rijksbegroting voor het dienstjaar 1951 1900 VIIB 12 HOOFDSTUK VIIB FINANCIËN\n"
+        "1900 VII B 12\nBRIEF VAN DE MINISTER VAN FINANCIËN",
+        "kst-1900-VIIB-12",
+    ),
+    (
+        "Bijlage A. Tweede Kamer. (Staatsbegrooting voor het dienstjaar 1912. 2. VIIA. 7—8.)\n"
+        "VIIe HOOFDSTUK A. (2. VII A. 6.)\nBRIEF VAN DEN MINISTER VAN FINANCIËN.",
+        "kst-2-VIIA-6",
+    ),
 ]
 
 
