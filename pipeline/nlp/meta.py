@@ -724,12 +724,19 @@ def head_place_date(text: str, end: int) -> str | None:
     >>> head_place_date("ZITTING 1960—1961 — 6378 (R 228)\\nHandelsovereenkomst\\n"
     ...     "'s-Gravenhage, 5 juni 1961. BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN Nr. 1", 200)
     '1961-06-05'
+    >>> head_place_date("DIENSTJAAR 1968 's-Gravenhage, 14 maart 1968. BRIEF VAN DE MINISTER Nr. 8", 80)
+    '1968-03-14'
     """
     for m in place_dates(text, 0, end):
         before = text[: m.start("place")].rstrip(" \t")
-        if not before or before.endswith("\n"):
+        if not before or before.endswith("\n") or _DOCTYPE_NEXT.match(text, m.end()):
             return printed_date(m, 2)
     return None
+
+
+# the doctype right after a place-and-date line whose line break the text lost: "… VOOR HET DIENSTJAAR 1968
+# 's-Gravenhage, 14 maart 1968. BRIEF VAN DE MINISTER VAN …" (sgd/brieven/sgd-0000239726.txt)
+_DOCTYPE_NEXT = re.compile(r"\s*\.?\s*BRIEF\s+VAN\b")
 
 
 # the date a nota's head gives it: "NOTA NAAR AANLEIDING VAN HET VERSLAG Ontvangen 31 oktober 1994", "NOTA VAN
