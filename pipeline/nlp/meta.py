@@ -734,9 +734,9 @@ def head_place_date(text: str, end: int) -> str | None:
     return None
 
 
-# the doctype right after a place-and-date line whose line break the text lost: "… VOOR HET DIENSTJAAR 1968
-# 's-Gravenhage, 14 maart 1968. BRIEF VAN DE MINISTER VAN …" (sgd/brieven/sgd-0000239726.txt)
-_DOCTYPE_NEXT = re.compile(r"\s*\.?\s*BRIEF\s+VAN\b")
+# the paper's heading right after a place-and-date line whose line break the text lost: "… VOOR HET
+# DIENSTJAAR 1968 's-Gravenhage, 14 maart 1968. BRIEF VAN DE MINISTER VAN …" (sgd/brieven/sgd-0000239726.txt)
+_DOCTYPE_NEXT = re.compile(rf"\s*\.?\s*(?={PAPER_HEADING.pattern})")
 
 
 # the date a nota's head gives it: "NOTA NAAR AANLEIDING VAN HET VERSLAG Ontvangen 31 oktober 1994", "NOTA VAN
