@@ -481,14 +481,13 @@ def read_head(text: str) -> Head:
         elif old_nr.group(6):
             number = Number(old_nr.group(6), None, str(int(old_nr.group(7))), how="old")
         else:
-            chapter = re.sub(r"\s", "", old_nr.group(2)) if old_nr.group(2) else None  # "VII B"
-            number = Number(old_nr.group(1), chapter, str(int(old_nr.group(3))), how="old")
+            number = Number(old_nr.group(1), _chapter(old_nr.group(2)), str(int(old_nr.group(3))), how="old")
         end = old_nr.end()
     if number is None and OLD_BUDGET.search(top[:300]):
         budget = OLD_BUDGET_NUMBER.search(top[:300])  # further down, a second paper bound in the file
         if budget:
             dossier, chapter, nr = (budget.group(k) or budget.group(k + "2") for k in ("dossier", "ch", "nr"))
-            number = Number(dossier, fix_toevoeging(re.sub(r"\s", "", chapter)), str(int(nr)), how="old")
+            number = Number(dossier, _chapter(chapter), str(int(nr)), how="old")
             end = budget.end()
     # the line that says what the paper is: under the number, or (older papers) above it
     dt = DOCTYPE.search(top, max(0, end - 2)) if number else None
@@ -505,6 +504,11 @@ def read_head(text: str) -> Head:
         doctype = " ".join(line.split())
         end = max(end, dt.start(1) + len(line))
     return Head(kamer, vergaderjaar, number, title, doctype, end)
+
+
+def _chapter(printed: str | None) -> str | None:
+    """A budget chapter as the old heads print it, its letter parted or not: "VII B" is "VIIB"."""
+    return re.sub(r"\s", "", printed) if printed else None
 
 
 def _head_dossier(top: str, start: int) -> re.Match[str] | None:
