@@ -498,7 +498,7 @@ def find_commitments(
         if dl is not None:
             # a time without its year whose day has passed when the paper is written ("voor de zomer" on
             # 1 July, "voor Prinsjesdag" on its eve) is the next one to come, on a day the words do not fix
-            by = None if written and dl.by and dl.by < written.isoformat() else dl.by
+            by = None if _day_passed(dl.by, written) else dl.by
             dl = DeadlineFound(dl.text, dl.start + s, dl.end + s, by, dl.rule)
         read_as = unbroken(inner_dots(sentence))
         heading = PAPER_HEADING.search(read_as)
@@ -575,12 +575,12 @@ def _before(d: DeadlineFound, written: dt.date | None) -> bool:
     >>> _before(DeadlineFound("voor 1 juli 1985", 0, 16, "1985-06-30", "before"), dt.date(1990, 3, 1))
     True
     """
-    return (
-        d.by is not None
-        and written is not None
-        and d.by < written.isoformat()
-        and bool(_YEARED.search(d.text))
-    )
+    return _day_passed(d.by, written) and bool(_YEARED.search(d.text))
+
+
+def _day_passed(by: str | None, written: dt.date | None) -> bool:
+    """Is a deadline's day before the date the paper prints?"""
+    return by is not None and written is not None and by < written.isoformat()
 
 
 def _past(d: DeadlineFound, written: dt.date | None) -> bool:
