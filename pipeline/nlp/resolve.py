@@ -363,7 +363,7 @@ def _follow_ups(
             for r in refs
             if r.kind in ("kamerstuk", "aanhangsel", "handelingen") and r.id != structure.doc_id
         ]
-        seen: set[tuple[str, str | None]] = set()
+        seen: set[tuple[str, str | None, int]] = set()
         for f in found:
             if structure.turns and not _governments_turn(structure, f.span.start):
                 continue  # in a debate a member's "in antwoord op mijn vragen" is no follow-up of the paper
@@ -377,9 +377,9 @@ def _follow_ups(
                 # "Deze notitie vormt het vervolg op onze brief … (21 137, nr. 269)": the paper it names
                 ids = list(dict.fromkeys(tid for tid, pos in cited if s <= pos < e))[:1]
             for tid in ids or [None]:  # type: ignore[list-item]
-                if (f.relation, tid) in seen and tid is not None:
+                if (f.relation, tid, s) in seen and tid is not None:
                     continue
-                seen.add((f.relation, tid))
+                seen.add((f.relation, tid, s))
                 out.append(replace(f, target=tid, resolved_by="text" if tid else None))
     if own is not None and own.replaces:
         out.append(FollowUp("replaces", own.replaces, own.span, resolved_by="text"))

@@ -78,3 +78,36 @@ def test_topics_of_motion_pdfs_without_official_metadata(tmp_path) -> None:
 
 def test_sources() -> None:
     assert (SEED / "kamerbrief-imvo-convenanten-2016.txt").exists()
+
+
+# the head and first paragraph of a real archive letter (../shared/corpus/sgd/brieven/sgd-0000099611.txt, OCR text
+# as published; outside the gold): a promise recalled ("heb ik u … meegedeeld dat ik … zal informeren"), then
+# the sentence that says this letter carries it out; both name the same paper (16 736, nr. 34)
+RECALL_THEN_ACT = """Tweede Kamer der Staten-Generaal
+Vergaderjaar 1987-1988
+16736
+Decentralisatie van de volkshuisvesting
+Nr. 35
+BRIEF VAN DE STAATSSECRETARIS VAN VOLKSHUISVESTING,
+RUIMTELIJKE ORDENING EN MILIEUBEHEER
+Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+'s-Gravenhage, 23 november 1987 Op 19 mei jl. is de gewijzigde motie van het kamerlid Lauxtermann (16 736, nr. \
+32) aangenomen. Hierin verzoekt de Tweede Kamer de besturen van de provincies te belasten met de taak van \
+budgethouder voor de niet-rechtstreekse gemeenten in het kader van het Normkosten-systeem (NKS). In onze \
+gedachtenwisseling terzake heb ik als hoofdbezwaar tegen deze motie aangegeven dat men niet een bepaald deel van een \
+organisatie, in dit geval een deel van de gedeconcentreerde rijksdienst volkshuisvesting, kan overdragen aan de \
+provincie, aangezien met elkaar samenhangende volkshuisvestingstaken van het Rijk in het geding zijn. Daarbij heb ik \
+tevens mijn bereidheid uitgesproken dit nader te beschouwen, maar dan structureel \
+voor de gehele gedeconcentreerde rijksdienst van de volks-huisvesting. Schriftelijk heb ik u vervolgens meegedeeld \
+dat ik u in het najaar 1987 daaromtrent uitvoeriger zal informeren (16 736, nr. 34). Middels deze brief wordt \
+invulling gegeven aan bovenstaande toezeggingen. Kortheidshalve volgen hieronder de belangrijkste conclusies.
+"""
+
+
+def test_a_recalled_announcement_and_the_sentence_that_acts_on_it_are_both_follow_ups(tmp_path) -> None:
+    path = tmp_path / "brief.txt"
+    path.write_text(RECALL_THEN_ACT, encoding="utf-8")
+    doc = analyse(extract(path))
+    fulfils = [doc.text[f.span.start : f.span.end] for f in doc.follow_ups if f.relation == "fulfils"]
+    assert any(t.startswith("Schriftelijk heb ik u vervolgens meegedeeld") for t in fulfils), fulfils
+    assert any(t.startswith("Middels deze brief wordt invulling gegeven") for t in fulfils), fulfils
