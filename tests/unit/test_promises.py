@@ -102,6 +102,24 @@ def test_a_time_wholly_past_is_no_promise(text: str, written: str, kinds: list[s
 
 
 @pytest.mark.parametrize(
+    ("written", "kinds"),
+    [("2020-01-15", ["toezegging"]), ("2020-06-01", [])],
+)
+def test_a_dated_present_to_the_kamer_outweighs_the_recalled_clause_before_it(
+    written: str, kinds: list
+) -> None:
+    """ "… heb ik aangegeven met een reactie te komen … en die stuur ik u voor 1 maart 2020": a first-person
+    present to the Kamer with its time still ahead is a future, as "zal ik" is, and the history of the first
+    clause does not block it; once the time has passed it is history too (models/training/sentences-modern.jsonl,
+    a minister in a debate of 2019-20, labelled toezegging)."""
+    text = (
+        "In antwoord op eerdere Kamervragen heb ik aangegeven met een reactie te komen op dit rapport en die "
+        "stuur ik u voor 1 maart 2020."
+    )
+    assert [f.kind for f in _commitments(text, dt.date.fromisoformat(written))] == kinds
+
+
+@pytest.mark.parametrize(
     ("text", "written", "deadline"),
     [
         # sgd/aanhangsels/sgd-0000027576 (archive outside the gold; a helper's check, 2026-12-04)
