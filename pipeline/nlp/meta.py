@@ -1023,8 +1023,16 @@ JOINT_ANSWER = re.compile(
     rf"(?:(?P<a1>{_JOINT_NAME})\s+en\s+(?P<a2>{_JOINT_NAME})\s*,\s*Ministers\s+van\s+(?P<am1>[^.()]+?)\s+en\s+van\s+"
     rf"(?P<am2>[^.()]+?)\s*[.,(]"
     rf"|(?P<b1>{_JOINT_NAME})\s*,\s*(?P<bf1>{FUNCTION_WORD})\s+(?P<bp1>van|voor)\s+(?P<bm1>[^.()]+?)(?:\s+a\.\s?i\.)?\s*,?\s+en\s+"
-    rf"(?P<b2>{_JOINT_NAME})\s*,\s*(?P<bf2>{FUNCTION_WORD})\s+(?P<bp2>van|voor)\s+(?P<bm2>[^.()]+?)(?:\s+a\.\s?i\.)?(?=\s*(?:\.|\(|,\s*mede\s+namens)))"
+    rf"(?P<b2>{_JOINT_NAME})\s*,\s*(?P<bf2>{FUNCTION_WORD})\s+(?P<bp2>van|voor)\s+(?P<bm2>[^.()]+?)(?:\s+a\.\s?i\.)?(?=\s*(?:\.|\(|,\s*mede\s+namens))"
+    # three or more: "ANTWOORD van de heeren Ort, Rambonnet en Bos-boom, Ministers van Justitie, van Marine
+    # en van Oorlog." (sgd/aanhangsels/sgd-0000340249.txt, 1914; sgd-0000306106.txt, 1926, names de Geer,
+    # de Visser en van Dijk), each name with the ministry in the same place
+    rf"|(?P<c_names>{_JOINT_NAME}(?:\s*,\s*{_JOINT_NAME})+\s+en\s+{_JOINT_NAME})\s*,\s*Ministers\s+van\s+"
+    rf"(?P<c_ministries>[^.()]+?)\s*[.(])"
 )
+# the ministries of such a heading, one after another: "Financiën, van Onderwijs, Kunsten en Wetenschappen en
+# van Oorlog" (a ministry's own name may hold a comma and "en"; the next one starts with "van")
+_NEXT_MINISTRY = re.compile(r"\s*,\s*van\s+|\s+en\s+van\s+")
 # the answer's date: the first "(Ontvangen …)" (or, before the 1970s, "(Ingezonden …)") after it
 ANSWER_DATE = re.compile(  # OCR may lose the bracket: "(Sociale Zaken). Ontvan-gen 2 maart 1984)"
     rf"(?:\(\s*|(?<=[.)]\s)f?)(?:{RECEIVED_WORD}|{SENT_IN_WORD})"  # OCR reads "(" as "f": "fingezonden"
@@ -1170,7 +1178,13 @@ def _headings(text: str) -> list[tuple[int, str, str | None, bool]]:
     given name may stand before the surname)."""
     out: list[tuple[int, str, str | None, bool]] = []
     for m in JOINT_ANSWER.finditer(text):
-        if m.group("a1"):
+        if m.group("c_names"):
+            names = re.split(r"\s*,\s*|\s+en\s+", m.group("c_names"))
+            ministries = _NEXT_MINISTRY.split(m.group("c_ministries"))
+            if len(names) == len(ministries):  # else which minister holds which portfolio is unsure
+                for i, (name, ministry_text) in enumerate(zip(names, ministries, strict=True)):
+                    out.append((m.start("c_names") + i, name, _role("Minister", "van", ministry_text), False))
+        elif m.group("a1"):
             for i in (1, 2):
                 out.append(
                     (m.start(f"a{i}"), m.group(f"a{i}"), _role("Minister", "van", m.group(f"am{i}")), False)

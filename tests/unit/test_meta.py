@@ -472,6 +472,34 @@ def test_two_answerers_in_one_heading(heading: str, want: list[tuple[str, str]])
     assert [(a.name, a.role) for a in meta.answerers(heading + " (Ingezonden 3 mei 1970.)")] == want
 
 
+@pytest.mark.parametrize(
+    ("heading", "want"),
+    [  # three who answer together, each name with the ministry in the same place (archive outside the gold)
+        (  # sgd/aanhangsels/sgd-0000340249.txt (1914), OCR's line-break hyphen in "Bos-boom"
+            "ANTWOORD van de heeren Ort, Rambonnet en Bos-boom, Ministers van Justitie, van Marine en van Oorlog.",
+            [
+                ("Ort", "Minister van Justitie"),
+                ("Rambonnet", "Minister van Marine"),
+                ("Bosboom", "Minister van Oorlog"),
+            ],
+        ),
+        (  # sgd/aanhangsels/sgd-0000306106.txt: a ministry whose name holds a comma and "en"
+            "ANTWOORD van de heeren de Geer, de Visser en van Dijk, Ministers van Financiën, van Onderwijs, Kunsten "
+            "en Wetenschappen en van Oorlog.",
+            [
+                ("de Geer", "Minister van Financiën"),
+                ("de Visser", "Minister van Onderwijs, Kunsten en Wetenschappen"),
+                ("van Dijk", "Minister van Oorlog"),
+            ],
+        ),
+        # as many names as ministries, or which holds which is unsure: no answerer
+        ("ANTWOORD van de heeren Ort, Rambonnet en Bosboom, Ministers van Justitie en van Marine.", []),
+    ],
+)
+def test_three_answerers_in_one_heading(heading: str, want: list[tuple[str, str]]) -> None:
+    assert [(a.name, a.role) for a in meta.answerers(heading + " (Ingezonden 20 April 1914.)")] == want
+
+
 def test_a_running_head_after_a_signature_is_no_signer() -> None:
     """'Handelingen der Staten-Generaal' printed under the signature is no name (sgd-0000313614)."""
     text = (
