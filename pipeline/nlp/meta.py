@@ -253,7 +253,10 @@ OLD_BUDGET_NUMBER = re.compile(
     r"(?<![\d(.])(?P<dossier>\d{1,4})\s*\.\s*(?P<ch>[IVXL]{1,5}(?:\s?[A-D])?)\s*\.\s*(?P<nr>\d{1,4})\s*\.\s+"
     r"(?=[A-Z]{4,}|Nota\b|Brief\b)"
     r"|(?<![\d.])(?P<dossier2>\d{3,4})[ \t]+(?P<ch2>[IVXL]{1,5}(?:[ \t]?[A-D])?)[ \t]+(?P<nr2>\d{1,3})\s+"
-    r"(?=BRIEF\b|NOTA\b|MEMORIE\b|VERSLAG\b|Nota\b|Brief\b)"
+    r"(?=BRIEF\b|NOTA\b|MEMORIE\b|VERSLAG\b|Nota\b|Brief\b"
+    # or the running head's other column repeats the dossier and chapter: "Rijksbegroting voor het dienstjaar
+    # 1950 1400 VI 23 1400 VI BRIEF …" (sgd/brieven/sgd-0000083452.txt; memories of 1948 and 1952 too)
+    r"|(?P=dossier2)[ \t]+(?P=ch2)\s)"
 )
 HEAD_KAMER = re.compile(r"\b(Tweede|Eerste)\s+Kamer\s+der\s+Staten|\bStaten\s*-?\s*Generaal\b")
 HEAD_VJ = re.compile(

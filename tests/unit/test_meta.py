@@ -58,7 +58,22 @@ HEADS = [
         "VIIe HOOFDSTUK A. (2. VII A. 6.)\nBRIEF VAN DEN MINISTER VAN FINANCIËN.",
         "kst-2-VIIA-6",
     ),
+    # the number, then the running head's other column repeating dossier and chapter (sgd/brieven/sgd-0000083452,
+    # as the text is read: its lines "1400 VI", "23", "1400 VI" joined; archive outside the gold)
+    (
+        "Bijlage A\n\nEerste Kamer\n\nRijksbegroting voor het dienstjaar 1950 1400 VI 23 1400 VI\n\n"
+        "BRIEF VAN DEN MINISTER VAN ONDERWIJS, KUNSTEN EN WETENSCHAPPEN",
+        "kst-1400-VI-23",
+    ),
 ]
+
+
+def test_a_bare_budget_number_needs_its_doctype_or_its_own_dossier_after_it() -> None:
+    """'1400 VI 23 1500 VII': another dossier after the number makes it no paper's own number."""
+    assert (
+        own_number("Rijksbegroting voor het dienstjaar 1950 1400 VI 23 1500 VII\nBRIEF VAN DE MINISTER", ())
+        is None
+    )
 
 
 @pytest.mark.parametrize(("text", "kst"), HEADS)
