@@ -207,7 +207,7 @@ ROMAN = r"(?:[IVXL]{1,6}|[IVXL]+[1l|I]*)[A-Z]?"
 # a toevoeging as printed after the dossier: " VI", " XIIA", "-02", " A", " (R 1446)", " hoofdstuk XVI",
 # ", hoofdstukX" (OCR glues it)
 TOEVOEGING = (
-    rf"(?:\s*[-–]\s*(?P<num>\d{{1,2}})(?!\d)|\s*,?\s+(?:hoofdstuk|hfdst\.?|Hoofdstuk)\s*(?P<hfd>{ROMAN})\b"
+    rf"(?:\s*[-–]\s*(?P<num>\d{{1,2}})(?![\dA-Za-z])|\s*,?\s+(?:hoofdstuk|hfdst\.?|Hoofdstuk)\s*(?P<hfd>{ROMAN})\b"
     rf"|\s+(?P<rom>{ROMAN})(?=[\s,.)]|$)|\s+(?P<let>[A-Z])(?=[\s,]|$))?"
     rf"(?:\s*\(\s*(?P<r>R\s*\d{{3,4}})\s*\))?"
 )
@@ -462,6 +462,11 @@ def read_head(text: str) -> Head:
     else:
         d = _head_dossier(top, start)
         n = HEAD_NR.search(top, d.end()) if d else None
+        # the Eerste Kamer's layout: the number on the session's line, before the dossier ("Vergaderjaar
+        # 1990-1991 Nr. 224c 21 800 XIV"; "Zitting 1980-1981 Nr. 80 16039"); a paper of both Kamers
+        # ("Staten-Generaal … Vergaderjaar 1991-1992 Nr. 383 22780 … Nr. 1") is the number under its title
+        ek = HEAD_NR.fullmatch(top, vm.end(), d.start()) if vm and d and kamer == "ek" else None
+        n = ek or n
         if d and n and n.start() - d.end() < 700:
             toev, rijkswet = _toevoeging(d)
             dossier = re.sub(r"\s", "", d.group("dossier"))

@@ -58,6 +58,26 @@ HEADS = [
         "VIIe HOOFDSTUK A. (2. VII A. 6.)\nBRIEF VAN DEN MINISTER VAN FINANCIËN.",
         "kst-2-VIIA-6",
     ),
+    # the Eerste Kamer prints the number on the session's line, before the dossier (archive outside the gold:
+    # sgd/brieven/sgd-0000026895, sgd/verslagen/sgd-0000157961, sgd/brieven-overig/sgd-0000114039 whose
+    # "19 200 B" below is another dossier's letter, not the number)
+    (
+        "Eerste Kamer der Staten-Generaal 1\n\nVergaderjaar 1990-1991 Nr. 224c 21 800 XIV 21 800 B\n\n"
+        "Vaststelling van de begroting van de uitgaven\n\nBRIEF VAN DE MINISTER VAN LANDBOUW",
+        "kst-21800-XIV-224c",
+    ),
+    (
+        "Eerste Kamer der Staten-Generaal 1\n\nVergaderjaar 1985-1986 Nr. 84e 19200 XII Hoofdstuk XII voor het "
+        "jaar 1986 19 200 B Begroting van uitgaven en ontvangsten van het Rijk\n\nBRIEF VAN DE MINISTER",
+        "kst-19200-XII-84e",
+    ),
+    # a paper of both Kamers: the number under the title is its own, not the one on the session's line
+    # (sgd/brieven/sgd-0000016881; the letters gold's dev half has one of this layout)
+    (
+        "Staten-Generaal 1/2\n\nVergaderjaar 1992-1993 Nr. 183 22978 Overeenkomst inzake technische "
+        "samenwerking\n\nNr. 1\n\nBRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN",
+        "kst-22978-1",
+    ),
     # the number, then the running head's other column repeating dossier and chapter (sgd/brieven/sgd-0000083452,
     # as the text is read: its lines "1400 VI", "23", "1400 VI" joined; archive outside the gold)
     (
@@ -66,6 +86,16 @@ HEADS = [
         "kst-1400-VI-23",
     ),
 ]
+
+
+def test_an_ocr_roman_chapter_after_a_hyphen_is_no_sub_series() -> None:
+    """'20 200-1V' is chapter IV as OCR read it (the footer prints '20 200 IV'), not sub-series 01 with a stray V
+    (sgd/overig/sgd-0000098214, archive outside the gold)."""
+    head = (
+        "Eerste Kamer der Staten-Generaal 1\n\nVergaderjaar 1987-1988 Nr. 187 20 200-1V Hoofdstuk IV\n\nBRIEF"
+    )
+    footer = ("Eerste Kamer, vergaderjaar 1987-1988, 20 200 IV enz., nr. 187",)
+    assert own_number(head, footer).id == "kst-20200-IV-187"  # type: ignore[union-attr]
 
 
 def test_a_bare_budget_number_needs_its_doctype_or_its_own_dossier_after_it() -> None:
@@ -579,7 +609,9 @@ SESSION_HEADS = [
     ("ZITTING 1959 — 5582\n\nNaturalisatie van Bauduin, Louise Laurc Alberte Elisc en 20 anderen\n\nMEMORIE VAN "
      "TOELICHTING\n\nNr. 3", "kst-5582-3", "1959"),  # memories-van-toelichting/sgd-0000267854
     ("Eerste Kamer der Staten-Generaal 1\n\nVergaderjaar 1989--1990 Nr. 176e 20708 21433\n\nWijziging van onder "
-     "meer de Wet op de studiefinanciering", None, "1989-1990"),  # brieven/sgd-0000034672
+     "meer de Wet op de studiefinanciering", "kst-20708-176e", "1989-1990"),  # brieven/sgd-0000034672: the
+    # Eerste Kamer's number on the session's line, in the first of two dossiers, as its footer prints it
+    # ("Eerste Kamer, vergaderjaar 1989-1990, 20 708 en 21 433, nr. 176e")
     # a lettered dossier of the 1950s-70s budgets' funds, on its own line or run on as extraction joins it
     ("ZITTING 1952—1953 — 2800 B\nVASTSTELLING VAN DE BEGROTING VAN INKOMSTEN EN UITGAVEN VAN HET ZUIDERZEEFONDS "
      "VOOR HET DIENSTJAAR 1953\nBRIEF VAN DE MINISTER VAN VERKEER EN WATERSTAAT No. 8", "kst-2800-B-8",
