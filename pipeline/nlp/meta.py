@@ -607,6 +607,18 @@ def own_number(text: str, running: tuple[str, ...], year: int | None = None) -> 
     if number is head.number and foot and foot.dossier == number.dossier and glued:
         # a footnote marker glued to the head's number: "Nr. 111" where every footer says nr. 11
         number = Number(number.dossier, number.toevoeging, foot.nr, number.rijkswet, number.how)
+    if (
+        foot
+        and number.how == "head"
+        and foot.dossier != number.dossier
+        and foot.nr == number.nr
+        and foot.dossier
+        in (listed := {re.sub(r"\s", "", d["dossier"]) for d in HEAD_DOSSIER.finditer(text[:600])})
+        and len(listed) > 1
+    ):
+        # a head that lists several dossiers ("Rijksbegroting voor het jaar 1982 / 17100 / Hoofdstuk IXB", a
+        # year among them): the footer says which is the paper's ("… 1981-1982, 17 100 hoofdstuk IXB, nr. 17")
+        number = foot
     if foot and number.how != "footer" and foot.dossier == number.dossier:
         # the head's number wins; the footer knows the toevoeging when OCR lost or broke it in the head
         toev = number.toevoeging

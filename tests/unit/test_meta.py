@@ -98,6 +98,17 @@ def test_an_ocr_roman_chapter_after_a_hyphen_is_no_sub_series() -> None:
     assert own_number(head, footer).id == "kst-20200-IV-187"  # type: ignore[union-attr]
 
 
+def test_the_footer_says_which_of_the_heads_dossiers_is_the_papers() -> None:
+    """A head whose session is printed without its dash ("Zitting 1981 1982") lists a year before the dossier;
+    the footer names the paper's (sgd/brieven/sgd-0000152648, archive outside the gold)."""
+    head = (
+        "Tweede Kamer der Staten-Generaal 2\n\nZitting 1981 1982\n\nRijksbegroting voor het jaar 1982 17100\n\n"
+        "Hoofdstuk IXB Departement van Financiën\n\nNr. 17\n\nBRIEF VAN DE MINISTER VAN FINANCIËN"
+    )
+    footer = ("Tweede Kamer, zitting 1981-1982, 17 100 hoofdstuk IXB, nr. 17",)
+    assert own_number(head, footer).id == "kst-17100-IXB-17"  # type: ignore[union-attr]
+
+
 def test_a_bare_budget_number_needs_its_doctype_or_its_own_dossier_after_it() -> None:
     """'1400 VI 23 1500 VII': another dossier after the number makes it no paper's own number."""
     assert (
