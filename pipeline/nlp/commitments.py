@@ -148,10 +148,10 @@ def read(
         reg
     ):  # a register line: "Toezegging Kamerstuk 32 637, nr. 231, gedaan door de Minister van … tijdens …"
         return Reading("toezegging", reg.group("actor"), reg.start(), strong=True, rule="register")
-    first_person_future = g.cues["first_person_future"].search(sentence) or (
-        # a dated present to the Kamer is a future: "… en die stuur ik u voor 1 maart 2020"
-        g.cues["present_to_kamer"].search(sentence) if ahead else None
-    )
+    first_person_future = g.cues["first_person_future"].search(sentence)
+    sends = g.cues["first_person_present"].search(sentence) if ahead and not first_person_future else None
+    if sends and find_deadlines(sentence[sends.end() :], None):
+        first_person_future = sends  # "… en die stuur ik u voor 1 maart 2020": its time follows it
     reported = g.cues["reported_future"].search(sentence)
     if (
         first_person_future

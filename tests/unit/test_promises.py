@@ -120,6 +120,19 @@ def test_a_dated_present_to_the_kamer_outweighs_the_recalled_clause_before_it(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # another's present, not the speaker's: the statute still blocks it (a reviewer's sentence)
+        "Ingevolge artikel 5 van de wet ontvangt u voor 1 juni 2020 het jaarverslag van de Autoriteit.",
+        # the time belongs to the first clause; the present informs now (a reviewer's sentence)
+        "Ik heb u gemeld dat de uitvoering per 1 juli 2020 start; graag informeer ik u over de voorbereidingen.",
+    ],
+)
+def test_a_present_is_a_future_only_when_it_is_the_speakers_and_its_time_follows(text: str) -> None:
+    assert _commitments(text, dt.date(2020, 1, 15)) == []
+
+
+@pytest.mark.parametrize(
     ("text", "written", "deadline"),
     [
         # sgd/aanhangsels/sgd-0000027576 (archive outside the gold; a helper's check, 2026-12-04)
