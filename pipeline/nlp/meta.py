@@ -1040,14 +1040,12 @@ NEXT_OF_MINISTERS = re.compile(
 _JOINT_NAME = rf"{TITLES}(?:{INITIALS}\s*)?{HEADING_SURNAME}"
 JOINT_ANSWER = re.compile(
     rf"\b{_ANSWER_WORD}\s+van\s+den?\s+hee?ren\s+"
-    rf"(?:(?P<a1>{_JOINT_NAME})\s+en\s+(?P<a2>{_JOINT_NAME})\s*,\s*Ministers\s+van\s+(?P<am1>[^.()]+?)\s+en\s+van\s+"
-    rf"(?P<am2>[^.()]+?)\s*[.,(]"
-    rf"|(?P<b1>{_JOINT_NAME})\s*,\s*(?P<bf1>{FUNCTION_WORD})\s+(?P<bp1>van|voor)\s+(?P<bm1>[^.()]+?)(?:\s+a\.\s?i\.)?\s*,?\s+en\s+"
+    rf"(?:(?P<b1>{_JOINT_NAME})\s*,\s*(?P<bf1>{FUNCTION_WORD})\s+(?P<bp1>van|voor)\s+(?P<bm1>[^.()]+?)(?:\s+a\.\s?i\.)?\s*,?\s+en\s+"
     rf"(?P<b2>{_JOINT_NAME})\s*,\s*(?P<bf2>{FUNCTION_WORD})\s+(?P<bp2>van|voor)\s+(?P<bm2>[^.()]+?)(?:\s+a\.\s?i\.)?(?=\s*(?:\.|\(|,\s*mede\s+namens))"
-    # three or more: "ANTWOORD van de heeren Ort, Rambonnet en Bos-boom, Ministers van Justitie, van Marine
-    # en van Oorlog." (sgd/aanhangsels/sgd-0000340249.txt, 1914; sgd-0000306106.txt, 1926, names de Geer,
-    # de Visser en van Dijk), each name with the ministry in the same place
-    rf"|(?P<c_names>{_JOINT_NAME}(?:\s*,\s*{_JOINT_NAME})+\s+en\s+{_JOINT_NAME})\s*,\s*Ministers\s+van\s+"
+    # two or more, then "Ministers": "ANTWOORD van de heeren Ort, Rambonnet en Bos-boom, Ministers van
+    # Justitie, van Marine en van Oorlog." (sgd/aanhangsels/sgd-0000340249.txt, 1914; sgd-0000306106.txt,
+    # 1926, names de Geer, de Visser en van Dijk), each name with the ministry in the same place
+    rf"|(?P<c_names>{_JOINT_NAME}(?:\s*,\s*{_JOINT_NAME})*\s+en\s+{_JOINT_NAME})\s*,\s*Ministers\s+van\s+"
     rf"(?P<c_ministries>[^.()]+?)\s*[.(])"
 )
 # the ministries of such a heading, one after another: "Financiën, van Onderwijs, Kunsten en Wetenschappen en
@@ -1202,13 +1200,10 @@ def _headings(text: str) -> list[tuple[int, str, str | None, bool]]:
             names = re.split(r"\s*,\s*|\s+en\s+", m.group("c_names"))
             ministries = _NEXT_MINISTRY.split(m.group("c_ministries"))
             if len(names) == len(ministries):  # else which minister holds which portfolio is unsure
-                for i, (name, ministry_text) in enumerate(zip(names, ministries, strict=True)):
-                    out.append((m.start("c_names") + i, name, _role("Minister", "van", ministry_text), False))
-        elif m.group("a1"):
-            for i in (1, 2):
-                out.append(
-                    (m.start(f"a{i}"), m.group(f"a{i}"), _role("Minister", "van", m.group(f"am{i}")), False)
-                )
+                at = m.start("c_names")
+                for name, ministry_text in zip(names, ministries, strict=True):
+                    at = text.index(name, at)
+                    out.append((at, name, _role("Minister", "van", ministry_text), False))
         else:
             for i in (1, 2):
                 role = _role(m.group(f"bf{i}"), m.group(f"bp{i}"), m.group(f"bm{i}"))
