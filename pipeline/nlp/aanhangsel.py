@@ -42,10 +42,14 @@ SENT_IN = re.compile(rf"\({SENT_IN_WORD}\s+(?:dd\.\s*)?(?P<date>[^)]{{6,30}})\)"
 # an answer printed as a letter, its date after who sends it: "Brief van Minister Lubbers (Economische Zaken).
 # (Ont-vangen 29 april 1974.)"
 LETTER_ANSWER = r"(?:Brief|BRIEF)(?=\s+van\s+[^()]{3,80}\([^()]{3,90}\)\s*\.?\s*\(\s*(?:Ont|ont|Inge))"
+# the heading's word, "ANTWOORDEN" too, and as OCR misreads it in the archive's Aanhangsels: "ANTWOOED van den
+# heer Beel" (6 times), "Antwooid van Minister Albeda", "ANTAVOORD van den heer", "nNTWOORD van de heer"
+ANSWER_WORD = r"(?:Antwoo[ri]d(?:en)?|[An]NT(?:W|AV)OO[RE]D(?:EN)?)"
+# the "van" after it, "vun" as OCR read it once ("ANTWOORD vun de heer Staf")
+ANSWER_VAN = r"(?:v[au]n|VAN)"
 # the start of the government's answer: "Antwoord van …", "ANTWOORD van den heer …", then "(Ontvangen …)"
 ANSWER_HEAD = re.compile(
-    rf"\b(?:Antwoord(?:en)?|ANTWOORD(?:EN)?|Mededeling|MEDEDELING|{LETTER_ANSWER})\s+(?:[A-Z][a-z]{{5,9}}\s+)?"
-    r"(?:van|VAN)\b"
+    rf"\b(?:{ANSWER_WORD}|Mededeling|MEDEDELING|{LETTER_ANSWER})\s+(?:[A-Z][a-z]{{5,9}}\s+)?{ANSWER_VAN}\b"
 )  # or the notice it comes later; the side heading before it may be OCR'd ("Mededeling Mededehng van")
 RECEIVED = re.compile(r"\((?:Ontvangen|ontvangen|Ingezonden)\s+[^)]{6,30}\)")
 NUMBER = re.compile(

@@ -1005,19 +1005,21 @@ _ANSWERER = (
 _BRACKETED_MINISTRY = (
     r"[,.]?\s*\((?P<ministry>[^()\d]{3,90})\)"  # a ministry, never "(Aanhangsel …, blz. 89)"
 )
-_ANSWER_WORD = r"(?:[Aa]ntwoord(?:en)?|ANTWOORD(?:EN)?)"  # the heading, "ANTWOORDEN" too
+_ANSWER_WORD = rf"(?:antwoord(?:en)?|{aanhangsel.ANSWER_WORD})"  # the heading, "ANTWOORDEN" too, and OCR's
+_VAN = aanhangsel.ANSWER_VAN
 ANSWER = re.compile(
     # "Antwoord van Minister Lubbers (Economische Zaken)" (from the 1970s on)
     # and "Mededeling van staatssecretaris Gabor (…)", the notice that the answer comes later
     # and an answer printed as a letter: "Brief van Minister Lubbers (Economische Zaken). (Ontvangen …)"
     rf"\b(?:(?:Nader|Aanvullend|Tweede|NADER)\s+)?(?:{_ANSWER_WORD}|Mededeling|MEDEDELING|{aanhangsel.LETTER_ANSWER})"
-    rf"\s+van\s+(?:de\s+)?"
+    rf"\s+{_VAN}\s+(?:de\s+)?"
     rf"{_ANSWERER}(?:{_BRACKETED_MINISTRY}"
     # "Antwoord van minister-president Lubbers, minister van Algemene Zaken."
     rf"|,\s*{FUNCTION_WORD}\s*van\s+(?P<ministry_b>[^().]{{3,90}}))"
     # "ANTWOORD van de heer Grosheide, Staatssecretaris van Onderwijs en Wetenschappen." (before)
-    rf"|\b(?:(?:Nader|Aanvullend|NADER)\s+)?(?:{_ANSWER_WORD}|MEDEDELING|Mededeling)\s+van\s+"
-    rf"(?:(?:de|den|dt)\s+(?:h[eo]er|lieer)|mevrouw|mejuffrouw|mej\.)\s+"  # OCR: "hoer", "lieer", "dt heer"
+    rf"|\b(?:(?:Nader|Aanvullend|NADER)\s+)?(?:{_ANSWER_WORD}|MEDEDELING|Mededeling)\s+{_VAN}\s+"
+    # OCR: "dt heer", "don heer", "deu heer", "den. Heer"; "hoer", "lieer", "beer" (5 times), "her"
+    rf"(?:(?:de|den|dt|don|deu)[.,]?\s+(?:[hH][eo]er|lieer|beer|her)|mevrouw|mejuffrouw|mej\.)\s+"
     rf"(?P<name2>{TITLES}(?:{INITIALS}\s*)?(?P<surname2>{HEADING_SURNAME}(?:\s+[A-Z][a-zà-ÿ'’]+)?))"
     rf"\s*[,.]\s*\.?(?:de\s+)?"
     rf"(?:(?:Minister-?\s?[Pp]resident\s*,\s*)?"  # "Minister-President, Minister van Algemene Zaken"
@@ -1039,7 +1041,7 @@ NEXT_OF_MINISTERS = re.compile(
 # Staatssecretaris van Cultuur, …", a stand-in's "a.i." after the ministry
 _JOINT_NAME = rf"{TITLES}(?:{INITIALS}\s*)?{HEADING_SURNAME}"
 JOINT_ANSWER = re.compile(
-    rf"\b{_ANSWER_WORD}\s+van\s+den?\s+hee?ren\s+"
+    rf"\b{_ANSWER_WORD}\s+{_VAN}\s+den?\s+hee?ren\s+"
     rf"(?:(?P<b1>{_JOINT_NAME})\s*,\s*(?P<bf1>{FUNCTION_WORD})\s+(?P<bp1>van|voor)\s+(?P<bm1>[^.()]+?)(?:\s+a\.\s?i\.)?\s*,?\s+en\s+"
     rf"(?P<b2>{_JOINT_NAME})\s*,\s*(?P<bf2>{FUNCTION_WORD})\s+(?P<bp2>van|voor)\s+(?P<bm2>[^.()]+?)(?:\s+a\.\s?i\.)?(?=\s*(?:\.|\(|,\s*mede\s+namens))"
     # two or more, then "Ministers": "ANTWOORD van de heeren Ort, Rambonnet en Bos-boom, Ministers van

@@ -472,6 +472,23 @@ def test_aanhangsel_answers(text: str, want: list[tuple[str, str]], date: str) -
             "Wiersma",
             "Staatssecretaris van Justitie",
         ),
+        # the heading's words as OCR misread them: "ANTWOOED" (6 times in the archive's Aanhangsels), "nNTWOORD",
+        # "Antwooid", "vun", "don heer", "beer" (5 times) (sgd-0000074272, sgd-0000233789, sgd-0000182015,
+        # sgd-0000288258, sgd-0000329190, sgd-0000047916; archive outside the gold)
+        (
+            "ANTWOOED van den heer Beel, Minister van Binnenlandsche Zaken.",
+            "Beel",
+            "Minister van Binnenlandsche Zaken",
+        ),
+        (
+            "nNTWOORD van de heer Grosheide, Staatssecretaris van Onderwijs en Wetenschappen.",
+            "Grosheide",
+            "Staatssecretaris van Onderwijs en Wetenschappen",
+        ),
+        ("Antwooid van Minister Albeda (Soci-ale Zaken)", "Albeda", "Minister van Sociale Zaken"),
+        ("ANTWOORD vun de heer Staf, Minister van Oorlog.", "Staf", "Minister van Oorlog"),
+        ("ANTWOORD van don heer de Jonge, Minister van Oorlog.", "de Jonge", "Minister van Oorlog"),
+        ("ANTWOORD van den beer Reymer, Minister van Waterstaat.", "Reymer", "Minister van Waterstaat"),
         # an answer printed as a letter, its "(Ontvangen …)" after it (sgd-0000206458, sgd-0000186619)
         ("Brief van Minister Lubbers (Economische Zaken).", "Lubbers", "Minister van Economische Zaken"),
         # the plural heading (sgd-0000149519)
