@@ -451,6 +451,16 @@ def remove(keys: tuple[str, ...], db: str) -> None:
     metavar="FIELD.METRIC=VALUE",
     help="Fail (exit 1) below this score, e.g. --min references.f1=0.95. Repeatable.",
 )
+@click.option(
+    "--opendata",
+    "exports",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="An open-data export whose vote outcomes attach to the motions, as `kamer ingest` attaches them. "
+    "Default: an opendata.jsonl(.gz) in a gold paper's folder or the one above, when the gold scores "
+    "motions.status. Repeatable.",
+)
+@click.option("--no-opendata", is_flag=True, help="Score the text alone: no vote outcomes from open data.")
 @workers_option
 @format_option
 @progress_option
@@ -461,6 +471,8 @@ def evaluate(
     limit: int | None,
     show: int,
     minimums: tuple[str, ...],
+    exports: tuple[str, ...],
+    no_opendata: bool,
     workers: int | None,
     fmt: str,
     progress: bool | None,
@@ -478,7 +490,8 @@ def evaluate(
       kamer evaluate --gold ../shared/gold/citations-dev.jsonl --min references.f1=1.0
       kamer evaluate --gold ../shared/gold/motions-dev.jsonl --limit 500 --format json
     """
-    from .evaluate import GoldError, run_gold
+    from .errors import ExtractError
+    from .evaluate import GoldError, gold_lines, open_data_beside, run_gold
 
     specs = []
     for spec in minimums:
@@ -488,11 +501,21 @@ def evaluate(
         except ValueError:
             raise click.UsageError(f"--min {spec!r}: the value must be a number (FIELD.METRIC=0.9)") from None
     try:
+        opendata: list[Any] = [] if no_opendata else list(exports)
+        if not exports and not no_opendata:
+            opendata = open_data_beside(gold_lines(gold_path, list(paths) or None)[:limit])
+            for found in opendata:
+                click.echo(
+                    f"evaluate: vote outcomes from {_shown(found)} (--no-opendata to leave them out)",
+                    err=True,
+                )
         report = run_gold(
-            gold_path, list(paths) or None, settings_with(workers), limit, _want_progress(progress)
+            gold_path, list(paths) or None, settings_with(workers), limit, _want_progress(progress), opendata
         )
     except GoldError as exc:
         raise click.ClickException(str(exc)) from None
+    except ExtractError as exc:  # an open-data export that cannot be read
+        raise click.ClickException(f"{exc.path}: {exc}") from None
     failed = report.below(specs)
     if fmt == "json":
         _emit({**report.to_json(), "failed": failed})

@@ -413,14 +413,54 @@ def score_sentence(report: Report, gold: dict[str, Any], pred: dict[str, Any]) -
         follow_up.false_hits.append(f"{label}: {where} → {sorted(relations)}")
 
 
+OPEN_DATA_NAMES = ("opendata.jsonl", "opendata.jsonl.gz")
+
+
+def open_data_beside(golds: list[dict[str, Any]]) -> list[Path]:
+    """The open-data exports in a gold document's folder or the folder above it, when the gold scores a
+    motion's vote (``motions[].status``): there the corpus keeps the outcomes its papers do not print."""
+    if not any("status" in m for g in golds for m in g.get("motions") or [] if isinstance(m, dict)):
+        return []
+    folders = {Path(g["abspath"]).parent for g in golds if "abspath" in g}
+    found = {
+        f / name for d in folders for f in (d, d.parent) for name in OPEN_DATA_NAMES if (f / name).is_file()
+    }
+    return sorted(found)
+
+
+def official_status(exports: Iterable[str | Path]) -> dict[str, str | None]:
+    """kst id → the vote outcome the open data gives its motion, as the graph reads it (``_build``: a later
+    record of the same paper replaces an earlier one)."""
+    from .opendata import read_records, zaak_facts
+
+    out: dict[str, str | None] = {}
+    for path in exports:
+        for record in read_records(str(path)):
+            z = zaak_facts(record)
+            if z is not None and z.kst_id:
+                out[z.kst_id] = z.status
+    return out
+
+
+def with_official_status(pred: dict[str, Any], official: dict[str, str | None]) -> dict[str, Any]:
+    """The paper's motions with the status open data gives, which wins over the text's, as in the graph
+    (``graph._settle_status``); a motion open data has no outcome for keeps what the text says."""
+    for motion in pred.get("motions") or []:
+        if isinstance(motion, dict) and official.get(motion.get("id") or ""):
+            motion["status"] = official[motion["id"]]
+    return pred
+
+
 def run_gold(
     gold_path: str | Path,
     only: list[str] | None,
     settings: Any,
     limit: int | None = None,
     progress: bool = False,
+    opendata: Iterable[str | Path] = (),
 ) -> Report:
-    """Run the pipeline on what a gold file names and score it."""
+    """Run the pipeline on what a gold file names and score it; ``opendata``: exports whose vote outcomes
+    attach to the motions, as ``kamer ingest`` attaches them (``kamer extract`` alone reads no votes)."""
     from . import analyse
     from .batch import process_many
     from .extract import from_text
@@ -428,10 +468,13 @@ def run_gold(
     golds = gold_lines(gold_path, only)[:limit]
     if not golds:
         raise GoldError(f"no gold lines to score in {gold_path}" + (" for those paths" if only else ""))
+    official = official_status(opendata)
     files = [g["abspath"] for g in golds if "abspath" in g]
     by_path = dict(zip(files, process_many(files, settings, progress), strict=True))
     preds = [
-        by_path[g["abspath"]] if "abspath" in g else _analyse_text(g, settings, analyse, from_text)
+        with_official_status(by_path[g["abspath"]], official)
+        if "abspath" in g
+        else _analyse_text(g, settings, analyse, from_text)
         for g in golds
     ]
     return evaluate(golds, preds)
