@@ -343,6 +343,38 @@ def test_a_look_alike_rule_blocks_its_cases_and_keeps_the_rest(
     assert (found is not None and found[0] == relation) == kept, why
 
 
+@pytest.mark.parametrize(
+    "text",
+    [  # this paper answering, though an auxiliary or an Aanhangsel stands near "in antwoord op" (a reviewer's
+        # sentences, 2026-12-06: the blocker of another's or an earlier answer took them before it was narrowed)
+        "Wij hebben het genoegen U in antwoord op Uw brief van 3 maart 1960 de gevraagde inlichtingen te verstrekken.",
+        "Zoals gevraagd heb ik in antwoord op uw verzoek een notitie opgesteld.",
+        "Op de vragen die mij op 3 maart werden gesteld, kan ik u in antwoord op uw brief het volgende mededelen.",
+        "In antwoord op de vragen van het lid Omtzigt (Aanhangsel Handelingen II 2019/20, nr. 1234) informeer ik u "
+        "als volgt.",
+        "In antwoord op de vragen van het lid Omtzigt (Aanhangsel Handelingen II 2019/20, nr. 1234) kan ik u thans "
+        "melden dat het onderzoek gereed is.",
+    ],
+)
+def test_this_papers_own_answer_is_not_taken_for_an_earlier_one(text: str) -> None:
+    found = follow_ups.relation_of(text)
+    assert found is not None and found[0] == "answers"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # a forecast spoken before whose own clause is still to come; the past tense is an inner clause's (a
+        # reviewer's sentences, 2026-12-06)
+        "Ik heb de verwachting uitgesproken dat het rapport, zoals in het regeerakkoord was afgesproken, voor "
+        "1 juli 2021 zal verschijnen.",
+        "Het kabinet heeft de verwachting uitgesproken dat de nieuwe wet, waarover in 2019 werd besloten, op "
+        "1 januari 2022 in werking zal treden.",
+    ],
+)
+def test_a_forecast_spoken_before_still_stands_when_its_clause_is_to_come(text: str) -> None:
+    assert [f.kind for f in _commitments(text, dt.date(2020, 1, 15))] == ["verwachting"]
+
+
 def test_follow_up_without_a_named_target_is_reported_with_its_description() -> None:
     text = (
         "Met deze brief geef ik uitvoering aan de motie van het lid Van Dijk over de wachttijden in de ggz."
