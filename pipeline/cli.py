@@ -491,7 +491,10 @@ def evaluate(
       kamer evaluate --gold ../shared/gold/motions-dev.jsonl --limit 500 --format json
     """
     from .errors import ExtractError
-    from .evaluate import GoldError, gold_lines, open_data_beside, run_gold
+    from .evaluate import GoldError, gold_lines, open_data_beside, run_gold, scores_votes
+
+    if exports and no_opendata:
+        raise click.UsageError("--opendata and --no-opendata exclude each other: give one")
 
     specs = []
     for spec in minimums:
@@ -503,7 +506,14 @@ def evaluate(
     try:
         opendata: list[Any] = [] if no_opendata else list(exports)
         if not exports and not no_opendata:
-            opendata = open_data_beside(gold_lines(gold_path, list(paths) or None)[:limit])
+            golds = gold_lines(gold_path, list(paths) or None)[:limit]
+            opendata = open_data_beside(golds)
+            if not opendata and scores_votes(golds):
+                click.echo(
+                    "evaluate: the gold scores motions.status, which no motion prints, and no "
+                    "opendata.jsonl(.gz) lies beside its papers: give --opendata FILE to score the votes",
+                    err=True,
+                )
             for found in opendata:
                 click.echo(
                     f"evaluate: vote outcomes from {_shown(found)} (--no-opendata to leave them out)",

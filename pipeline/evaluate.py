@@ -416,10 +416,15 @@ def score_sentence(report: Report, gold: dict[str, Any], pred: dict[str, Any]) -
 OPEN_DATA_NAMES = ("opendata.jsonl", "opendata.jsonl.gz")
 
 
+def scores_votes(golds: list[dict[str, Any]]) -> bool:
+    """Does the gold score a motion's vote (``motions[].status``)?"""
+    return any("status" in m for g in golds for m in g.get("motions") or [] if isinstance(m, dict))
+
+
 def open_data_beside(golds: list[dict[str, Any]]) -> list[Path]:
     """The open-data exports in a gold document's folder or the folder above it, when the gold scores a
-    motion's vote (``motions[].status``): there the corpus keeps the outcomes its papers do not print."""
-    if not any("status" in m for g in golds for m in g.get("motions") or [] if isinstance(m, dict)):
+    motion's vote: there the corpus keeps the outcomes its papers do not print."""
+    if not scores_votes(golds):
         return []
     folders = {Path(g["abspath"]).parent for g in golds if "abspath" in g}
     found = {
@@ -431,12 +436,18 @@ def open_data_beside(golds: list[dict[str, Any]]) -> list[Path]:
 def official_status(exports: Iterable[str | Path]) -> dict[str, str | None]:
     """kst id → the vote outcome the open data gives its motion, as the graph reads it (``_build``: a later
     record of the same paper replaces an earlier one)."""
+    from .errors import ExtractError
     from .opendata import read_records, zaak_facts
 
     out: dict[str, str | None] = {}
     for path in exports:
-        for record in read_records(str(path)):
-            z = zaak_facts(record)
+        for n, record in enumerate(read_records(str(path)), start=1):
+            try:
+                z = zaak_facts(record)
+            except (AttributeError, TypeError) as exc:  # "Document": "abc" where a list of objects belongs
+                raise ExtractError(
+                    "malformed_json", f"record {n} is no OData Zaak record ({exc})", str(path)
+                ) from exc
             if z is not None and z.kst_id:
                 out[z.kst_id] = z.status
     return out

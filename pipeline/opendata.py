@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -63,7 +64,7 @@ def read_records(path: str) -> Iterator[dict[str, Any]]:
                 if not isinstance(record, dict):
                     raise ExtractError("malformed_json", f"line {n} is not a JSON object", path)
                 yield record
-    except (OSError, EOFError, UnicodeDecodeError) as exc:
+    except (OSError, EOFError, UnicodeDecodeError, zlib.error) as exc:  # zlib: a gzip whose data is broken
         raise ExtractError("corrupt", f"cannot read the export: {exc}", path) from exc
 
 

@@ -9,6 +9,7 @@ the papers and the export laid out as the corpus lays them out.
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 import subprocess
@@ -82,3 +83,31 @@ def test_an_unreadable_export_is_one_clear_error(tmp_path: Path) -> None:
     assert "Traceback" not in out.stderr, out.stderr
     last = [ln for ln in out.stderr.splitlines() if ln.strip()][-1]
     assert "broken.jsonl" in last and "line 2" in last, last
+
+
+def test_an_export_named_elsewhere_gives_the_votes_and_its_absence_is_said(tmp_path: Path) -> None:
+    gold, voted = _gold(tmp_path)
+    export = tmp_path / "elsewhere" / "zaken.jsonl"
+    export.parent.mkdir()
+    (tmp_path / "corpus" / "opendata.jsonl").rename(export)
+    alone = _evaluate("--gold", str(gold))
+    assert alone.returncode == 0, alone.stderr
+    assert "--opendata FILE" in alone.stderr  # the gold scores votes and nothing beside it gives them
+    assert json.loads(alone.stdout)["fields"]["motions.status"]["fn"] == voted
+    named = _evaluate("--gold", str(gold), "--opendata", str(export))
+    assert named.returncode == 0, named.stderr
+    assert json.loads(named.stdout)["fields"]["motions.status"]["tp"] == voted
+    both = _evaluate("--gold", str(gold), "--opendata", str(export), "--no-opendata")
+    assert both.returncode == 2 and "exclude each other" in both.stderr
+
+
+def test_a_gzip_export_whose_data_is_broken_is_one_clear_error(tmp_path: Path) -> None:
+    gold, _ = _gold(tmp_path)
+    packed = gzip.compress((CORPUS / "motions" / "opendata.jsonl").read_bytes())
+    bad = tmp_path / "broken.jsonl.gz"
+    bad.write_bytes(packed[:20] + bytes(b ^ 0x55 for b in packed[20:200]) + packed[200:])
+    out = _evaluate("--gold", str(gold), "--opendata", str(bad))
+    assert out.returncode != 0
+    assert "Traceback" not in out.stderr, out.stderr
+    last = [ln for ln in out.stderr.splitlines() if ln.strip()][-1]
+    assert "broken.jsonl.gz" in last and "cannot read the export" in last, last
