@@ -417,8 +417,14 @@ OPEN_DATA_NAMES = ("opendata.jsonl", "opendata.jsonl.gz")
 
 
 def scores_votes(golds: list[dict[str, Any]]) -> bool:
-    """Does the gold score a motion's vote (``motions[].status``)?"""
-    return any("status" in m for g in golds for m in g.get("motions") or [] if isinstance(m, dict))
+    """Does the gold score the vote of a motion paper itself (``motions[].status`` where ``mentioned`` is
+    false), which the motion does not print? (A letter that mentions a motion may state its vote.)"""
+    return any(
+        "status" in m and m.get("mentioned") is False
+        for g in golds
+        for m in g.get("motions") or []
+        if isinstance(m, dict)
+    )
 
 
 def open_data_beside(golds: list[dict[str, Any]]) -> list[Path]:

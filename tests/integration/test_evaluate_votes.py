@@ -39,7 +39,7 @@ def _gold(tmp: Path) -> tuple[Path, int]:
         if not votes or votes[-1] not in OUTCOME or not ids:
             continue
         shutil.copy(CORPUS / "motions" / f"{ids[0]}.xml", corpus / "xml")
-        motion = {"id": ids[0], "status": OUTCOME[votes[-1]]}
+        motion = {"id": ids[0], "status": OUTCOME[votes[-1]], "mentioned": False}  # the paper is the motion
         lines.append(json.dumps({"path": f"corpus/xml/{ids[0]}.xml", "motions": [motion]}))
     gold = tmp / "gold.jsonl"
     gold.write_text("\n".join(lines) + "\n", encoding="utf-8")
