@@ -357,7 +357,7 @@ def ingest_paths(
     an interrupted run resumes where it stopped and a rerun retries only what failed.
     ``engine`` ``dask`` maps the files over a Dask cluster (``dask_engine``) instead of the pool.
     """
-    from .opendata import is_opendata, read_records, zaak_facts
+    from .opendata import is_opendata, read_zaken
 
     summary = IngestSummary()
     version = analyser_version()
@@ -370,8 +370,7 @@ def ingest_paths(
                 if store.has_opendata(sha):
                     summary.skipped += 1
                     continue
-                facts = (z for r in read_records(f) if (z := zaak_facts(r)) is not None)
-                summary.zaken += store.add_opendata(f, sha, facts)
+                summary.zaken += store.add_opendata(f, sha, read_zaken(f))
             except (ExtractError, OSError) as exc:
                 err = exc if isinstance(exc, ExtractError) else ExtractError("not_found", str(exc), f)
                 summary.failed += 1

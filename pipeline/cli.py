@@ -491,7 +491,7 @@ def evaluate(
       kamer evaluate --gold ../shared/gold/motions-dev.jsonl --limit 500 --format json
     """
     from .errors import ExtractError
-    from .evaluate import GoldError, gold_lines, open_data_beside, run_gold, scores_votes
+    from .evaluate import GoldError, run_gold
 
     if exports and no_opendata:
         raise click.UsageError("--opendata and --no-opendata exclude each other: give one")
@@ -504,21 +504,7 @@ def evaluate(
         except ValueError:
             raise click.UsageError(f"--min {spec!r}: the value must be a number (FIELD.METRIC=0.9)") from None
     try:
-        opendata: list[Any] = [] if no_opendata else list(exports)
-        if not exports and not no_opendata:
-            golds = gold_lines(gold_path, list(paths) or None)[:limit]
-            opendata = open_data_beside(golds)
-            if not opendata and scores_votes(golds):
-                click.echo(
-                    "evaluate: the gold scores motions.status, which no motion prints, and no "
-                    "opendata.jsonl(.gz) lies beside its papers: give --opendata FILE to score the votes",
-                    err=True,
-                )
-            for found in opendata:
-                click.echo(
-                    f"evaluate: vote outcomes from {_shown(found)} (--no-opendata to leave them out)",
-                    err=True,
-                )
+        opendata = [] if no_opendata else (list(exports) or None)  # None: look beside the gold's papers
         report = run_gold(
             gold_path, list(paths) or None, settings_with(workers), limit, _want_progress(progress), opendata
         )
@@ -526,6 +512,8 @@ def evaluate(
         raise click.ClickException(str(exc)) from None
     except ExtractError as exc:  # an open-data export that cannot be read
         raise click.ClickException(f"{exc.path}: {exc}") from None
+    for note in report.notes:
+        click.echo(f"evaluate: {_shown(note)}", err=True)
     failed = report.below(specs)
     if fmt == "json":
         _emit({**report.to_json(), "failed": failed})

@@ -60,6 +60,7 @@ class Report:
         self.fields: dict[str, Score] = {}
         self.documents = 0
         self.errors: list[str] = []
+        self.notes: list[str] = []  # what the run took from beyond the gold's papers (open data), or lacked
 
     def __getitem__(self, name: str) -> Score:
         return self.fields.setdefault(name, Score())
@@ -442,21 +443,9 @@ def open_data_beside(golds: list[dict[str, Any]]) -> list[Path]:
 def official_status(exports: Iterable[str | Path]) -> dict[str, str | None]:
     """kst id → the vote outcome the open data gives its motion, as the graph reads it (``_build``: a later
     record of the same paper replaces an earlier one)."""
-    from .errors import ExtractError
-    from .opendata import read_records, zaak_facts
+    from .opendata import read_zaken
 
-    out: dict[str, str | None] = {}
-    for path in exports:
-        for n, record in enumerate(read_records(str(path)), start=1):
-            try:
-                z = zaak_facts(record)
-            except (AttributeError, TypeError) as exc:  # "Document": "abc" where a list of objects belongs
-                raise ExtractError(
-                    "malformed_json", f"record {n} is no OData Zaak record ({exc})", str(path)
-                ) from exc
-            if z is not None and z.kst_id:
-                out[z.kst_id] = z.status
-    return out
+    return {z.kst_id: z.status for path in exports for z in read_zaken(str(path)) if z.kst_id}
 
 
 def with_official_status(pred: dict[str, Any], official: dict[str, str | None]) -> dict[str, Any]:
@@ -474,10 +463,13 @@ def run_gold(
     settings: Any,
     limit: int | None = None,
     progress: bool = False,
-    opendata: Iterable[str | Path] = (),
+    opendata: Iterable[str | Path] | None = None,
 ) -> Report:
-    """Run the pipeline on what a gold file names and score it; ``opendata``: exports whose vote outcomes
-    attach to the motions, as ``kamer ingest`` attaches them (``kamer extract`` alone reads no votes)."""
+    """Run the pipeline on what a gold file names and score it.
+
+    ``opendata``: exports whose vote outcomes attach to the motions, as ``kamer ingest`` attaches them
+    (``kamer extract`` alone reads no votes); None looks for them beside the gold's papers
+    (``open_data_beside``), and ``report.notes`` says what it found."""
     from . import analyse
     from .batch import process_many
     from .extract import from_text
@@ -485,6 +477,15 @@ def run_gold(
     golds = gold_lines(gold_path, only)[:limit]
     if not golds:
         raise GoldError(f"no gold lines to score in {gold_path}" + (" for those paths" if only else ""))
+    notes = []
+    if opendata is None:
+        opendata = open_data_beside(golds)
+        notes = [f"vote outcomes from {found} (--no-opendata to leave them out)" for found in opendata]
+        if not opendata and scores_votes(golds):
+            notes = [
+                "the gold scores motions.status, which no motion prints, and no opendata.jsonl(.gz) lies "
+                "beside its papers: give --opendata FILE to score the votes"
+            ]
     official = official_status(opendata)
     files = [g["abspath"] for g in golds if "abspath" in g]
     by_path = dict(zip(files, process_many(files, settings, progress), strict=True))
@@ -494,7 +495,9 @@ def run_gold(
         else _analyse_text(g, settings, analyse, from_text)
         for g in golds
     ]
-    return evaluate(golds, preds)
+    report = evaluate(golds, preds)
+    report.notes = notes
+    return report
 
 
 def _analyse_text(gold: dict[str, Any], settings: Any, analyse: Any, from_text: Any) -> dict[str, Any]:

@@ -68,6 +68,18 @@ def read_records(path: str) -> Iterator[dict[str, Any]]:
         raise ExtractError("corrupt", f"cannot read the export: {exc}", path) from exc
 
 
+def read_zaken(path: str) -> Iterator[ZaakFacts]:
+    """The Zaak facts of an export, record by record (records without a Zaak number left out); a record of
+    the wrong shape ("Document": "abc" where a list of objects belongs) is an error naming it."""
+    for n, record in enumerate(read_records(path), start=1):
+        try:
+            facts = zaak_facts(record)
+        except (AttributeError, TypeError) as exc:
+            raise ExtractError("malformed_json", f"record {n} is no OData Zaak record ({exc})", path) from exc
+        if facts is not None:
+            yield facts
+
+
 def _kst_ids(record: dict[str, Any]) -> list[str]:
     ids: list[str] = []
     for doc in record.get("Document") or []:

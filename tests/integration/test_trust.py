@@ -360,3 +360,14 @@ def test_a_malformed_gold_file_is_one_line(tmp_path: Path) -> None:
     gold.write_text('{"path": "a.txt"}\n{"path": \n')
     line = one_line_error(kamer("evaluate", "--gold", str(gold)))
     assert "line 2" in line and "not JSON" in line
+
+
+def test_an_open_data_record_of_the_wrong_shape_is_a_recorded_failure(tmp_path: Path) -> None:
+    """A record whose Document is no list of objects fails that export, named, never a traceback."""
+    export = tmp_path / "zaken.jsonl"
+    good = (CORPUS / "motions" / "opendata.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    export.write_text(good + '\n{"Nummer": "2025Z00001", "Document": "abc"}\n', encoding="utf-8")
+    out = kamer("ingest", str(export), "--db", str(tmp_path / "k.sqlite"))
+    assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
+    assert "zaken.jsonl" in out.stderr and "record 2 is no OData Zaak record" in out.stderr, out.stderr
+    assert "1 failed" in out.stdout, out.stdout
