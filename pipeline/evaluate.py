@@ -449,11 +449,15 @@ def official_status(exports: Iterable[str | Path]) -> dict[str, str | None]:
 
 
 def with_official_status(pred: dict[str, Any], official: dict[str, str | None]) -> dict[str, Any]:
-    """The paper's motions with the status open data gives, which wins over the text's, as in the graph
-    (``graph._settle_status``); a motion open data has no outcome for keeps what the text says."""
+    """The paper's motions with their status settled as the graph settles it (``graph.settle_status``: open
+    data wins; a motion it has no outcome for keeps what the text says)."""
+    from .graph import settle_status
+
     for motion in pred.get("motions") or []:
-        if isinstance(motion, dict) and official.get(motion.get("id") or ""):
-            motion["status"] = official[motion["id"]]
+        if isinstance(motion, dict) and motion.get("id") in official:
+            attrs = {"status_official": official[motion["id"]], "status_text": motion.get("status")}
+            settle_status(attrs)
+            motion["status"] = attrs["status"]
     return pred
 
 

@@ -199,21 +199,21 @@ def _build(G: Graph, facts: Iterable[tuple[str, Fact]], zaken: Iterable[ZaakFact
     builder.finish()
     for _, attrs in G.nodes(data=True):
         if attrs.get("motion"):
-            _settle_status(attrs)
+            settle_status(attrs)
     return G
 
 
 FINAL = ("aangenomen", "verworpen")
 
 
-def _settle_status(attrs: dict[str, Any]) -> None:
+def settle_status(attrs: dict[str, Any]) -> None:
     """A motion's status from its sources: open data wins; else an announced vote, else a text. Where
     an announced vote (or a text) gives another final outcome than open data, ``status_conflict``
     lists what each says, so the disagreement shows.
 
     >>> a = {"status_official": "aangenomen", "status_text": "verworpen", "status_sources": [
     ...     {"source": "vote", "status": "verworpen"}, {"source": "open data", "status": "aangenomen"}]}
-    >>> _settle_status(a); a["status"], [c["source"] for c in a["status_conflict"]]
+    >>> settle_status(a); a["status"], [c["source"] for c in a["status_conflict"]]
     ('aangenomen', ['vote', 'open data'])
     """
     official = attrs.get("status_official")
