@@ -50,6 +50,8 @@ def cues() -> dict[str, Any]:
     data["answer_to_come_cue_re"] = re.compile(data["answer_to_come"]["cue"], re.I)
     data["answer_here_re"] = re.compile(data["answer_to_come"]["here"], re.I)
     data["delivers_re"] = re.compile(data["answers_in_context"]["delivers"], re.I)
+    data["request_re"] = re.compile(data["request_only"]["request"], re.I)
+    data["promise_re"] = re.compile(data["request_only"]["promise"], re.I)
     data["asked_re"] = re.compile(data["answers_in_context"]["asked"], re.I)
     return data
 
@@ -117,12 +119,28 @@ def _relation(sentence: str) -> tuple[str, re.Match[str]] | None:
                 break  # "Het antwoord op deze vraag luidt bevestigend": no request answered by this paper
             if rel == "answers" and _answer_to_come(sentence, m):
                 continue  # "De Minister zal de vragen zo spoedig mogelijk beantwoorden": answered later
+            if rel == "fulfils" and _request_only(sentence, m):
+                return "answers", m  # "Hiermee kom ik tegemoet aan het verzoek van de commissie": answered
             if rel == "postpones" and c["delay_noun_re"].fullmatch(m.group(0)) and not _owed(sentence):
                 continue  # "vertraging voor de scheepvaart", "zou … vertraging ten gevolge hebben"
             if rel == "postpones" and c["more_time_re"].fullmatch(m.group(0)) and _hypothetical(sentence):
                 continue  # "… meer tijd zou kunnen vergen dan het resterende gedeelte van dit jaar"
             return rel, m
     return None
+
+
+def _request_only(sentence: str, cue: re.Match[str]) -> bool:
+    """Does a fulfils cue act on a request alone, no motion or promise named in the sentence?
+
+    >>> s = "Hiermee kom ik tegemoet aan het verzoek van de vaste commissie voor Financiën."
+    >>> _request_only(s, cues()["fulfils_re"].search(s))
+    True
+    >>> s = "Hiermee kom ik tegemoet aan het verzoek in de motie van het lid Dassen."
+    >>> _request_only(s, cues()["fulfils_re"].search(s))
+    False
+    """
+    c = cues()
+    return bool(c["request_re"].search(cue.group(0)) and not c["promise_re"].search(sentence))
 
 
 def _recalled_by_others(sentence: str, cue: re.Match[str]) -> bool:
