@@ -69,7 +69,7 @@ class Grammar:
         c = self.cues
         return (
             *(c[k] for k in ("future_gov", "present_to_kamer", "named_present", "passive_to_kamer")),
-            *(c[k] for k in ("only_promised_thing", "promised_paper")),
+            *(c[k] for k in ("only_promised_thing", "promised_paper", "paper_follows")),
             *(self.promise, self.future, self.impersonal_intent, self.passive_future, self.deliverable),
             *(self.intent, self.forecast, self.forecast_action, _STREVEN, _REGISTER_ACTOR),
         )
@@ -277,7 +277,9 @@ def read(
         # "Gaarne zal worden voldaan aan den wensch …", "Voortaan zal zorg gedragen worden dat …"
         kind = "verwachting" if _forecast_of(sentence, passive_future.start()) else "toezegging"
         return Reading(kind, sender(), passive_future.start(), rule="passive")
-    deliverable = g.deliverable.search(sentence)
+    # "De kabinetsreactie volgt voor het kerstreces": a present that looks ahead only with a time named
+    follows = g.cues["paper_follows"].search(sentence) if has_time else None
+    deliverable = g.deliverable.search(sentence) or follows
     # a paper another body brings: "… zullen … door het CBS … worden gepubliceerd"
     agent = g.cues["agent"].search(sentence)
     if deliverable and not other_first and not agent and not g.forecast.search(sentence):
