@@ -51,6 +51,8 @@ def cues() -> dict[str, Any]:
     data["answer_here_re"] = re.compile(data["answer_to_come"]["here"], re.I)
     data["delivers_re"] = re.compile(data["answers_in_context"]["delivers"], re.I)
     data["request_re"] = re.compile(data["request_only"]["request"], re.I)
+    data["history_act_re"] = re.compile(data["history_act"]["past"], re.I)
+    data["acts_now_re"] = re.compile(data["history_act"]["now"], re.I)
     data["promise_re"] = re.compile(data["request_only"]["promise"], re.I)
     data["asked_re"] = re.compile(data["answers_in_context"]["asked"], re.I)
     return data
@@ -119,6 +121,8 @@ def _relation(sentence: str) -> tuple[str, re.Match[str]] | None:
                 break  # "Het antwoord op deze vraag luidt bevestigend": no request answered by this paper
             if rel == "answers" and _answer_to_come(sentence, m):
                 continue  # "De Minister zal de vragen zo spoedig mogelijk beantwoorden": answered later
+            if rel != "postpones" and _history_act(sentence, m):
+                continue  # "Naar aanleiding van deze motie heb ik bij brief van … vragen gesteld": done
             if rel == "fulfils" and _request_only(sentence, m):
                 return "answers", m  # "Hiermee kom ik tegemoet aan het verzoek van de commissie": answered
             if rel == "postpones" and c["delay_noun_re"].fullmatch(m.group(0)) and not _owed(sentence):
@@ -127,6 +131,23 @@ def _relation(sentence: str) -> tuple[str, re.Match[str]] | None:
                 continue  # "… meer tijd zou kunnen vergen dan het resterende gedeelte van dit jaar"
             return rel, m
     return None
+
+
+def _history_act(sentence: str, cue: re.Match[str]) -> bool:
+    """Does the sentence tell an act done before ("is … gediscussieerd", "heeft … mij medegedeeld"), with
+    nothing done now ("hierbij", "deel ik u mede") and no promise recalled ("heb ik toegezegd")?
+
+    >>> s = "Naar aanleiding van voornoemd schrijven heeft mijn ambtgenoot mij medegedeeld dat het zo is."
+    >>> _history_act(s, cues()["answers_re"].search(s))
+    True
+    >>> s = "Daarmee heb ik de moties en de vragen beantwoord."
+    >>> _history_act(s, cues()["answers_re"].search(s))
+    False
+    """
+    c = cues()
+    if not c["history_act_re"].search(sentence) or c["acts_now_re"].search(sentence):
+        return False
+    return not (c["recalled_promise_re"].search(cue.group(0)) or c["told_i_would_re"].search(sentence))
 
 
 def _request_only(sentence: str, cue: re.Match[str]) -> bool:

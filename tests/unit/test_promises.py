@@ -343,6 +343,16 @@ def test_a_look_alike_rule_blocks_its_cases_and_keeps_the_rest(
     assert (found is not None and found[0] == relation) == kept, why
 
 
+@pytest.mark.parametrize(("text", "why"), [tuple(e) for e in follow_ups.cues()["history_act"]["examples"]])
+def test_an_act_done_before_is_no_follow_up_of_this_paper(text: str, why: str) -> None:
+    assert follow_ups.relation_of(text) is None, why
+
+
+@pytest.mark.parametrize(("text", "why"), [tuple(e) for e in follow_ups.cues()["history_act"]["counter_examples"]])
+def test_an_act_done_now_or_a_request_recalled_stays_a_follow_up(text: str, why: str) -> None:
+    assert follow_ups.relation_of(text) is not None, why
+
+
 @pytest.mark.parametrize(
     "text",
     [  # this paper answering, though an auxiliary or an Aanhangsel stands near "in antwoord op" (a reviewer's
