@@ -1246,17 +1246,32 @@ def answerers(text: str) -> list[Author]:
     """Who answers an Aanhangsel's questions: "Antwoord van Minister Lubbers (Economische Zaken)"."""
     out: list[Author] = []
     seen = bewindspersonen()
-    for _, raw, role, first_names in _headings(text):
-        name = _surname(raw, first_names=first_names) if raw else ""
-        if not role or not name or _NOT_A_SURNAME.search(name):
-            continue
-        name = snap_bewindspersoon(name)
+    for _, author in answer_headings(text):
+        name, role = author.name, author.role
         twin = next((i for i, a in enumerate(out) if _same_name(name, a.name)), None)
         if twin is None:
             out.append(Author(name, role))
         elif seen.get(name, 0) > seen.get(out[twin].name, 0):
             out[twin] = Author(name, role)  # the form the archive prints more often
     return out
+
+
+def answer_headings(text: str) -> list[tuple[int, Author]]:
+    """Each answerer an Aanhangsel's headings name, at the heading's position, in the order printed: on a
+    page of several answers the answer after a heading is that answerer's.
+
+    >>> page = ("ANTWOORD van den heer Drees, Minister van Sociale Zaken. (Ingezonden 20 Mei 1946.)\\nJa.\\n"
+    ...         "ANTWOORD van den heer Beel, Minister van Binnenlandsche Zaken. "
+    ...         "(Ingezonden 21 Mei 1946.)\\nNeen.")
+    >>> [(at, a.name) for at, a in answer_headings(page)]
+    [(0, 'Drees'), (87, 'Beel')]
+    """
+    out: list[tuple[int, Author]] = []
+    for at, raw, role, first_names in _headings(text):
+        name = _surname(raw, first_names=first_names) if raw else ""
+        if role and name and not _NOT_A_SURNAME.search(name):
+            out.append((at, Author(snap_bewindspersoon(name), role)))
+    return sorted(out, key=lambda h: h[0])
 
 
 def _same_name(a: str, b: str) -> bool:

@@ -293,6 +293,20 @@ def _commitments(
     return out
 
 
+# the names of one joint heading ("ANTWOORD van de heeren Ort, Rambonnet en Bosboom") stand this close
+_ONE_HEADING = 200
+
+
+def _answering(structure: Structure, offset: int) -> list[Author]:
+    """Who answers at ``offset`` on an Aanhangsel page of several answers: the answerer(s) of the last heading
+    before it; none before the first heading or on a page of one answerer."""
+    before = [(at, a) for at, a in structure.answered_by if at < offset]
+    if not before:
+        return []
+    last = before[-1][0]
+    return [a for at, a in before if at >= last - _ONE_HEADING]
+
+
 def _governments_turn(structure: Structure, offset: int) -> bool:
     turn = next((t for t in structure.turns if t.start <= offset < t.end), None)
     return turn is not None and turn.is_government
@@ -314,6 +328,7 @@ def _actor(
         if turn is not None and turn.is_government:
             bare = (turn.function or "").lower() in ("minister", "staatssecretaris", "minister-president")
             return f"{turn.function} {turn.speaker}" if bare else turn.function or turn.speaker
+        signers = _answering(structure, c.span.start) or signers
         if low == "ik" and signers:
             return signers[0].role or signers[0].name
         if low in ("wij", "we") and signers:  # the signers together, as the annotation rules have it

@@ -28,6 +28,7 @@ from typing import Any, Literal, get_args
 
 from .. import resources
 from ..schema import (
+    Author,
     Commitment,
     Document,
     Fact,
@@ -75,6 +76,8 @@ class Structure:
     reference_date: dt.date | None = None
     questions: tuple[Question, ...] = ()
     own_motion: Motion | None = None  # the motion a motion document is
+    # an Aanhangsel of several answers: each answerer at the heading of its answer ("ANTWOORD van …")
+    answered_by: tuple[tuple[int, Author], ...] = ()
 
     def role_at(self, offset: int) -> Role:
         seg = locate(self.segments, offset)

@@ -7,7 +7,7 @@ from functools import cache
 
 from pipeline import analyse, extract
 from pipeline.schema import Document
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, DATA
 
 ANSWERS = CORPUS / "answers"
 
@@ -75,3 +75,12 @@ def test_a_yes_to_is_the_minister_willing_is_a_promise() -> None:
     # "Ja." answers "Bent u bereid …?"; "Ja, ik heb kennisgenomen" answers a question that asks no deed
     assert promises == [("toezegging", "Ja.")]
     assert d.commitments[0].actor == "Minister van Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer"
+
+
+def test_on_a_page_of_two_answers_a_promise_is_the_answerer_of_its_own_answer() -> None:
+    # a real Aanhangsel page (tests/data/aanhangsels/): Drees answers the first questions, Beel the second;
+    # "Zoodra de benoodigde gegevens verzameld zijn, zullen de gestelde vragen nader worden beantwoord" is Beel's
+    doc = analyse(extract(str(DATA / "aanhangsels" / "sgd-0000074291.txt")))
+    assert [a.name for a in doc.meta.authors] == ["Drees", "Beel"]
+    later = [c for c in doc.commitments if "nader worden beantwoord" in doc.text[c.span.start : c.span.end]]
+    assert [c.actor for c in later] == ["Minister van Binnenlandsche Zaken"]

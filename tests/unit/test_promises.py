@@ -348,7 +348,9 @@ def test_an_act_done_before_is_no_follow_up_of_this_paper(text: str, why: str) -
     assert follow_ups.relation_of(text) is None, why
 
 
-@pytest.mark.parametrize(("text", "why"), [tuple(e) for e in follow_ups.cues()["history_act"]["counter_examples"]])
+@pytest.mark.parametrize(
+    ("text", "why"), [tuple(e) for e in follow_ups.cues()["history_act"]["counter_examples"]]
+)
 def test_an_act_done_now_or_a_request_recalled_stays_a_follow_up(text: str, why: str) -> None:
     assert follow_ups.relation_of(text) is not None, why
 
