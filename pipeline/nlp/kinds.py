@@ -304,10 +304,8 @@ def read_answer(ev: Evidence, kind: Kind) -> Structure:
         Question(n, ev.doc.span(*q), ev.doc.span(*a) if a else None)
         for n, q, a in aanhangsel.numbered_pairs(text)
     )
-    headings = m.answer_headings(text)
-    several = len({a.name for _, a in headings}) > 1
-    structure = replace(_structure(ev, meta, doc_id=doc_id), questions=questions)
-    return replace(structure, answered_by=tuple(headings) if several else ())
+    structure = _structure(ev, meta, doc_id=doc_id)
+    return replace(structure, questions=questions, answered_by=tuple(m.answer_headings(text)))
 
 
 def read_report(ev: Evidence, kind: Kind) -> Structure:

@@ -1194,22 +1194,20 @@ def signers(text: str, start: int = 0) -> list[Author]:
 
 
 def _headings(text: str) -> list[tuple[int, str, str | None, bool]]:
-    """Every answerer an Aanhangsel's headings name, in order: (position, printed name, role, whether a
-    given name may stand before the surname)."""
+    """Every answerer an Aanhangsel's headings name, in order: (position of the heading, printed name, role,
+    whether a given name may stand before the surname); the names of one heading share its position."""
     out: list[tuple[int, str, str | None, bool]] = []
     for m in JOINT_ANSWER.finditer(text):
         if m.group("c_names"):
             names = re.split(r"\s*,\s*|\s+en\s+", m.group("c_names"))
             ministries = _NEXT_MINISTRY.split(m.group("c_ministries"))
             if len(names) == len(ministries):  # else which minister holds which portfolio is unsure
-                at = m.start("c_names")
                 for name, ministry_text in zip(names, ministries, strict=True):
-                    at = text.index(name, at)
-                    out.append((at, name, _role("Minister", "van", ministry_text), False))
+                    out.append((m.start(), name, _role("Minister", "van", ministry_text), False))
         else:
             for i in (1, 2):
                 role = _role(m.group(f"bf{i}"), m.group(f"bp{i}"), m.group(f"bm{i}"))
-                out.append((m.start(f"b{i}"), m.group(f"b{i}"), role, False))
+                out.append((m.start(), m.group(f"b{i}"), role, False))
     for m in ANSWER.finditer(text):
         if m.group("surname"):
             role = _role(m.group("function"), None, m.group("ministry") or m.group("ministry_b"))
@@ -1230,7 +1228,7 @@ def _headings(text: str) -> list[tuple[int, str, str | None, bool]]:
         nxt = NEXT_ANSWERER.match(text, m.end()) if m.group("surname") else None
         while nxt:
             role = _role(nxt.group("function"), None, nxt.group("ministry")) or _printed_role(nxt)
-            out.append((nxt.start(), nxt.group("surname"), role, False))
+            out.append((m.start(), nxt.group("surname"), role, False))
             nxt = NEXT_ANSWERER.match(text, nxt.end())
         plural = m.group("surname") and re.search(r"ters$", m.group("function"))
         also = NEXT_OF_MINISTERS.match(text, m.end()) if plural else None
@@ -1238,7 +1236,7 @@ def _headings(text: str) -> list[tuple[int, str, str | None, bool]]:
             ministry_text = also.group("ministry")
             printed = _as_printed(None, "Minister", "van", ministry_text)
             role = _role("Minister", None, ministry_text) or printed
-            out.append((also.start(), also.group("surname"), role, False))
+            out.append((m.start(), also.group("surname"), role, False))
     return sorted(out, key=lambda h: h[0])
 
 
@@ -1257,8 +1255,8 @@ def answerers(text: str) -> list[Author]:
 
 
 def answer_headings(text: str) -> list[tuple[int, Author]]:
-    """Each answerer an Aanhangsel's headings name, at the heading's position, in the order printed: on a
-    page of several answers the answer after a heading is that answerer's.
+    """Each answerer an Aanhangsel's headings name, at the heading's position, in the order printed (the names
+    of a joint heading at the same one): on a page of several answers the answer after a heading is theirs.
 
     >>> page = ("ANTWOORD van den heer Drees, Minister van Sociale Zaken. (Ingezonden 20 Mei 1946.)\\nJa.\\n"
     ...         "ANTWOORD van den heer Beel, Minister van Binnenlandsche Zaken. "
@@ -1271,7 +1269,7 @@ def answer_headings(text: str) -> list[tuple[int, Author]]:
         name = _surname(raw, first_names=first_names) if raw else ""
         if role and name and not _NOT_A_SURNAME.search(name):
             out.append((at, Author(snap_bewindspersoon(name), role)))
-    return sorted(out, key=lambda h: h[0])
+    return out
 
 
 def _same_name(a: str, b: str) -> bool:

@@ -293,18 +293,11 @@ def _commitments(
     return out
 
 
-# the names of one joint heading ("ANTWOORD van de heeren Ort, Rambonnet en Bosboom") stand this close
-_ONE_HEADING = 200
-
-
 def _answering(structure: Structure, offset: int) -> list[Author]:
-    """Who answers at ``offset`` on an Aanhangsel page of several answers: the answerer(s) of the last heading
-    before it; none before the first heading or on a page of one answerer."""
+    """Who answers at ``offset`` on an Aanhangsel: the answerer(s) of the last heading before it (all names of
+    a joint heading: "ANTWOORD van de heeren Ort, Rambonnet en Bosboom"); none before the first heading."""
     before = [(at, a) for at, a in structure.answered_by if at < offset]
-    if not before:
-        return []
-    last = before[-1][0]
-    return [a for at, a in before if at >= last - _ONE_HEADING]
+    return [a for at, a in before if at == before[-1][0]] if before else []
 
 
 def _governments_turn(structure: Structure, offset: int) -> bool:

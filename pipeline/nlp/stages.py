@@ -76,7 +76,7 @@ class Structure:
     reference_date: dt.date | None = None
     questions: tuple[Question, ...] = ()
     own_motion: Motion | None = None  # the motion a motion document is
-    # an Aanhangsel of several answers: each answerer at the heading of its answer ("ANTWOORD van …")
+    # an Aanhangsel: each answerer at the heading of its answer ("ANTWOORD van …"), for a page of several
     answered_by: tuple[tuple[int, Author], ...] = ()
 
     def role_at(self, offset: int) -> Role:
