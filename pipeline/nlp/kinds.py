@@ -242,7 +242,8 @@ def read_letter(ev: Evidence, kind: Kind) -> Structure:
     start = ev.head.end
     date = m.letter_date(text, start) or letterhead_date(ev.doc)
     date = date or m.place_date(text, max(0, len(text) - 3000))
-    meta = replace(_common_meta(ev, kind, date), authors=tuple(m.signers(text, start)))
+    authors = m.signers(text, start, snap=m.archive_era(date))
+    meta = replace(_common_meta(ev, kind, date), authors=tuple(authors))
     return _structure(ev, meta)
 
 
@@ -284,7 +285,7 @@ def read_answer(ev: Evidence, kind: Kind) -> Structure:
     date = m.received_date(text) if kind == "antwoord" else m.sent_in_date(text)
     if date is None and kind == "antwoord":  # a ministry's answer letter (Word), not an Aanhangsel: signed
         date = letterhead_date(ev.doc)
-        authors = m.signers(text, ev.head.end) or authors
+        authors = m.signers(text, ev.head.end, snap=m.archive_era(date)) or authors
     sent = aanhangsel.sent_in(text)
     meta = replace(
         _common_meta(ev, kind, date),
@@ -333,7 +334,8 @@ def read_other(ev: Evidence, kind: Kind) -> Structure:
         or m.head_received_date(text, start)  # a nota's "Ontvangen …" or "(Ingezonden …)" in its head
         or _proposed_or_dated(text)
     )
-    meta = replace(_common_meta(ev, kind, date), authors=tuple(m.signers(text, start)))
+    authors = m.signers(text, start, snap=m.archive_era(date))
+    meta = replace(_common_meta(ev, kind, date), authors=tuple(authors))
     return _structure(ev, meta)
 
 

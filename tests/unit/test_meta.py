@@ -324,6 +324,11 @@ ARCHIVE_SIGNATURES = [
     # today's letters print the function in lower case
     ("voortgang.\n\nDe minister-president,\nminister van Algemene Zaken,\n\nM. Rutte",
      [("Rutte", "Minister-President, Minister van Algemene Zaken")]),
+    # signed on another's behalf too: the co-signer's ministry is no name (sgd/brieven/sgd-0000040275.txt,
+    # archive outside the gold: read as no signer until 2026-12-06; the one such signature the archive prints)
+    ("met de Staten-Generaal.\nDe Minister van Onderwijs en Wetenschappen, mede namens de Minister van Landbouw, "
+     "Natuurbeheer en Visserij, J. M. M. Ritzen\nTer inzage gelegd op de bibliotheek.",
+     [("Ritzen", "Minister van Onderwijs en Wetenschappen")]),
 ]  # fmt: skip
 
 
@@ -342,6 +347,14 @@ TODAYS_SIGNATURES = [
     ("De minister van Defensie,\n\ndrs. R.P. Brekelmans", ("Brekelmans", "Minister van Defensie")),
     ("de minister van Volksgezondheid,\nWelzijn en Sport,\n\nConny Helder",
      ("Helder", "Minister van Volksgezondheid, Welzijn en Sport")),
+    # "mede namens": the co-signer's words up to the last comma are no name ("Waterstaat", "van Financiën" until
+    # 2026-12-06), over one line or two
+    ("De minister van Infrastructuur en Waterstaat,\nmede namens de minister van Justitie en Veiligheid,\n\nMark Harbers",
+     ("Harbers", "Minister van Infrastructuur en Waterstaat")),
+    ("De staatssecretaris van Financiën - Fiscaliteit en Belastingdienst,\nmede namens de minister van Financiën,\n\n"
+     "M.L.A. van Rij", ("van Rij", "Staatssecretaris van Financiën")),
+    ("de minister van Volksgezondheid, Welzijn en Sport,\nmede namens de minister van Sociale Zaken en\n"
+     "Werkgelegenheid,\n\nConny Helder", ("Helder", "Minister van Volksgezondheid, Welzijn en Sport")),
 ]  # fmt: skip
 
 
@@ -372,6 +385,20 @@ def test_a_wrapped_line_in_the_body_does_not_hide_the_signer() -> None:
 @pytest.mark.parametrize(("text", "want"), TODAYS_SIGNATURES)
 def test_todays_signatures(text: str, want: tuple[str, str]) -> None:
     assert [(a.name, a.role) for a in signers("Met vriendelijke groet,\n\n" + text)] == [want]
+
+
+def test_a_name_after_the_archive_is_not_repaired_by_it() -> None:
+    """The lexicon of names OCR damaged is the archive's (to 1995): a minister of 2022 is not its Scholten."""
+    letter = (
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n{date}\n\n"
+        "Hierbij informeer ik uw Kamer over de stand van zaken.\n\n"
+        "De minister van Landbouw, Natuur en Voedselkwaliteit,\nmede namens de minister voor Natuur en Stikstof,"
+        "\n\nC.J. Schouten\n"
+    )
+    today = analyse_text(letter.format(date="Den Haag, 4 november 2022"))
+    assert [a.name for a in today.meta.authors] == ["Schouten"]
+    scanned = analyse_text(letter.format(date="Den Haag, 4 november 1990"))  # an OCR'd paper of the archive's
+    assert [a.name for a in scanned.meta.authors] == ["Scholten"]
 
 
 ANSWERS = [
