@@ -960,10 +960,11 @@ _NEXT_HEADING = re.compile(r"(?i)\bvan\s+(?:toelichting|wet|antwoord|wijziging|s
 # what a signature is made of: "De" after a sentence's end or a line break, the function and its portfolio,
 # the name in capitals or as written, nothing lower case straight after it
 # (today's letters sign in lower case, "de minister van …", after a blank line or the closing formula; a line
-# of wrapped text may start with "de minister van …" too)
+# of wrapped text may start with "de minister van …" too; after the closing formula also on the same line,
+# as a text that lost its line breaks prints it: "Hoogachtend, de minister voor Natuur en Stikstof, …")
 SIGNED_BY = (
     r"(?:(?:^|\n|[.;:!?)\]»\"'’]\s*|\s)De"
-    r"|(?:(?:^|\n)[ \t]*\n|(?i:hoogachtend|groet(?:en)?)[ \t]*[,.]?[ \t]*\n\s*)[ \t]*de)\s*\n*\s*"
+    r"|(?:(?:^|\n)[ \t]*\n|(?i:hoogachtend|groet(?:en)?)[ \t]*[,.]?\s*)[ \t]*de)\s*\n*\s*"
 )
 FUNCTION_OF = rf"(?P<function>{FUNCTION_WORD})\s*(?P<prep>van|voor|zonder)\s+"
 # initials as printed in capitals: "J. PATIJN", "TH. B. PLEYTE", "CH. RUYS DE BEERENBROUCK"

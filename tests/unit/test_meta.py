@@ -387,6 +387,17 @@ def test_todays_signatures(text: str, want: tuple[str, str]) -> None:
     assert [(a.name, a.role) for a in signers("Met vriendelijke groet,\n\n" + text)] == [want]
 
 
+def test_a_signature_on_the_closing_formulas_line() -> None:
+    """A text that lost its line breaks signs on the closing formula's line, in lower case."""
+    text = (
+        "Met deze brief informeer ik uw Kamer over de voortgang van de stikstofaanpak. Hoogachtend, de minister "
+        "voor Natuur en Stikstof, Christianne van der Wal-Zeggelink"
+    )
+    assert [(a.name, a.role) for a in signers(text)] == [
+        ("van der Wal-Zeggelink", "Minister voor Natuur en Stikstof")
+    ]
+
+
 def test_a_name_after_the_archive_is_not_repaired_by_it() -> None:
     """The lexicon of names OCR damaged is the archive's (to 1995): a minister of 2022 is not its Scholten."""
     letter = (
