@@ -281,8 +281,9 @@ def questions_and_answers(doc: Document) -> tuple[Question, ...]:
 def read_answer(ev: Evidence, kind: Kind) -> Structure:
     """Kamervragen with answers (an Aanhangsel): who answers, and when the answer came in."""
     text = ev.doc.text
-    authors = m.answerers(text) or m.signers(text, ev.head.end)
     date = m.received_date(text) if kind == "antwoord" else m.sent_in_date(text)
+    snap = m.archive_era(date)  # a name OCR damaged is repaired in the archive's papers only
+    authors = m.answerers(text, snap) or m.signers(text, ev.head.end, snap)
     if date is None and kind == "antwoord":  # a ministry's answer letter (Word), not an Aanhangsel: signed
         date = letterhead_date(ev.doc)
         authors = m.signers(text, ev.head.end, snap=m.archive_era(date)) or authors
@@ -306,7 +307,7 @@ def read_answer(ev: Evidence, kind: Kind) -> Structure:
         for n, q, a in aanhangsel.numbered_pairs(text)
     )
     structure = _structure(ev, meta, doc_id=doc_id)
-    return replace(structure, questions=questions, answered_by=tuple(m.answer_headings(text)))
+    return replace(structure, questions=questions, answered_by=tuple(m.answer_headings(text, snap)))
 
 
 def read_report(ev: Evidence, kind: Kind) -> Structure:

@@ -1264,11 +1264,12 @@ def _headings(text: str) -> list[tuple[int, str, str | None, bool]]:
     return sorted(out, key=lambda h: h[0])
 
 
-def answerers(text: str) -> list[Author]:
-    """Who answers an Aanhangsel's questions: "Antwoord van Minister Lubbers (Economische Zaken)"."""
+def answerers(text: str, snap: bool = True) -> list[Author]:
+    """Who answers an Aanhangsel's questions: "Antwoord van Minister Lubbers (Economische Zaken)"; ``snap`` as
+    for ``signers``."""
     out: list[Author] = []
     seen = bewindspersonen()
-    for _, author in answer_headings(text):
+    for _, author in answer_headings(text, snap):
         name, role = author.name, author.role
         twin = next((i for i, a in enumerate(out) if _same_name(name, a.name)), None)
         if twin is None:
@@ -1278,9 +1279,10 @@ def answerers(text: str) -> list[Author]:
     return out
 
 
-def answer_headings(text: str) -> list[tuple[int, Author]]:
+def answer_headings(text: str, snap: bool = True) -> list[tuple[int, Author]]:
     """Each answerer an Aanhangsel's headings name, at the heading's position, in the order printed (the names
     of a joint heading at the same one): on a page of several answers the answer after a heading is theirs.
+    ``snap`` as for ``signers``.
 
     >>> page = ("ANTWOORD van den heer Drees, Minister van Sociale Zaken. (Ingezonden 20 Mei 1946.)\\nJa.\\n"
     ...         "ANTWOORD van den heer Beel, Minister van Binnenlandsche Zaken. "
@@ -1292,7 +1294,7 @@ def answer_headings(text: str) -> list[tuple[int, Author]]:
     for at, raw, role, first_names in _headings(text):
         name = _surname(raw, first_names=first_names) if raw else ""
         if role and name and not _NOT_A_SURNAME.search(name):
-            out.append((at, Author(snap_bewindspersoon(name), role)))
+            out.append((at, Author(snap_bewindspersoon(name) if snap else name, role)))
     return out
 
 

@@ -410,6 +410,14 @@ def test_a_name_after_the_archive_is_not_repaired_by_it() -> None:
     assert [a.name for a in today.meta.authors] == ["Schouten"]
     scanned = analyse_text(letter.format(date="Den Haag, 4 november 1990"))  # an OCR'd paper of the archive's
     assert [a.name for a in scanned.meta.authors] == ["Scholten"]
+    answered = (
+        "Aanhangsel van de Handelingen\nVragen gesteld door de leden der Kamer, met de daarop door de regering "
+        "gegeven antwoorden\n\nVragen van het lid Bisschop (SGP) aan de minister van Landbouw, Natuur en "
+        "Voedselkwaliteit over de stikstofaanpak (ingezonden 3 oktober 2022).\n\nVraag 1\nBent u bekend met het "
+        "bericht?\n\nAntwoord van minister Schouten (Landbouw, Natuur en Voedselkwaliteit) (ontvangen 4 november "
+        "2022).\n\nAntwoord 1\nJa.\n"
+    )
+    assert [a.name for a in analyse_text(answered).meta.authors] == ["Schouten"]
 
 
 ANSWERS = [
