@@ -311,10 +311,12 @@ def read_answer(ev: Evidence, kind: Kind) -> Structure:
 
 
 def read_report(ev: Evidence, kind: Kind) -> Structure:
-    """A report (verslag, lijst van vragen): its ``Vastgesteld`` date."""
+    """A report (verslag, lijst van vragen): its ``Vastgesteld`` date; a verbatim report of a committee debate
+    (today's "geredigeerd woordelijk verslag") its speakers' turns, as a sitting's, where it prints their
+    labels (the archive's reports tell in indirect speech and print none)."""
     text = ev.doc.text
     date = m.fixed_date(text) or m.place_date(text, ev.head.end, ev.head.end + 2500)
-    return _structure(ev, _common_meta(ev, kind, date))
+    return replace(_structure(ev, _common_meta(ev, kind, date)), turns=speaker_turns(ev.doc))
 
 
 def read_plain(ev: Evidence, kind: Kind) -> Structure:

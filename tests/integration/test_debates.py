@@ -173,3 +173,25 @@ def test_a_motion_changed_at_the_vote_replaces_the_one_it_was() -> None:
         "kst-32317-347",
         ("Gesthuizen", "Sjoerdsma"),
     )
+
+
+def test_a_committee_debates_verbatim_report_has_the_turns_of_a_sitting() -> None:
+    """Today's "verslag van een commissiedebat" prints the debate word for word under speaker labels: the
+    minister's "ik zal" is the minister's promise, a member's "ik zal" promises nothing."""
+    from tests.conftest import analyse_text
+
+    report = (
+        "Tweede Kamer der Staten-Generaal\nVergaderjaar 2022–2023\n35 334\nProblematiek rondom stikstof en PFAS\n"
+        "Nr. 215\nVERSLAG VAN EEN COMMISSIEDEBAT\nVastgesteld 30 november 2022\n"
+        "De vaste commissie voor Landbouw, Natuur en Voedselkwaliteit heeft op 6 oktober 2022 overleg gevoerd met "
+        "mevrouw Van der Wal-Zeggelink, minister voor Natuur en Stikstof, over stikstof.\n\n"
+        "Mevrouw Vestering (PvdD):\n\nIk zal daar in de tweede termijn een motie over indienen.\n\n"
+        "Minister Van der Wal-Zeggelink:\n\nIk zal uw Kamer voor de kerst informeren over de uitkomsten van de "
+        "gesprekken met de provincies.\n"
+    )
+    doc = analyse_text(report)
+    assert doc.meta.kind == "verslag"
+    assert [t.function for t in doc.turns] == [None, "Minister"]
+    assert [(c.actor, c.deadline and c.deadline.by) for c in doc.commitments] == [
+        ("Minister Van der Wal-Zeggelink", "2022-12-24")
+    ]
