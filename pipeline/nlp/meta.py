@@ -964,7 +964,8 @@ _NEXT_HEADING = re.compile(r"(?i)\bvan\s+(?:toelichting|wet|antwoord|wijziging|s
 # as a text that lost its line breaks prints it: "Hoogachtend, de minister voor Natuur en Stikstof, …")
 SIGNED_BY = (
     r"(?:(?:^|\n|[.;:!?)\]»\"'’]\s*|\s)De"
-    r"|(?:(?:^|\n)[ \t]*\n|(?i:hoogachtend|groet(?:en)?)[ \t]*[,.]?\s*)[ \t]*de)\s*\n*\s*"
+    r"|(?:(?:^|\n)[ \t]*\n|(?i:hoogachtend|groet(?:en)?)[ \t]*[,.]?(?:[ \t]*\n\s*|[ \t]+(?=de\b)))[ \t]*de)"
+    r"\s*\n*\s*"
 )
 FUNCTION_OF = rf"(?P<function>{FUNCTION_WORD})\s*(?P<prep>van|voor|zonder)\s+"
 # initials as printed in capitals: "J. PATIJN", "TH. B. PLEYTE", "CH. RUYS DE BEERENBROUCK"
