@@ -242,8 +242,7 @@ def read_letter(ev: Evidence, kind: Kind) -> Structure:
     start = ev.head.end
     date = m.letter_date(text, start) or letterhead_date(ev.doc)
     date = date or m.place_date(text, max(0, len(text) - 3000))
-    authors = m.signers(text, start, snap=m.archive_era(date))
-    meta = replace(_common_meta(ev, kind, date), authors=tuple(authors))
+    meta = replace(_common_meta(ev, kind, date), authors=tuple(m.signers(text, start, date)))
     return _structure(ev, meta)
 
 
@@ -282,11 +281,10 @@ def read_answer(ev: Evidence, kind: Kind) -> Structure:
     """Kamervragen with answers (an Aanhangsel): who answers, and when the answer came in."""
     text = ev.doc.text
     date = m.received_date(text) if kind == "antwoord" else m.sent_in_date(text)
-    snap = m.archive_era(date)  # a name OCR damaged is repaired in the archive's papers only
-    authors = m.answerers(text, snap) or m.signers(text, ev.head.end, snap)
+    authors = m.answerers(text, date) or m.signers(text, ev.head.end, date)
     if date is None and kind == "antwoord":  # a ministry's answer letter (Word), not an Aanhangsel: signed
         date = letterhead_date(ev.doc)
-        authors = m.signers(text, ev.head.end, snap=m.archive_era(date)) or authors
+        authors = m.signers(text, ev.head.end, date) or authors
     sent = aanhangsel.sent_in(text)
     meta = replace(
         _common_meta(ev, kind, date),
@@ -307,7 +305,7 @@ def read_answer(ev: Evidence, kind: Kind) -> Structure:
         for n, q, a in aanhangsel.numbered_pairs(text)
     )
     structure = _structure(ev, meta, doc_id=doc_id)
-    return replace(structure, questions=questions, answered_by=tuple(m.answer_headings(text, snap)))
+    return replace(structure, questions=questions, answered_by=tuple(m.answer_headings(text, date)))
 
 
 def read_report(ev: Evidence, kind: Kind) -> Structure:
@@ -337,8 +335,7 @@ def read_other(ev: Evidence, kind: Kind) -> Structure:
         or m.head_received_date(text, start)  # a nota's "Ontvangen …" or "(Ingezonden …)" in its head
         or _proposed_or_dated(text)
     )
-    authors = m.signers(text, start, snap=m.archive_era(date))
-    meta = replace(_common_meta(ev, kind, date), authors=tuple(authors))
+    meta = replace(_common_meta(ev, kind, date), authors=tuple(m.signers(text, start, date)))
     return _structure(ev, meta)
 
 

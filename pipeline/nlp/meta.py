@@ -884,6 +884,11 @@ def archive_era(date: str | None) -> bool:
     return date is None or int(date[:4]) <= LEXICON_ENDS
 
 
+def _as_read(name: str, dated: str | None) -> str:
+    """A printed name as this paper's date lets it be read: repaired by the archive's lexicon in its era."""
+    return snap_bewindspersoon(name) if archive_era(dated) else name
+
+
 def snap_bewindspersoon(name: str) -> str:
     """A surname OCR damaged, read as the one well-attested name of the same length it must be.
 
@@ -1150,22 +1155,21 @@ def _surname(raw: str, first_names: bool = True) -> str:
 
 
 def _signed(
-    m: re.Match[str], role: str | None, initials: str = "", snap: bool = True
+    m: re.Match[str], role: str | None, initials: str = "", dated: str | None = None
 ) -> list[tuple[int, Author]]:
     """The signer a signature match names, at its position; none when the role was declined or the name is
-    none ("VAN ItAi'PAitD": OCR left the particle only). ``snap``: repair the name by the archive's
-    lexicon."""
+    none ("VAN ItAi'PAitD": OCR left the particle only); ``dated``: the paper's date (``_as_read``)."""
     name = _surname(initials + (m.group("caps") or m.group("name")))
     if role is None or len(name) < 2 or _NOT_A_SURNAME.search(name):
         return []
-    return [(m.start(), Author(snap_bewindspersoon(name) if snap else name, role))]
+    return [(m.start(), Author(_as_read(name, dated), role))]
 
 
-def signers(text: str, start: int = 0, snap: bool = True) -> list[Author]:
+def signers(text: str, start: int = 0, dated: str | None = None) -> list[Author]:
     """The bewindspersonen who sign a letter, with their function.
 
-    Signatures stand together; the first group after ``start`` (the head) is the letter's own. ``snap``
-    (``archive_era`` of the paper's date): read a name OCR damaged as the archive's lexicon has it.
+    Signatures stand together; the first group after ``start`` (the head) is the letter's own. ``dated``:
+    the paper's date, which says whether a name OCR damaged is read as the archive's lexicon has it.
 
     >>> signed = "Tekst.\\n\\nDe Minister van Buitenlandse Zaken, H. van den Broek"
     >>> [(a.name, a.role) for a in signers(signed)]
@@ -1190,7 +1194,7 @@ def signers(text: str, start: int = 0, snap: bool = True) -> list[Author]:
             continue
         # the initials the gap took belong to the name ("A. " before "Kappeyne van de Coppello")
         initials = re.search(rf"\b(?:[A-Z]|{INITIAL_WORDS})\.\s*$", m.group("gap"))
-        found += _signed(m, role, (initials.group(0) if initials else ""), snap)
+        found += _signed(m, role, (initials.group(0) if initials else ""), dated)
     known = {pos for pos, _ in found}
     for m in PRINTED_SIGNATURE.finditer(text, start):
         if m.start() in known or _role(m.group("function"), m.group("prep"), m.group("ministry")) is not None:
@@ -1200,9 +1204,9 @@ def signers(text: str, start: int = 0, snap: bool = True) -> list[Author]:
         else:  # a known ministry as OCR damaged it ("Bvitenlandsche Zaken"): the lexicon's, if that close
             near = ocr_ministry(m.group("ministry"))
             role = _role(m.group("function"), m.group("prep"), near) if near else None
-        found += _signed(m, role, snap=snap)
+        found += _signed(m, role, dated=dated)
     for m in MP_SIGNATURE.finditer(text, start):
-        found += _signed(m, "Minister-President", snap=snap)
+        found += _signed(m, "Minister-President", dated=dated)
     if not found:
         return []
     found.sort(key=lambda pa: pa[0])
@@ -1265,12 +1269,12 @@ def _headings(text: str) -> list[tuple[int, str, str | None, bool]]:
     return sorted(out, key=lambda h: h[0])
 
 
-def answerers(text: str, snap: bool = True) -> list[Author]:
-    """Who answers an Aanhangsel's questions: "Antwoord van Minister Lubbers (Economische Zaken)"; ``snap`` as
-    for ``signers``."""
+def answerers(text: str, dated: str | None = None) -> list[Author]:
+    """Who answers an Aanhangsel's questions: "Antwoord van Minister Lubbers (Economische Zaken)"; ``dated``
+    as for ``signers``."""
     out: list[Author] = []
     seen = bewindspersonen()
-    for _, author in answer_headings(text, snap):
+    for _, author in answer_headings(text, dated):
         name, role = author.name, author.role
         twin = next((i for i, a in enumerate(out) if _same_name(name, a.name)), None)
         if twin is None:
@@ -1280,10 +1284,10 @@ def answerers(text: str, snap: bool = True) -> list[Author]:
     return out
 
 
-def answer_headings(text: str, snap: bool = True) -> list[tuple[int, Author]]:
+def answer_headings(text: str, dated: str | None = None) -> list[tuple[int, Author]]:
     """Each answerer an Aanhangsel's headings name, at the heading's position, in the order printed (the names
     of a joint heading at the same one): on a page of several answers the answer after a heading is theirs.
-    ``snap`` as for ``signers``.
+    ``dated`` as for ``signers``.
 
     >>> page = ("ANTWOORD van den heer Drees, Minister van Sociale Zaken. (Ingezonden 20 Mei 1946.)\\nJa.\\n"
     ...         "ANTWOORD van den heer Beel, Minister van Binnenlandsche Zaken. "
@@ -1295,7 +1299,7 @@ def answer_headings(text: str, snap: bool = True) -> list[tuple[int, Author]]:
     for at, raw, role, first_names in _headings(text):
         name = _surname(raw, first_names=first_names) if raw else ""
         if role and name and not _NOT_A_SURNAME.search(name):
-            out.append((at, Author(snap_bewindspersoon(name) if snap else name, role)))
+            out.append((at, Author(_as_read(name, dated), role)))
     return out
 
 
