@@ -364,14 +364,38 @@ class Head:
     end: int  # where the head ends in the text
 
 
-_DOCTYPE_CAPS = (
+DOCTYPE_CAPS = (
     r"BRIEF|B[ERB][IJ1]EF|VERSLAG|EINDVERSLAG|VOORLOPIG\s+VERSLAG|MEMORIE|NOTA|LIJST|MOTIE|AMENDEMENT|ADVIES|"
     r"KONINKLIJKE\s+BOODSCHAP|VOORSTEL|RAPPORT|BIJLAGE|BESLUITENLIJST|STAAT|OVERZICHT|JAARVERSLAG"
 )
 
 # a paper's heading in capitals inside running text, where OCR ran a title into it ("… zal plaatsvinden
 # BRIEF VAN DE MINISTER …"): what stands before it is the title, not the paper speaking
-PAPER_HEADING = re.compile(rf"\b(?:{_DOCTYPE_CAPS})\s+(?:VAN|NAAR)\s+(?:DE|DEN|HET)\b")
+PAPER_HEADING = re.compile(rf"\b(?:{DOCTYPE_CAPS})\s+(?:VAN|NAAR)\s+(?:DE|DEN|HET)\b")
+
+
+# the letter the Eerste Kamer numbers a dossier's papers with ("C", "AA", "Nr. C"), before the doctype's
+# capitals: on a line of its own above it, or where the head's lines ran together (text reflowed, a PDF's
+# words joined) the last word before it, after the dossier's title ("… voor het jaar 2024 C BRIEF VAN …")
+EK_LETTER = re.compile(
+    r"(?<![^\s(])(?:[Nn][Rr]\.?[ \t]*)?(?P<nr>[A-Z]{1,3})\s+"
+    rf"(?=(?:NADERE?\s+|TWEEDE\s+|DERDE\s+)*(?:GEWIJZIGDE?\s+)?(?:{DOCTYPE_CAPS})\s+[A-Z]{{2,}}\b)"
+)
+
+
+def ek_letter(top: str, start: int, dossier: str) -> re.Match[str] | None:
+    """The Eerste Kamer letter after ``start`` (within the head): not the chapter of the dossier printed
+    again above the doctype ("1400 VI / BRIEF VAN DEN MINISTER").
+
+    >>> ek_letter("1400 VI\\n23\\n1400 VI\\nBRIEF VAN DEN MINISTER", 7, "1400") is None
+    True
+    >>> ek_letter("36 410 XVI Voor het jaar 2024 C BRIEF VAN DE MINISTER", 10, "36410").group("nr")
+    'C'
+    """
+    for x in EK_LETTER.finditer(top, start, start + 1200):
+        if not re.sub(r"\D", "", top[max(0, x.start() - 12) : x.start()]).endswith(dossier):
+            return x
+    return None
 
 
 def _doctype(words: str) -> re.Pattern[str]:
@@ -383,10 +407,10 @@ def _doctype(words: str) -> re.Pattern[str]:
 # a motion's head in mixed case, with its "Voorgesteld" line after it ("Motie van het lid Hermes c.s. /
 # No. 23 / Voorgesteld 28 februari 1974"); without it, it is a motion cited in a sentence
 MIXED_MOTION = r"Motie\s+van\s+(?:het\s+lid|de\s+leden)(?=[\s\S]{0,160}?\bVoorgesteld\b)"
-DOCTYPE = _doctype(_DOCTYPE_CAPS + r"|Brief\s+van\s+de|Verslag\s+van|" + MIXED_MOTION)
+DOCTYPE = _doctype(DOCTYPE_CAPS + r"|Brief\s+van\s+de|Verslag\s+van|" + MIXED_MOTION)
 # as printed, in capitals; found on its own, also where OCR ran a title into its line ("Verslag van de
 # Coördinatiecommissie … BRIEF VAN DE STAATSSECRETARIS …", which DOCTYPE reads from "Verslag van")
-DOCTYPE_IN_CAPS = _doctype(_DOCTYPE_CAPS)
+DOCTYPE_IN_CAPS = _doctype(DOCTYPE_CAPS)
 
 
 _SENDER = re.compile(
@@ -467,6 +491,8 @@ def read_head(text: str) -> Head:
         # ("Staten-Generaal … Vergaderjaar 1991-1992 Nr. 383 22780 … Nr. 1") is the number under its title
         ek = HEAD_NR.fullmatch(top, vm.end(), d.start()) if vm and d and kamer == "ek" else None
         n = ek or n
+        if n is None and d and kamer == "ek":  # today's Eerste Kamer: a letter, no "Nr." ("C BRIEF VAN …")
+            n = ek_letter(top, d.end(), re.sub(r"\s", "", d.group("dossier")))
         if d and n and n.start() - d.end() < 700:
             toev, rijkswet = _toevoeging(d)
             dossier = re.sub(r"\s", "", d.group("dossier"))

@@ -85,6 +85,24 @@ HEADS = [
         "BRIEF VAN DEN MINISTER VAN ONDERWIJS, KUNSTEN EN WETENSCHAPPEN",
         "kst-1400-VI-23",
     ),
+    # today's Eerste Kamer numbers a dossier's papers by letter, printed bare before the doctype (the layout of
+    # the Kamerstukken since 1995; the archive prints none): on a line of its own, and as reflowed text reads it
+    (
+        "Eerste Kamer der Staten-Generaal 1\n\nVergaderjaar 2023–2024\n\n36 410 XVI Vaststelling van de "
+        "begrotingsstaten van het Ministerie van Volksgezondheid, Welzijn en Sport (XVI) voor het jaar 2024\n\n"
+        "C\n\nBRIEF VAN DE MINISTER VAN VOLKSGEZONDHEID, WELZIJN EN SPORT",
+        "kst-36410-XVI-C",
+    ),
+    (
+        "Eerste Kamer der Staten-Generaal\n\nVergaderjaar 2023–2024 36 410 XVI Vaststelling van de "
+        "begrotingsstaten (XVI) voor het jaar 2024 C BRIEF VAN DE MINISTER VAN VOLKSGEZONDHEID, WELZIJN EN SPORT",
+        "kst-36410-XVI-C",
+    ),
+    (
+        "Eerste Kamer der Staten-Generaal 1\n\nVergaderjaar 2019–2020\n\n35 300 Wijziging van de Wet op de "
+        "BES\n\nAA NADERE MEMORIE VAN ANTWOORD",
+        "kst-35300-AA",
+    ),
 ]
 
 
