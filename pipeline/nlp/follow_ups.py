@@ -239,6 +239,13 @@ _TARGET_END = re.compile(
 
 
 _PARTICIPLE_AFTER = re.compile(r",\s*(?:gedaan|gegeven|ingediend|aangenomen|gesteld|uitgebracht|toegezegd)\b")
+# the paper itself ("Met deze brief …", "in dit schrijven"): what acts, never what is acted on
+_SELF = re.compile(r"(?:deze|dit|onderhavige|bijgaande)\s+(?:brief|schrijven)\b", re.I)
+# what ends the verb's clause after its object: a particle or predicate of the verb ("kom ik deze toezegging
+# na", "beschouw ik de motie als afgedaan", "is de motie aangenomen"), no part of the name
+_CLAUSE_TAIL = re.compile(
+    r"(?:\s+(?:als|na|gestand|tegemoet|uit|afgedaan|uitgevoerd|aangenomen|beantwoord|gedaan|nagekomen|voldaan))+$"
+)
 
 
 def target_text(sentence: str, cue: re.Match[str]) -> str | None:
@@ -251,6 +258,9 @@ def target_text(sentence: str, cue: re.Match[str]) -> str | None:
     ...     "Ter uitvoering van mijn toezegging, gedaan bij de Memorie van Antwoord, bied ik u de nota aan.",
     ...     "Naar aanleiding van de in het Verslag gemaakte opmerkingen heeft de ondergeteekende de eer …",
     ...     "Dit is later dan eerder voorzien, omdat de onderzoekers meer tijd nodig hebben.",
+    ...     "Met deze brief kom ik deze toezegging na.",
+    ...     "Daarmee is voldaan aan de motie van het lid Boswijk (Kamerstuk 21 501-32, nr. 1520).",
+    ...     "Met deze brief informeer ik u over de zaak, zoals toegezegd in het commissiedebat van 12 maart.",
     ... ):
     ...     print(target_text(s, relation_of(s)[1]))
     de motie van het lid Van Dijk over de wachttijden
@@ -258,19 +268,36 @@ def target_text(sentence: str, cue: re.Match[str]) -> str | None:
     mijn toezegging, gedaan bij de Memorie van Antwoord
     de in het Verslag gemaakte opmerkingen
     None
+    deze toezegging
+    de motie van het lid Boswijk (Kamerstuk 21 501-32, nr. 1520)
+    in het commissiedebat van 12 maart
     """
-    c = cues()
-    m = c["target_re"].search(sentence, cue.start()) or c["target_re"].search(sentence)
+    m = _naming(sentence, cue.start()) or _naming(sentence, 0)
     rest = sentence[m.start() :] if m else sentence[cue.end() :].lstrip()
     flat = inner_dots(rest)
     end = _TARGET_END.search(flat, 1)  # "vragen van de heer A. Jansen": an initial ends nothing
     if end and _PARTICIPLE_AFTER.match(flat, end.start()):
         # "mijn toezegging, gedaan bij de Memorie van Antwoord, …": the participle phrase names it too
         end = _TARGET_END.search(flat, end.end())
-    words = rest[: end.start() if end else len(rest)].strip(" ,.;:()")
+    words = rest[: end.start() if end else len(rest)]
+    if words.count("(") > words.count(")"):  # a citation in brackets the comma cut: whole, or none of it
+        close = rest.find(")", len(words))
+        words = rest[: close + 1] if 0 <= close - len(words) < 80 else words[: words.rfind("(")]
+    words = _CLAUSE_TAIL.sub("", words.strip(" ,.;:")).strip(" ,.;:")
     if m is None and len(words.split()) < 2:
         return None  # "… meer tijd nodig hebben.": no phrase names what is acted on, one word is none
     return words or None
+
+
+def _naming(sentence: str, pos: int) -> re.Match[str] | None:
+    """The first phrase at or after ``pos`` that names what is acted on, the paper itself passed over."""
+    naming: re.Pattern[str] = cues()["target_re"]
+    while (m := naming.search(sentence, pos)) is not None:
+        own = _SELF.match(sentence, m.start())
+        if own is None:
+            return m
+        pos = own.end()
+    return None
 
 
 def answers_in_context(sentence: str, before: list[str]) -> str | None:
