@@ -123,6 +123,11 @@ _STREVEN = re.compile(r"(?i)\bstre(?:ef|eft|ven|efde)\b")
 _NEXT_CLAUSE = re.compile(r",\s*(?:en|maar|want|dus)\s|;")
 # a passive with the writers as its agent: "zal … door ons worden onderzocht" (two signers: wij)
 _BY_US = re.compile(r"(?i)\bdoor\s+ons\b|\bonzerzijds\b")
+# a letter other than this one: "bij afzonderlijk schrijven", "per aparte brief", "in een nadere brief"
+_ANOTHER_LETTER = re.compile(
+    r"(?i)\b(?:bij|per|in|met)\s+(?:een\s+)?(?:afzonderlijk\w*|aparte?|separate?|nadere?|volgende?)\s+"
+    r"(?:schrijven|brief|nota|notitie)\b"
+)
 
 
 def read(
@@ -260,7 +265,16 @@ def read(
     ):
         # "De staatssecretaris stuurt de Kamer vóór 1 juli de evaluatie": a present with a day to come
         return Reading("toezegging", actor(), gov.start(), strong=True, rule="present")
-    if passive and not other_first:
+    # "Het rapport … wordt u in definitieve vorm aangeboden": a present passive with no time is this letter
+    # sending now, as "zend ik u" is; "wordt uw Kamer na 2025 jaarlijks … geïnformeerd" looks ahead, and so
+    # does one by another letter ("Bij afzonderlijk schrijven wordt de … Notitie … aangeboden")
+    passive_now = (
+        passive is not None
+        and not (has_time or soon or fut)
+        and re.match(r"(?i)(?:wordt|worden)\b", passive[0])
+        and not _ANOTHER_LETTER.search(sentence)
+    )
+    if passive and not other_first and not passive_now:
         if _forecast_of(sentence, passive.start()):  # "De evaluatie wordt naar verwachting … aangeboden"
             return Reading("verwachting", sender(), passive.start(), rule="passive")
         return Reading("toezegging", sender(), passive.start(), strong=True, rule="passive")
