@@ -199,6 +199,8 @@ def _from_match(p: Pattern, m: re.Match[str], text: str, numeric: frozenset[str]
         if p.kind == "aanhangsel":  # 'nrs. 587 en 642': every number in the same vergaderjaar
             plural = bool(re.search(r"\bnrs\.?", m.group(0), re.I))
             first = g["nr"] or g["nr2"]  # nr2: 'Aanhangsel 1348, Handelingen 1977-78'
+            if g.get("q") and re.search(r"(?:blz|biz|bladz|pag)\.?\s*$", text[s : m.start("nr")]):
+                first = g["q"]  # 'blz. 723, vraag nr. 358': the question's number, not the page
             cited: list[tuple[str, int, int]] = [(first, s, e)]
             for n, cs, ce, is_range in _continuations(text, e, plural) if plural else []:
                 if is_range and 0 < int(n) - int(cited[-1][0]) <= 30:  # 'nrs. 44 t/m 47': every one
