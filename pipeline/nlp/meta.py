@@ -497,7 +497,7 @@ def read_head(text: str) -> Head:
             toev, rijkswet = _toevoeging(d)
             dossier = re.sub(r"\s", "", d.group("dossier"))
             between = top[d.end() : n.start()]
-            alone = not HEAD_DOSSIER.search(between)
+            alone = not _head_dossier(top, d.end(), n.start())
             if toev is None and alone:  # "20200 / Hoofdstuk IV Kabinet voor …"
                 chapter_nr = re.search(rf"\b(?:Hoofdstuk|HOOFDSTUK)\s+({ROMAN})\b", between)
                 toev = fix_toevoeging(chapter_nr.group(1)) if chapter_nr else None
@@ -545,14 +545,15 @@ def _chapter(printed: str | None) -> str | None:
     return re.sub(r"\s", "", printed) if printed else None
 
 
-def _head_dossier(top: str, start: int) -> re.Match[str] | None:
-    """The first dossier number of a head; a year after a word ("voor het jaar 1988") is none."""
-    for d in HEAD_DOSSIER.finditer(top, start):
+def _head_dossier(top: str, start: int, end: int | None = None) -> re.Match[str] | None:
+    """The first dossier number of a head; a year after a word ("voor het jaar 1988", "VOOR HET DIENSTJAAR
+    1956") is none."""
+    for d in HEAD_DOSSIER.finditer(top, start, len(top) if end is None else end):
         number = re.sub(r"\s", "", d.group("dossier"))
         if (
             len(number) == 4
             and 1800 <= int(number) <= 2099
-            and re.search(r"[a-z]\s*$", top[max(0, d.start() - 20) : d.start() + 1])
+            and re.search(r"(?:[a-z]|JAAR)\s*$", top[max(0, d.start() - 20) : d.start() + 1])
         ):
             continue
         return d
@@ -1064,7 +1065,8 @@ ANSWER = re.compile(
     # and "Mededeling van staatssecretaris Gabor (…)", the notice that the answer comes later
     # and an answer printed as a letter: "Brief van Minister Lubbers (Economische Zaken). (Ontvangen …)"
     rf"\b(?:(?:Nader|Aanvullend|Tweede|NADER)\s+)?(?:{_ANSWER_WORD}|Mededeling|MEDEDELING|{aanhangsel.LETTER_ANSWER})"
-    rf"\s+{_VAN}\s+(?:de\s+)?"
+    # the heading after its side heading, OCR'd: "Mededeling Mededehng van", "Antwoord Akkoord van"
+    rf"\s+(?:[A-Z][a-z]{{5,9}}\s+)?{_VAN}\s+(?:de\s+)?"
     rf"{_ANSWERER}(?:{_BRACKETED_MINISTRY}"
     # "Antwoord van minister-president Lubbers, minister van Algemene Zaken."
     rf"|,\s*{FUNCTION_WORD}\s*van\s+(?P<ministry_b>[^().]{{3,90}}))"

@@ -85,6 +85,13 @@ HEADS = [
         "BRIEF VAN DEN MINISTER VAN ONDERWIJS, KUNSTEN EN WETENSCHAPPEN",
         "kst-1400-VI-23",
     ),
+    # the budget's chapter with its letter glued, under a year in capitals that is no dossier ("DIENSTJAAR 1956")
+    # (sgd/brieven/sgd-0000278270, archive outside the gold; its footer prints "4100 IX A")
+    (
+        "ZITTING 1955—1956\n4100\nRIJKSBEGROTING VOOR HET DIENSTJAAR 1956\nHOOFDSTUK IXA WEDEROPBOUW EN "
+        "VOLKSHUISVESTING\nBRIEF VAN DE MINISTER VAN WEDEROPBOUW EN VOLKSHUISVESTING No. 21\n27 februari 1956.",
+        "kst-4100-IXA-21",
+    ),
     # today's Eerste Kamer numbers a dossier's papers by letter, printed bare before the doctype (the layout of
     # the Kamerstukken since 1995; the archive prints none): on a line of its own, and as reflowed text reads it
     (
@@ -561,6 +568,18 @@ def test_aanhangsel_answers(text: str, want: list[tuple[str, str]], date: str) -
             "van Onderwijs en Wetenschappen, de heer Deetman.",
             "Van Kemenade",
             "Minister van Onderwijs en Wetenschappen",
+        ),
+        # the side heading, then the heading OCR'd (sgd-0000035968, sgd-0000028073, sgd-0000176310; archive
+        # outside the gold, found by a blind hand annotation of 40 papers)
+        (
+            "Mededeling Mededelmg van minister Alders (Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer).",
+            "Alders",
+            "Minister van Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer",
+        ),
+        (
+            "Antwoord Akkoord van Staatssecretaris Smit-Kroes (Verkeer en Waterstaat).",
+            "Smit-Kroes",
+            "Staatssecretaris van Verkeer en Waterstaat",
         ),
     ],
 )
