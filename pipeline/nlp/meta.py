@@ -23,7 +23,7 @@ VERGADERJAAR = re.compile(r"\bvergaderjaar\s+((?:19|20)\d\d)\s*[-–/]\s*((?:19|
 # set in capitals; typos in the words before the names occur ("VAN DE HET LID", "VAN HET EL …")
 MOTION_TITLE = re.compile(
     r"\b((?:(?:TWEEDE\s+|DERDE\s+)?NADER\s+)?(?:GEWIJZ[A-Z]*\s+)?"
-    r"MOTIE\s+(?:(?:VAN|HET|DE|DEN)\s+)+[A-Z][A-Z'’.\- ]*"
+    r"MOTIE\s+(?:(?:VAN|HET|DE|DEN)\s+)+[A-Z][A-Z'’.\-]*(?: [A-Z'’.\-]+(?!\w))*"
     r"[^\n]*?)(?=\s+(?:TER\s+VERVANGING|Voorgesteld|De\s+Kamer\b)|\n|$)",
 )
 AMENDMENT_TITLE = re.compile(r"\b((?:GEWIJZIGD\s+)?AMENDEMENT\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)\b[^\n]*)")
@@ -40,6 +40,13 @@ def head(text: str, size: int = 1500) -> str:
 
 
 def motion_title(text: str) -> str | None:
+    """The motion's title in capitals, without the "Voorgesteld" line OCR ran into it.
+
+    >>> motion_title("Nr. 103\\nMOTIE VAN HET LID PRONK Voorgesteld 4 april 1979\\nDe Kamer,")
+    'MOTIE VAN HET LID PRONK'
+    >>> motion_title("Nr. 7\\nMOTIE VAN DE LEDEN VAN DER HEK EN BRINKHORST Voorgesteld 19 december 1978")
+    'MOTIE VAN DE LEDEN VAN DER HEK EN BRINKHORST'
+    """
     m = MOTION_TITLE.search(head(text, 2500))
     return " ".join(m.group(1).split()) if m else None
 
@@ -154,9 +161,17 @@ def title_submitters(title: str) -> list[str]:
 
     >>> title_submitters("MOTIE VAN DE LEDEN VAN DER PLAS EN BIKKER")
     ['Van der Plas', 'Bikker']
+    >>> title_submitters("MOTIE VAN HET LID FRANSSEN CS.")
+    ['Franssen']
+    >>> title_submitters("MOTIE VAN DE HEER VAN KRIMPEN CS.")
+    ['Van Krimpen']
     """
+    # "C.S." as OCR reads it too ("CS.", "C. S."); the archive's "VAN DE HEER X" and
+    # "MOTIE VAN ORDE VAN DEN HEER X"
     m = re.search(
-        r"VAN\s+(?:(?:HET|DE|DEN)\s+)*(?:LID|LEDEN)?\s*(.+?)(?:\s+C\.S\.|\s+TER\s+VERVANGING|$)", title
+        r"VAN\s+(?:ORDE\s+VAN\s+)?(?:(?:HET|DE|DEN)\s+)*(?:LID|LEDEN|HEER|HEEREN|HEREN)?\s*(?:MR\.\s*)?(.+?)"
+        r"(?:\s+C\.?\s?S\.?|\s+TER\s+VERVANGING|$)",
+        title,
     )
     if not m:
         return []

@@ -42,7 +42,7 @@ REPLACES_TITLE = re.compile(
     r"TER\s+VERVANGING\s+VAN\s+(?:DIE|DE\s+MOTIE)\s+GEDRUKT\s+ONDER\s+NR\.?\s*(\d{1,5})", re.I
 )
 TVV = re.compile(r"\bt\.v\.v\.\s*(?:nr\.\s*)?(\d{1,5})\b")
-ORDE = re.compile(r"en\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag", re.I)
+ORDE = re.compile(r"en\s+gaat\s+over\s*tot\s+de\s+orde\s+van\s+de\s+dag", re.I)  # OCR: "overtot"
 
 
 @lru_cache(maxsize=1)
