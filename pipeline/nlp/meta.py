@@ -681,8 +681,12 @@ PRINTED_DATE = (
     rf"(?:den\s+)?{DAY}\s*(?:e\s+|(?:ste|sten|de|den|ten)\s+)?((?i:{MONTH_RE}))\.?\s*"
     rf"((?:1[89]|20)\d\d|(?:1[89]|20)\d\s\d)"
 )
-# The Hague as OCR reads it: "'s-Gravenhage", "s-Cravenhage", "VGravcnhage", "n'sGravenhage", "Gravenhage"
-HAGUE = r"(?:[’'`]?\s*[sS][-\s]*G\w{2,12}|[^\s\d]{0,3}[GC]ra[vy][ec]n[hb]a[gq]e|Den\s+Haag)"
+# The Hague as OCR reads it: "'s-Gravenhage", "s-Cravenhage", "VGravcnhage", "n'sGravenhage", "Gravenhage",
+# "'s-Ciravcnhage", "'s-üravenhage"
+HAGUE = (
+    r"(?:[’'`]?\s*[sS][-\s]*G\w{2,12}|[’'`]\s*[sS]-\s*(?:Ci|C|ü|Ü)\w{5,12}"
+    r"|[^\s\d]{0,3}[GC]ra[vy][ec]n[hb]a[gq]e|Den\s+Haag)"
+)
 PLACE_DATE = re.compile(
     # the comma may be lost after The Hague ("s-Gravenhage 10 januari 1994"); another town needs it
     rf"(?:^|\n|\s)(?P<place>{HAGUE}(?=\s*[,.]?\s*(?:den\s+)?[\dIl|])"
@@ -770,6 +774,8 @@ def place_date(text: str, start: int = 0, end: int | None = None) -> str | None:
     '1991-12-02'
     >>> place_date("gedrukt in de zittingen 1959—1960 en 1961—1962) VGravcnhage, 25 september 1962.")
     '1962-09-25'
+    >>> place_date("BRIEF VAN DE MINISTER VAN VERKEER EN WATERSTAAT Nr. 23\\n's-Ciravcnhage, 10 juni 1960.")
+    '1960-06-10'
     """
     end = len(text) if end is None else end
     for m in place_dates(text, start, end):
