@@ -28,6 +28,9 @@ MOTION_TITLE = re.compile(
 )
 AMENDMENT_TITLE = re.compile(r"\b((?:GEWIJZIGD\s+)?AMENDEMENT\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)\b[^\n]*)")
 PROPOSED = re.compile(rf"\bVoorgesteld\b[^\n]{{0,120}}?\b(\d{{1,2}}\s*(?:{MONTH_RE})\.?\s+\d{{4}})", re.I)
+# the closing formula the indieners sign under; unlike motions.ORDE (the dictum's end) not where OCR glued it
+# ("gaat overtot", 4 of the 731 archive moties and amendementen): in those scans the names after it share a
+# line with each other or the footer ("Pronk Tweede Kamer, zitting …"), and the title names them one by one
 ORDE = re.compile(r"en\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\W*", re.I)
 NAME_LINE = re.compile(
     r"^(?:[A-Z]\.\s?){0,5}\s*(?:(?:[Vv]an|[Dd]e|der|den|ter|ten|[Hh]et|'t|in\s+'t|[Tt]e|[Ll]e|[Ee]l)\s+)*"
