@@ -128,12 +128,11 @@ def _common_meta(ev: Evidence, kind: Kind, date: str | None = None) -> Meta:
 # own or before the doctype, the letter the Eerste Kamer numbers its papers of that dossier with ("C", "AA",
 # "Nr. C")
 _EK_DOSSIER = re.compile(
-    r"(?m)(?:^[ \t]*|\b(?:Vergaderjaar|Zitting)\s+\d{4}\s*[-–/]\s*\d{2,4}\s+)"
-    r"(?P<dossier>\d{2}[ \u00a0]?\d{3})"
+    r"(?m)^[ \t]*(?P<dossier>\d{2}[ \u00a0]?\d{3})"
     r"(?:[ \t]+(?P<toev>[A-Z]{1,6}|\([A-Z]\s?\d{1,5}\)))?(?=[ \t]|$)"
 )
 _EK_LETTER = re.compile(
-    r"(?m)^[ \t]*(?:[Nn][Rr]\.?[ \t]*)?(?P<nr>[A-Z]{1,3})(?:[ \t]*$|[ \t]+(?=[A-Z]{4,}\b))"
+    r"(?m)^[ \t]*(?:[Nn][Rr]\.?[ \t]*)?(?P<letter>[A-Z]{1,3})(?:[ \t]*$|[ \t]+(?=[A-Z]{4,}\b))"
 )
 
 
@@ -145,19 +144,15 @@ def eerste_kamer_letter(top: str) -> KamerstukId | None:
     'kst-35300-VII-C'
     >>> eerste_kamer_letter("Eerste Kamer\\n34 349 Wet\\nNr. AA MOTIE VAN HET LID KOOPMANS").id
     'kst-34349-AA'
-    >>> eerste_kamer_letter("Eerste Kamer der Staten-Generaal Vergaderjaar 2023–2024 36 410 XVI Vaststelling "
-    ...     "van de begrotingsstaten (XVI) voor het jaar 2024 C BRIEF VAN DE MINISTER VAN VOLKSGEZONDHEID").id
-    'kst-36410-XVI-C'
     """
     d = _EK_DOSSIER.search(top[:1500])
     if d is None:
         return None
-    dossier = re.sub(r"\D", "", d.group("dossier"))
-    letter = _EK_LETTER.search(top, d.end(), d.end() + 1200) or m.ek_letter(top, d.end(), dossier)
+    letter = _EK_LETTER.search(top, d.end(), d.end() + 1200)
     if letter is None:
         return None
     toev = re.sub(r"\s", "", d.group("toev")) if d.group("toev") else None
-    return KamerstukId(dossier, toev, letter.group("nr"))
+    return KamerstukId(re.sub(r"\D", "", d.group("dossier")), toev, letter.group("letter"))
 
 
 def _subject(text: str) -> str | None:

@@ -687,7 +687,7 @@ PRINTED_DATE = (
 # The Hague as OCR reads it: "'s-Gravenhage", "s-Cravenhage", "VGravcnhage", "n'sGravenhage", "Gravenhage",
 # "'s-Ciravcnhage", "'s-üravenhage"
 HAGUE = (
-    r"(?:[’'`]?\s*[sS][-\s]*G\w{2,12}|[’'`]\s*[sS]-\s*(?:Ci|C|ü|Ü)\w{5,12}"
+    r"(?:[’'`]?\s*[sS][-\s]*G\w{2,12}|[’'`]\s*[sS]-\s*[CüÜ]\w{5,12}"
     r"|[^\s\d]{0,3}[GC]ra[vy][ec]n[hb]a[gq]e|Den\s+Haag)"
 )
 PLACE_DATE = re.compile(
