@@ -229,8 +229,8 @@ def read(
     streven = _STREVEN.search(sentence)
     if streven and has_time and not other_first:  # "Ik streef ernaar u voor 1 mei te berichten": a goal
         return Reading("doel", actor(streven.start()), streven.start(), rule="goal")
-    # "zend ik u", "informeer ik u" without a time to come is this letter sending now, not a promise
-    sends_now = fut_gov is not None and fut is None and not has_time and g.cues["sends"].search(fut_gov[0])
+    to_come = bool(has_time or soon or fut)
+    sends_now = fut_gov is not None and _sends_now(sentence, fut_gov[0], to_come)
     if (fut_gov or (gov and fut and _one_clause(sentence))) and not other_first and not sends_now:
         trig = (fut_gov or fut or gov).start()  # type: ignore[union-attr]
         # the parse last: only a sentence the rules would read as a government's future pays for it
@@ -265,16 +265,7 @@ def read(
     ):
         # "De staatssecretaris stuurt de Kamer vóór 1 juli de evaluatie": a present with a day to come
         return Reading("toezegging", actor(), gov.start(), strong=True, rule="present")
-    # "Het rapport … wordt u in definitieve vorm aangeboden": a present passive with no time is this letter
-    # sending now, as "zend ik u" is; "wordt uw Kamer na 2025 jaarlijks … geïnformeerd" looks ahead, and so
-    # does one by another letter ("Bij afzonderlijk schrijven wordt de … Notitie … aangeboden")
-    passive_now = (
-        passive is not None
-        and not (has_time or soon or fut)
-        and re.match(r"(?i)(?:wordt|worden)\b", passive[0])
-        and not _ANOTHER_LETTER.search(sentence)
-    )
-    if passive and not other_first and not passive_now:
+    if passive and not other_first and not _sends_now(sentence, passive[0], to_come, passive=True):
         if _forecast_of(sentence, passive.start()):  # "De evaluatie wordt naar verwachting … aangeboden"
             return Reading("verwachting", sender(), passive.start(), rule="passive")
         return Reading("toezegging", sender(), passive.start(), strong=True, rule="passive")
@@ -337,6 +328,26 @@ _WORD_AFTER = re.compile(r"\s*(?:de\s+)?(\w+)")
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 # characters: a longer "sentence" is OCR run together, and its parse is no better than the rules
 _LONGEST_PARSED = 1000
+
+
+def _sends_now(sentence: str, verb: str, to_come: bool, passive: bool = False) -> bool:
+    """This letter sends or tells now, which promises nothing: "zend ik u", "informeer ik u", or in the
+    present passive "Het rapport … wordt u in definitieve vorm aangeboden" (``verb``: the matched verb
+    group). Not so with a time or a future (``to_come``: "wordt uw Kamer na 2025 jaarlijks … geïnformeerd")
+    or another letter named ("Bij afzonderlijk schrijven wordt de … Notitie … aangeboden").
+
+    >>> _sends_now("Hierbij zend ik u het rapport.", "zend ik u", False)
+    True
+    >>> _sends_now("Bij afzonderlijk schrijven zend ik u het rapport.", "zend ik u", False)
+    False
+    >>> _sends_now("Het rapport wordt u aangeboden.", "wordt u aangeboden", False, passive=True)
+    True
+    """
+    if to_come or _ANOTHER_LETTER.search(sentence):
+        return False
+    if passive:
+        return re.match(r"(?i)(?:wordt|worden)\b", verb) is not None
+    return grammar().cues["sends"].search(verb) is not None
 
 
 def _step_to_come(sentence: str, ahead: bool) -> re.Match[str] | None:
