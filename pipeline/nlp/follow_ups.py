@@ -44,6 +44,7 @@ def cues() -> dict[str, Any]:
     data["paper_sends_re"] = re.compile(data["paper_names"]["sends"], re.I)
     data["postpones_frame_re"] = re.compile(data["postpones_frame"], re.I)
     data["postpones_hypothetical_re"] = re.compile(data["postpones_hypothetical"], re.I)
+    data["delay_reason_re"] = re.compile(data["delay_reason"]["regex"], re.I)
     data["planned_re"] = re.compile(data["planned"]["regex"], re.I)
     data["planned_cue_re"] = re.compile(data["planned"]["cue"], re.I)
     data["answer_to_come_re"] = re.compile(data["answer_to_come"]["regex"], re.I)
@@ -364,6 +365,9 @@ def cue_sentences(chunk: Chunk) -> list[FollowUp]:
                 continue  # "Overigens heeft de Staatssecretaris … toegezegd …": history the answer tells
             if rel == "fulfils" and modern and _only_recalled(text, cue):
                 continue  # "In het debat van 21 juni heb ik toegezegd u te informeren …": history today
+            just_delayed = i - 1 in acted and out[-1].relation == "postpones"
+            if rel == "postpones" and just_delayed and cues()["delay_reason_re"].search(text):
+                continue  # "De reden van het uitstel is: …": why the delay just announced, not another
             if words is None and rel == "answers":  # "… heb ik de eer U het volgende mede te deelen"
                 words = asked(before)
             out.append(FollowUp(rel, None, chunk.span(sent.start, sent.end), words))

@@ -537,6 +537,27 @@ def test_a_delay_notice_in_an_aanhangsel_promises_its_new_time_and_no_more() -> 
     )
 
 
+def test_a_delay_notice_and_its_reason_are_one_postponement() -> None:
+    # sgd/aanhangsels/sgd-0000019476.txt (archive outside the gold), its Mededeling: the reason given right
+    # after the announcement is the same delay, not a second one
+    text = (
+        "Tweede Kamer der Staten-Generaal\n2\nVergaderjaar 1991-1992\nAanhangsel van de Handelingen\n"
+        "Vragen gesteld door de leden der Kamer, met de daarop door de regering gegeven antwoorden\n78\n"
+        "Vragen van het lid Smits (CDA) over de beroepsvisserij in het Ooster-scheldegebied (Ingezonden 6 "
+        "september 1991) 1 Was uw beleid sinds het begin van de jaren tachtig erop gericht om het aantal "
+        "beroepsvissers op de Ooster-schelde van 20 terug te brengen naar 12?\n"
+        "Mededeling Mededeling van minister Bukman (Landbouw, Natuurbeheer en Visserij). (Ontvangen 16 oktober "
+        "1991) De bij brief aan mij toegezonden vragen van het lid de heer Smits inzake beroepsvisserij in het "
+        "Ooster-scheldegebied kunnen tot mijn spijt niet binnen de daarvoor geldende termijn worden beantwoord. "
+        "De reden van het uitstel is: het inwinnen van nadere specifieke informatie.\n"
+    )
+    doc = analyse_text(text, "aanhangsel.txt")
+    assert [f.relation for f in doc.follow_ups] == ["postpones"]
+    reason = follow_ups.cues()["delay_reason"]
+    # the reason read alone still states a delay: only after its announcement is it the same one
+    assert all(follow_ups.relation_of(e) for e in reason["examples"][:2])
+
+
 def test_a_time_upon_an_event_ends_where_its_noun_phrase_does() -> None:
     # sgd/overleggen/sgd-0000136987.txt (archive outside the gold): not "… opnieuw aan de Kamer te rapporteren"
     text = "De minister was bereid om na afloop van de nieuwe zitting van de EEG-raad opnieuw aan de Kamer te rapporteren."
