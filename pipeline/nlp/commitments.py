@@ -118,6 +118,8 @@ class Reading:
     rule: str = ""
 
 
+# the speaker as the promise verb's own subject: "zeg ik (u) toe", "ik zeg (de Kamer) toe"
+_OWN_PROMISE = re.compile(r"(?i)\b(?:zeg|zeggen)\s+(?:ik|wij|we)\b|\b(?:ik|wij|we)\s+(?:zeg|zeggen)\b")
 _STREVEN = re.compile(r"(?i)\bstre(?:ef|eft|ven|efde)\b")
 # a main clause of its own after what a report frames ("toegezegd dat ik u … informeer, en … zal ik dat doen")
 _NEXT_CLAUSE = re.compile(r",\s*(?:en|maar|want|dus)\s|;")
@@ -220,8 +222,11 @@ def read(
         # "U ontvangt …", "… zal de Kamer worden geïnformeerd": the government that writes, whoever signs
         return actor(subject=False) or ("wij" if _BY_US.search(sentence) else "ik")
 
-    # a promise verb: "De minister zegt toe …", "Ik zeg u toe …", a restated live one
-    if promise and not other_first and (gov or fut_gov or re.search(r"\bte\s+zullen\b", sentence)):
+    # a promise verb: "De minister zegt toe …", "Ik zeg u toe …", a restated live one; said by the speaker
+    # ("zeg ik toe") it is the speaker's whoever was named before ("In antwoord op de vraag van het lid … zeg
+    # ik toe …")
+    own = promise is not None and _OWN_PROMISE.search(sentence, max(0, promise.start() - 40), promise.end())
+    if promise and (not other_first or own) and (gov or fut_gov or re.search(r"\bte\s+zullen\b", sentence)):
         return Reading("toezegging", actor(promise.start()), promise.start(), strong=True, rule="promise")
     offer = fut is not None and "bereid" in fut.group(0).lower() and g.cues["offer"].search(sentence)
     if offer and (fut_gov or gov) and not other_first:
