@@ -711,6 +711,12 @@ SENT_IN_WORD = aanhangsel.SENT_IN_WORD  # "(Ingezonden …)", as OCR breaks it
 SENT_IN = re.compile(rf"\(\s*{SENT_IN_WORD}\s+{PRINTED_DATE}")
 FIXED = re.compile(rf"\b(?:Vastgesteld|VASTGESTELD|vastgesteld)\s+{PRINTED_DATE}")
 DATUM_FIELD = re.compile(rf"\bDatum\s*:?\s+{PRINTED_DATE}")
+# a date alone under the addressee, no place printed (the Eerste Kamer's letters of 1993-94: "Aan de
+# Voorzitter van de Eerste Kamer der Staten-Generaal\n15juli 1994"; a reflowed text joins the two lines)
+ADDRESSED_DATE = re.compile(
+    rf"(?m)^[ \t]*Aan\s+den?\s+Voorzitters?\b[^\n]*?\b(?:Staten-Generaal|Kamer)[ \t]*\n?[ \t]*{PRINTED_DATE}"
+    rf"\.?[ \t]*$"
+)
 NOT_A_PLACE = {
     "Kamer",
     "Handelingen",
@@ -779,11 +785,15 @@ def place_date(text: str, start: int = 0, end: int | None = None) -> str | None:
     '1962-09-25'
     >>> place_date("BRIEF VAN DE MINISTER VAN VERKEER EN WATERSTAAT Nr. 23\\n's-Ciravcnhage, 10 juni 1960.")
     '1960-06-10'
+    >>> place_date("Aan de Voorzitter van de Eerste Kamer der Staten-Generaal\\n15juli 1994\\nTijdens de")
+    '1994-07-15'
+    >>> place_date("Aan de Voorzitters van de Eerste en Tweede Kamer der Staten-Generaal 22oktober 1993")
+    '1993-10-22'
     """
     end = len(text) if end is None else end
     for m in place_dates(text, start, end):
         return printed_date(m, 2)
-    d = DATUM_FIELD.search(text, start, end)
+    d = ADDRESSED_DATE.search(text, start, end) or DATUM_FIELD.search(text, start, end)
     return printed_date(d) if d else None
 
 
