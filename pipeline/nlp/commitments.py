@@ -236,10 +236,13 @@ def read(
         return Reading("doel", actor(streven.start()), streven.start(), rule="goal")
     to_come = bool(has_time or soon or fut)
     sends_now = fut_gov is not None and _sends_now(sentence, fut_gov[0], to_come)
-    if (fut_gov or (gov and fut and _one_clause(sentence))) and not other_first and not sends_now:
+    # "De minister antwoordt dat hij de Kamer … zal informeren": the one who spoke is the clause's "hij"
+    said_own = gov is not None and fut is not None and g.cues["reported_own_future"].search(sentence)
+    own_future = fut_gov or (gov and fut and (_one_clause(sentence) or said_own))
+    if own_future and not other_first and not sends_now:
         trig = (fut_gov or fut or gov).start()  # type: ignore[union-attr]
         # the parse last: only a sentence the rules would read as a government's future pays for it
-        if (delivery or g.action.search(sentence)) and (fut_gov or not _someone_else(sentence)):
+        if (delivery or g.action.search(sentence)) and (fut_gov or said_own or not _someone_else(sentence)):
             if g.intent.search(sentence) and not delivery:
                 return Reading("doel", actor(), trig, rule="goal") if has_time else Reading(None, None, 0)
             if fut_gov and fut is None and re.match(r"(?i)(?:ik|wij|we)?\s*verwacht", fut_gov[0]):
