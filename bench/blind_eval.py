@@ -10,17 +10,15 @@ change reads more of the archive right, beside the dev gold, and to find what to
     .venv/bin/python bench/blind_eval.py --set commitments --misses
     .venv/bin/python bench/blind_eval.py --stratum 2026-12-07b
 
-Sentences are matched as the gold's scorer does for letters: the same words, allowing OCR's line
-breaks and a sentence cut differently at either end.
+Sentences, authors and counts are matched and scored as `kamer evaluate` scores the letters gold
+(``pipeline.evaluate``: a sentence is the same when most of its words are).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
-import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -30,114 +28,64 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.batch import process_many  # noqa: E402
 from pipeline.config import Settings  # noqa: E402
+from pipeline.evaluate import Report, surname_key  # noqa: E402
+from pipeline.evaluate import _same_sentence as same_sentence  # noqa: E402
 
 BLIND = ROOT / "models" / "training" / "blind"
 SETS = ("commitments", "meta", "references")
 
 
-def _words(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", (text or "").lower())
-
-
-def same_sentence(a: str, b: str) -> bool:
-    """One sentence, cut alike at one end at least (60 letters of it).
-
-    >>> same_sentence("Ik zal u voor 1 mei informeren.", "Ik zal u voor 1 mei in-\\nformeren")
-    True
-    """
-    a, b = _words(a), _words(b)
-    return bool(a and b) and (a[:60] in b or b[:60] in a or a[-60:] in b or b[-60:] in a)
-
-
-def _name(name: str) -> str:
-    plain = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode()
-    return plain.lower().replace(" ", "")
-
-
-class Tally:
-    def __init__(self) -> None:
-        self.counts: dict[str, list[int]] = {}
-        self.misses: list[str] = []
-
-    def add(self, field: str, tp: int = 0, fn: int = 0, fp: int = 0) -> None:
-        c = self.counts.setdefault(field, [0, 0, 0])
-        c[0] += tp
-        c[1] += fn
-        c[2] += fp
-
-    def table(self) -> str:
-        rows = [f"{'field':32} {'R':>6} {'P':>6} {'tp':>5} {'fn':>5} {'fp':>5}"]
-        for field, (tp, fn, fp) in self.counts.items():
-            r = tp / (tp + fn) if tp + fn else float("nan")
-            p = tp / (tp + fp) if tp + fp else float("nan")
-            rows.append(f"{field:32} {r:6.3f} {p:6.3f} {tp:5d} {fn:5d} {fp:5d}")
-        return "\n".join(rows)
-
-
-def commitments(t: Tally, g: dict[str, Any], d: dict[str, Any]) -> None:
-    name = g["path"].rsplit("/", 1)[-1]
+def commitments(report: Report, g: dict[str, Any], d: dict[str, Any]) -> None:
+    where = g["path"].rsplit("/", 1)[-1]
     found = [c.get("text", "") for c in d.get("commitments") or []]
-    optional = g.get("optional_commitments") or []
+    marked = [c["text"] for c in g["commitments"]] + list(g.get("optional_commitments") or [])
+    score = report["commitments"]
     for c in g["commitments"]:
-        hit = any(same_sentence(c["text"], f) for f in found)
-        t.add("commitments", tp=hit, fn=not hit)
-        if not hit:
-            t.misses.append(f"miss  commitment {c['kind']:11} {name} | {c['text'][:200]}")
+        if any(same_sentence(c["text"], f) for f in found):
+            score.tp += 1
+        else:
+            score.fn += 1
+            score.misses.append(f"{where}: {c['kind']} | {c['text'][:200]}")
     for f in found:
-        if not any(same_sentence(c["text"], f) for c in g["commitments"]) and not any(
-            same_sentence(o, f) for o in optional
-        ):
-            t.add("commitments", fp=1)
-            t.misses.append(f"extra commitment {'':11} {name} | {f[:200]}")
+        if not any(same_sentence(m, f) for m in marked):  # a borderline sentence counts neither way
+            score.fp += 1
+            score.false_hits.append(f"{where}: {f[:200]}")
     ups = d.get("follow_ups") or []
+    relation = report["follow_ups.relation"]
     for u in g["follow_ups"]:
         same = [f for f in ups if same_sentence(u["text"], f.get("text", ""))]
-        t.add("follow_ups.sentence", tp=bool(same), fn=not same)
-        right = any(f.get("relation") == u["relation"] for f in same)
-        t.add("follow_ups.relation", tp=right, fn=not right)
-        if not right:
+        if any(f.get("relation") == u["relation"] for f in same):
+            relation.tp += 1
+        else:
+            relation.fn += 1
             got = sorted({f.get("relation", "") for f in same})
-            t.misses.append(f"miss  {u['relation']:22} {name} | got {got} | {u['text'][:200]}")
+            relation.misses.append(f"{where}: {u['relation']}, got {got} | {u['text'][:200]}")
     for f in ups:
         if not any(same_sentence(u["text"], f.get("text", "")) for u in g["follow_ups"]):
-            t.add("follow_ups.sentence", fp=1)
-            t.add("follow_ups.relation", fp=1)
-            t.misses.append(f"extra {f.get('relation', ''):22} {name} | {f.get('text', '')[:200]}")
+            relation.fp += 1
+            relation.false_hits.append(f"{where}: {f.get('relation', '')} | {f.get('text', '')[:200]}")
 
 
-def meta(t: Tally, g: dict[str, Any], d: dict[str, Any]) -> None:
-    name = g["path"].rsplit("/", 1)[-1]
+def meta(report: Report, g: dict[str, Any], d: dict[str, Any]) -> None:
+    where = g["path"].rsplit("/", 1)[-1]
     m = d.get("meta") or {}
     kst = m.get("kamerstuk") or {}
-    own = kst.get("id") if kst.get("ondernummer") else None
-    for key in ("kind", "date"):
-        want, got = g.get(key), m.get(key)
-        t.add(f"meta.{key}", tp=want == got, fn=want != got)
-        if want != got:
-            t.misses.append(f"miss  {'meta.' + key:22} {name} | want {want} got {got}")
-    t.add("meta.own_id", tp=g.get("kamerstuk") == own, fn=g.get("kamerstuk") != own)
-    if g.get("kamerstuk") != own:
-        t.misses.append(f"miss  {'meta.own_id':22} {name} | want {g.get('kamerstuk')} got {own}")
-    want_a = {_name(a["name"]) for a in g.get("authors") or []}
-    got_a = {_name(a.get("name", "")) for a in m.get("authors") or []}
-    t.add("meta.authors", tp=len(want_a & got_a), fn=len(want_a - got_a), fp=len(got_a - want_a))
-    if want_a != got_a:
-        t.misses.append(f"miss  {'meta.authors':22} {name} | want {sorted(want_a)} got {sorted(got_a)}")
+    report.value("meta.kind", g.get("kind"), m.get("kind"), where)
+    report.value("meta.date", g.get("date"), m.get("date"), where)
+    report.value("meta.own_id", g.get("kamerstuk"), kst.get("id") if kst.get("ondernummer") else None, where)
+    want = (surname_key(a["name"]) for a in g.get("authors") or [])
+    got = (surname_key(a.get("name", "")) for a in m.get("authors") or [])
+    report.sets("meta.authors", want, got, where, set())
 
 
 # what the annotators were asked to mark, and what `kamer` reports beside it that they were not
 _NOT_ASKED = {"handelingen-page", "other", "trb", "url"}
 
 
-def references(t: Tally, g: dict[str, Any], d: dict[str, Any]) -> None:
-    name = g["path"].rsplit("/", 1)[-1]
+def references(report: Report, g: dict[str, Any], d: dict[str, Any]) -> None:
     want = {r["id"] for r in g["references"] if r.get("id") and r["kind"] not in _NOT_ASKED}
     got = {r["id"] for r in d.get("references") or [] if r.get("id") and r.get("kind") not in _NOT_ASKED}
-    t.add("references", tp=len(want & got), fn=len(want - got), fp=len(got - want))
-    for i in sorted(want - got):
-        t.misses.append(f"miss  {'reference':22} {name} | {i}")
-    for i in sorted(got - want):
-        t.misses.append(f"extra {'reference':22} {name} | {i}")
+    report.sets("references", want, got, g["path"].rsplit("/", 1)[-1], set())
 
 
 SCORE = {"commitments": commitments, "meta": meta, "references": references}
@@ -149,17 +97,18 @@ def blind_rows(name: str, stratum: str | None) -> list[dict[str, Any]]:
     return [r for r in rows if stratum is None or r.get("stratum") == stratum]
 
 
-def run(names: Iterable[str], corpus: Path, stratum: str | None) -> Tally:
-    t = Tally()
+def run(names: Iterable[str], corpus: Path, stratum: str | None) -> Report:
+    report = Report()
     for name in names:
         rows = blind_rows(name, stratum)
         files = [str(corpus / r["path"]) for r in rows]
         for g, d in zip(rows, process_many(files, Settings(), progress=True), strict=True):
+            report.documents += 1
             if "error" in d:
-                t.misses.append(f"error {g['path']}: {d['error']}")
+                report.errors.append(f"{g['path']}: {d['error']}")
                 continue
-            SCORE[name](t, g, d)
-    return t
+            SCORE[name](report, g, d)
+    return report
 
 
 def main() -> int:
@@ -173,10 +122,7 @@ def main() -> int:
     if not (corpus / "sgd").is_dir():
         print(f"blind_eval: no archive at {corpus / 'sgd'}: pass --shared", file=sys.stderr)
         return 2
-    t = run(a.set or SETS, corpus, a.stratum)
-    print(t.table())
-    if a.misses:
-        print("\n".join(t.misses))
+    print(run(a.set or SETS, corpus, a.stratum).table(show=10_000 if a.misses else 0))
     return 0
 
 
