@@ -69,6 +69,7 @@ class Grammar:
         c = self.cues
         return (
             *(c[k] for k in ("future_gov", "present_to_kamer", "named_present", "passive_to_kamer")),
+            c["let_know"],
             *(c[k] for k in ("only_promised_thing", "promised_paper", "paper_follows")),
             *(self.promise, self.future, self.impersonal_intent, self.passive_future, self.deliverable),
             *(self.intent, self.forecast, self.forecast_action, _STREVEN, _REGISTER_ACTOR),
@@ -119,7 +120,25 @@ class Reading:
 
 
 # the speaker as the promise verb's own subject: "zeg ik (u) toe", "ik zeg (de Kamer) toe"
-_OWN_PROMISE = re.compile(r"(?i)\b(?:zeg|zeggen)\s+(?:ik|wij|we)\b|\b(?:ik|wij|we)\s+(?:zeg|zeggen)\b")
+_OWN_PROMISE = re.compile(
+    r"(?i)\b(?:zeg|zeggen)\s+(?:ik|wij|we)\b|\b(?:ik|wij|we)\s+(?:zeg|zeggen)\b"
+    # an overleg report's inverted "zegt de minister toe": the verb's own subject, whoever was named before
+    r"|\b(?:zegt|zeggen|zegde|zegden)\s+(?:de|het)\s+(?:minister(?:-president)?|staatssecretaris|bewinds\w+|kabinet|regering)\b"
+)
+
+
+def _time_first(sentence: str, verb: int) -> bool:
+    """Does the sentence open with a time, its finite verb right after it ("Voor het einde van het jaar
+    laat ik u weten …")?
+
+    >>> _time_first("Voor de zomer stuur ik u de evaluatie.", 14), _time_first("Ik stuur u de evaluatie.", 3)
+    (True, False)
+    """
+    head = sentence[:verb]
+    times = find_deadlines(head, None)
+    return bool(times) and not head[: times[0].start].strip(" \t,") and not head[times[0].end :].strip(" \t,")
+
+
 _STREVEN = re.compile(r"(?i)\bstre(?:ef|eft|ven|efde)\b")
 # a main clause of its own after what a report frames ("toegezegd dat ik u … informeer, en … zal ik dat doen")
 _NEXT_CLAUSE = re.compile(r",\s*(?:en|maar|want|dus)\s|;")
@@ -263,6 +282,10 @@ def read(
         return Reading("toezegging", sender(), present.start(), strong=True, rule="present")
     if present and not other_first and re.search(r"(?i)\bzult|\bkunt", present.group(0)):
         return Reading("toezegging", sender(), present.start(), rule="present")
+    let_know = g.cues["let_know"].search(sentence)
+    if let_know and not other_first and _time_first(sentence, let_know.start()):
+        # "Voor het einde van het jaar laat ik u weten of …": a present after a time put first looks ahead
+        return Reading("toezegging", sender(), let_know.start(), strong=True, rule="present")
     named = gov is not None and not g.cues["first_person"].fullmatch(gov.group(0))
     if (
         gov is not None
