@@ -44,6 +44,8 @@ def cues() -> dict[str, Any]:
     data["paper_sends_re"] = re.compile(data["paper_names"]["sends"], re.I)
     data["postpones_frame_re"] = re.compile(data["postpones_frame"], re.I)
     data["postpones_hypothetical_re"] = re.compile(data["postpones_hypothetical"], re.I)
+    data["delay_topic_re"] = re.compile(data["delay_topic"]["regex"], re.I)
+    data["recalled_delivery_re"] = re.compile(data["recalled_delivery"]["regex"], re.I)
     data["delay_reason_re"] = re.compile(data["delay_reason"]["regex"], re.I)
     data["planned_re"] = re.compile(data["planned"]["regex"], re.I)
     data["planned_cue_re"] = re.compile(data["planned"]["cue"], re.I)
@@ -79,6 +81,12 @@ def inner_dots(sentence: str) -> str:
     return body[: len(body) - tail].replace(".", "·") + body[len(body) - tail :] + sentence[len(body) :]
 
 
+# the label an answer to Kamervragen opens with: "Antwoord 3:", "Antwoord op vraag 2:"
+_ANSWER_LABEL = re.compile(
+    r"^\W*Antwoord(?:en)?\s+(?:op\s+)?(?:(?:de\s+)?vra(?:ag|gen)\s+)?\d+[a-z]?\s*[:.]\s+"
+)
+
+
 def relation_of(sentence: str) -> tuple[str, re.Match[str]] | None:
     """The follow-up relation a sentence states, and the cue that states it (its offsets index
     ``unbroken(sentence)``, the sentence with OCR's line-end hyphens gone).
@@ -90,6 +98,9 @@ def relation_of(sentence: str) -> tuple[str, re.Match[str]] | None:
     ('fulfils', None)
     """
     found = _relation(sentence)
+    label = _ANSWER_LABEL.match(sentence)
+    if found is None and label:  # "Antwoord op vraag 2: Zoals toegezegd …": the answer is read, not its label
+        found = _relation(re.sub(r"[^\s-]", "x", label.group(0)) + sentence[label.end() :])
     q = sentence.rfind("?", 0, len(sentence.rstrip()) - 1)
     if found is None and q > 0 and len(sentence) - q > 25:
         # the question masked letter for letter, so that offsets and OCR hyphens stay where they were
@@ -126,8 +137,12 @@ def _relation(sentence: str) -> tuple[str, re.Match[str]] | None:
                 continue  # "Naar aanleiding van deze motie heb ik bij brief van … vragen gesteld": done
             if rel == "fulfils" and _request_only(sentence, m):
                 return "answers", m  # "Hiermee kom ik tegemoet aan het verzoek van de commissie": answered
-            if rel == "postpones" and c["delay_noun_re"].fullmatch(m.group(0)) and not _owed(sentence):
-                continue  # "vertraging voor de scheepvaart", "zou … vertraging ten gevolge hebben"
+            if (
+                rel == "postpones"
+                and c["delay_noun_re"].fullmatch(m.group(0))
+                and (not _owed(sentence) or c["delay_topic_re"].search(sentence, 0, m.start()))
+            ):
+                continue  # "vertraging voor de scheepvaart", "vragen … over de vertraging bij …"
             if rel == "postpones" and c["more_time_re"].fullmatch(m.group(0)) and _hypothetical(sentence):
                 continue  # "… meer tijd zou kunnen vergen dan het resterende gedeelte van dit jaar"
             return rel, m
@@ -224,7 +239,8 @@ def _answer_to_come(sentence: str, cue: re.Match[str]) -> bool:
 
 def _hypothetical(sentence: str) -> bool:
     """Is a delay only supposed ("zou … kunnen vergen", "indien", "mocht")?"""
-    return bool(cues()["postpones_hypothetical_re"].search(sentence))
+    c = cues()  # a delivery recalled ("waarover ik u … zou informeren") supposes nothing
+    return bool(c["postpones_hypothetical_re"].search(c["recalled_delivery_re"].sub("", sentence)))
 
 
 def _owed(sentence: str) -> bool:
