@@ -152,10 +152,16 @@ _ANOTHER_LETTER = re.compile(
 
 
 def read(
-    sentence: str, has_time: bool, ahead: bool = False, report: bool = True, soon: bool = False
+    sentence: str,
+    has_time: bool,
+    ahead: bool = False,
+    report: bool = True,
+    soon: bool = False,
+    event: bool = False,
 ) -> Reading:
     """The rules' reading of a sentence (``has_time``: it names a time; ``ahead``: a deadline still to come;
-    ``soon``: a vague time still to come, "in het voorjaar", "binnenkort";
+    ``soon``: a vague time still to come, "in het voorjaar", "binnenkort"; ``event``: a time before an event
+    of the Kamer's still to come, "voor het commissiedebat";
     ``report``: the paper reports what others said, as an overleg report does, not a letter).
 
     >>> read("Ik zal uw Kamer voor de zomer informeren.", True).kind
@@ -292,9 +298,10 @@ def read(
         and named
         and g.cues["named_present"].match(sentence, gov.end())
         and not other_first
-        and (ahead or soon)
+        and (ahead or soon or event)
     ):
-        # "De staatssecretaris stuurt de Kamer vóór 1 juli de evaluatie": a present with a day to come
+        # "De staatssecretaris stuurt de Kamer vóór 1 juli de evaluatie", "… voor de behandeling van het
+        # Belastingplan 2025 een brief": a present with a time to come
         return Reading("toezegging", actor(), gov.start(), strong=True, rule="present")
     if passive and not other_first and not _sends_now(sentence, passive[0], to_come, passive=True):
         if _forecast_of(sentence, passive.start()):  # "De evaluatie wordt naar verwachting … aangeboden"
@@ -512,6 +519,7 @@ class Found:
 _A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # times that only look ahead; an event ("tijdens het overleg") may be past
 _VAGUE = frozenset({"vague", "recurring", "season"})
+_BEFORE = re.compile(r"(?i)(?:voor|vóór|uiterlijk)\b")
 
 
 def find_commitments(
@@ -543,12 +551,17 @@ def find_commitments(
         # najaar van 2024" written in 2023), is still to come, but only a named government in the present
         # reads it so: in a restated promise it may belong to another clause
         soon = any(d.by is None and d.rule in _VAGUE and _not_past(d.text, ref_date) for d in deadlines)
+        # before an event of the Kamer's ("voor het wetgevingsoverleg Water", "voor de behandeling van het
+        # Belastingplan 2025"): a named bewindspersoon's present looks ahead to it
+        event = any(
+            d.rule == "event" and _BEFORE.match(d.text) and _not_past(d.text, ref_date) for d in deadlines
+        )
         # how often is no when: "waarvoor jaarlijks subsidie kan worden verleend" names no time to come
         timed = [d for d in deadlines if d.rule != "recurring"]
         timely = any(not _before(d, written) for d in timed)
         if timed and not timely:
             continue
-        r = read(sentence, timely, ahead, report, soon)
+        r = read(sentence, timely, ahead, report, soon, event)
         if r.kind == "toezegging" and r.rule not in _FIRM and _hedged(sentence):
             r = replace(r, kind="verwachting")  # "zal de Kamer vermoedelijk binnen korten tijd bereiken"
         if r.kind is None or (
