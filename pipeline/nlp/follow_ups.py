@@ -46,6 +46,7 @@ def cues() -> dict[str, Any]:
     data["postpones_hypothetical_re"] = re.compile(data["postpones_hypothetical"], re.I)
     data["delay_topic_re"] = re.compile(data["delay_topic"]["regex"], re.I)
     data["recalled_delivery_re"] = re.compile(data["recalled_delivery"]["regex"], re.I)
+    data["owed_or_reason_re"] = re.compile(data["owed_or_reason"]["regex"], re.I)
     data["delay_reason_re"] = re.compile(data["delay_reason"]["regex"], re.I)
     data["planned_re"] = re.compile(data["planned"]["regex"], re.I)
     data["planned_cue_re"] = re.compile(data["planned"]["cue"], re.I)
@@ -81,10 +82,16 @@ def inner_dots(sentence: str) -> str:
     return body[: len(body) - tail].replace(".", "·") + body[len(body) - tail :] + sentence[len(body) :]
 
 
+# "enige tijd" with no "meer", "extra", "langer" or "nog": a delay only of what is owed, or a delay's reason
+_BARE_TIME = re.compile(r"(?i)(?<!\bnog\s)\benige\s+tijd\b")
 # the label an answer to Kamervragen opens with: "Antwoord 3:", "Antwoord op vraag 2:"
 _ANSWER_LABEL = re.compile(
-    r"^\W*Antwoord(?:en)?\s+(?:op\s+)?(?:(?:de\s+)?vra(?:ag|gen)\s+)?\d+[a-z]?\s*[:.]\s+"
+    r"^\W*Antwoord(?:en)?\s+(?:op\s+)?(?:(?:de\s+)?vra(?:ag|gen)\s+)?\d+[a-z]?"
+    r"(?:\s*(?:,|en|t/m|tot\s+en\s+met)\s*\d+[a-z]?)*\s*[:.]\s+"
 )
+# a co-signer put between commas ("Hieronder ga ik, mede namens de minister van Defensie, in op …"): read
+# past, blanked letter for letter so that offsets stay
+_CO_SIGNER = re.compile(r"(?i),\s*(?:mede\s+)?namens\s+[^,.;:]{3,120},")
 
 
 def relation_of(sentence: str) -> tuple[str, re.Match[str]] | None:
@@ -116,7 +123,7 @@ def _relation(sentence: str) -> tuple[str, re.Match[str]] | None:
             return None
     if c["reported_speech_re"].search(read):
         return None  # "In antwoord op de eerste vraag deelde de Minister mee, …": what was said elsewhere
-    sentence = inner_dots(read)
+    sentence = _CO_SIGNER.sub(lambda m: " " * len(m.group(0)), inner_dots(read))
     # another paper's name ("de Memorie van Antwoord op het Voorloopig Verslag") answers nothing here
     # (a covering letter that sends it, "hierbij te doen toekomen de Nota van antwoord", answers all the same)
     sends = c["paper_sends_re"].search(sentence)
@@ -143,8 +150,11 @@ def _relation(sentence: str) -> tuple[str, re.Match[str]] | None:
                 and (not _owed(sentence) or c["delay_topic_re"].search(sentence, 0, m.start()))
             ):
                 continue  # "vertraging voor de scheepvaart", "vragen … over de vertraging bij …"
-            if rel == "postpones" and c["more_time_re"].fullmatch(m.group(0)) and _hypothetical(sentence):
-                continue  # "… meer tijd zou kunnen vergen dan het resterende gedeelte van dit jaar"
+            if rel == "postpones" and c["more_time_re"].fullmatch(m.group(0)):
+                if _hypothetical(sentence):
+                    continue  # "… meer tijd zou kunnen vergen dan het resterende gedeelte van dit jaar"
+                if _BARE_TIME.search(m.group(0)) and not c["owed_or_reason_re"].search(sentence):
+                    continue  # "geldt in het algemeen dat het enige tijd vergt alvorens …": no paper delayed
             return rel, m
     return None
 
