@@ -300,8 +300,8 @@ def read(
         and not other_first
         and (ahead or soon or event)
     ):
-        # "De staatssecretaris stuurt de Kamer vóór 1 juli de evaluatie", "… voor de behandeling van het
-        # Belastingplan 2025 een brief": a present with a time to come
+        # "De staatssecretaris stuurt de Kamer vóór 1 juli de evaluatie", "De minister van IenW stuurt de
+        # Kamer voor het wetgevingsoverleg Water een overzicht": a present with a time to come
         return Reading("toezegging", actor(), gov.start(), strong=True, rule="present")
     if passive and not other_first and not _sends_now(sentence, passive[0], to_come, passive=True):
         if _forecast_of(sentence, passive.start()):  # "De evaluatie wordt naar verwachting … aangeboden"
@@ -551,8 +551,8 @@ def find_commitments(
         # najaar van 2024" written in 2023), is still to come, but only a named government in the present
         # reads it so: in a restated promise it may belong to another clause
         soon = any(d.by is None and d.rule in _VAGUE and _not_past(d.text, ref_date) for d in deadlines)
-        # before an event of the Kamer's ("voor het wetgevingsoverleg Water", "voor de behandeling van het
-        # Belastingplan 2025"): a named bewindspersoon's present looks ahead to it
+        # before an event of the Kamer's ("voor het wetgevingsoverleg Water", "vóór het commissiedebat"): a
+        # named bewindspersoon's present looks ahead to it
         event = any(
             d.rule == "event" and _BEFORE.match(d.text) and _not_past(d.text, ref_date) for d in deadlines
         )
