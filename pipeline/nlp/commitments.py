@@ -123,7 +123,7 @@ class Reading:
 _OWN_PROMISE = re.compile(
     r"(?i)\b(?:zeg|zeggen)\s+(?:ik|wij|we)\b|\b(?:ik|wij|we)\s+(?:zeg|zeggen)\b"
     # an overleg report's inverted "zegt de minister toe": the verb's own subject, whoever was named before
-    r"|\b(?:zegt|zeggen|zegde|zegden)\s+(?:de|het)\s+(?:minister(?:-president)?|staatssecretaris|bewinds\w+|kabinet|regering)\b"
+    r"|\b(?:zegt|zeggen|zegde|zegden)\s+(?:(?:de|het)\s+)?(?:minister(?:-president)?|staatssecretaris|bewinds\w+|kabinet|regering)\b"
 )
 
 
@@ -339,7 +339,7 @@ def read(
             who = sender() if g.cues["dummy_subject"].match(sentence) else actor(intent.start())
             return Reading("doel", who, intent.start(), rule="intent")
         forecast = g.forecast.search(sentence) or _step_to_come(sentence, ahead or soon)
-        if forecast and not other_first:
+        if forecast and not other_first and not g.cues["world_quantity"].search(sentence):
             return Reading(
                 "verwachting", actor(forecast.start(), subject=False), forecast.start(), rule="forecast"
             )
@@ -727,7 +727,11 @@ def _acts_now(sentence: str, deadlines: list[DeadlineFound], ahead: bool) -> boo
     if not rel:
         return False
     if rel[0] in ("fulfils", "answers"):
-        return not grammar().cues["more_to_come"].search(sentence)
+        # "… antwoordt de minister dat hij … zal delen": a report's promise, more than the answer
+        return not (
+            grammar().cues["more_to_come"].search(sentence)
+            or grammar().cues["reported_own_future"].search(sentence)
+        )
     new_time = ahead or any(
         d.by is None and not re.search(r"\bniet\s+(?:\w+\s+){0,2}$", sentence[: d.start]) for d in deadlines
     )
