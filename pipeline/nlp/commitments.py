@@ -119,6 +119,42 @@ class Reading:
     rule: str = ""
 
 
+# the words before someone who only asked or spoke: "Naar aanleiding van de vragen van |de leden …|",
+# "Op verzoek van |het lid Beckerman|", "In antwoord op de vraag van |het lid …|"
+_ASKED_BY = re.compile(
+    r"(?i)\b(?:naar\s+aanleiding\s+van|op\s+verzoek\s+van|in\s+antwoord\s+op|in\s+reactie\s+op|op\s+vragen\s+van)"
+    r"\s+(?:(?:de|het|een)\s+)?(?:(?:vraag|vragen|verzoek|opmerking|opmerkingen|inbreng|motie)\s+)?(?:van\s+)?$"
+)
+
+
+# what is done again and again, in the present a habit: "informeert de Kamer elk jaar in mei"
+_HABIT = re.compile(
+    r"(?i)\b(?:elk|elke|ieder|iedere)\s+(?:jaar|maand|week|kwartaal|keer)\b|\b(?:half)?jaarlijks|\baltijd\b|\btelkens\b"
+)
+_QUESTION_MARK = re.compile(r"\?")
+_FRAME = re.compile(
+    r"(?i)^\W*(?:naar\s+aanleiding\s+van|op\s+verzoek\s+van|in\s+antwoord\s+op|in\s+reactie\s+op|op\s+vragen\s+van)\b"
+)
+
+
+def _frame_end(sentence: str) -> int:
+    """Where a sentence's opening phrase of asking ends: at the finite verb that follows it, as Dutch puts
+    the verb second ("Naar aanleiding van de vragen van de leden van de SP-fractie | zal de regering …"); 0
+    when the sentence opens otherwise."""
+    m = _FRAME.match(sentence)
+    if not m:
+        return 0
+    verb = next((w for w in re.finditer(r"\w+", sentence[m.end() :]) if w.group(0).lower() in _VERBS), None)
+    return m.end() + verb.start() if verb else 0
+
+
+# a clause that opens with its own subject (or a time, a place): "… , maar de gemeenten zullen …"
+_OWN_SUBJECT = re.compile(
+    r"(?i)\s*(?:ik|wij|we|u|hij|zij|ze|het|de|een|dat|dit|deze|die|er|daar|dan|hier|in|op|voor|na|bij|zodra|"
+    r"als|wanneer|nog|ook|wel|uw|mijn|onze|zijn|haar)\b|\s*(?-i:[A-Z])"
+)
+
+
 # the speaker as the promise verb's own subject: "zeg ik (u) toe", "ik zeg (de Kamer) toe"
 _OWN_PROMISE = re.compile(
     r"(?i)\b(?:zeg|zeggen)\s+(?:ik|wij|we)\b|\b(?:ik|wij|we)\s+(?:zeg|zeggen)\b"
@@ -151,6 +187,15 @@ _ANOTHER_LETTER = re.compile(
 )
 
 
+def _vowed(sentence: str) -> bool:
+    """A promise verb whose own subject is the government or the speaker: "zegt de minister toe", "zeg ik
+    toe"."""
+    promise = grammar().promise.search(sentence)
+    return promise is not None and bool(
+        _OWN_PROMISE.search(sentence, max(0, promise.start() - 40), promise.end())
+    )
+
+
 def read(
     sentence: str,
     has_time: bool,
@@ -180,8 +225,23 @@ def read(
         reg
     ):  # a register line: "Toezegging Kamerstuk 32 637, nr. 231, gedaan door de Minister van … tijdens …"
         return Reading("toezegging", reg.group("actor"), reg.start(), strong=True, rule="register")
+    next_paper = g.cues["next_paper_takes_up"].search(sentence)
+    if next_paper and not _QUESTION_MARK.search(sentence):
+        # "In de volgende voortgangsrapportage ga ik nader in op …": a paper to come, not this one
+        speaker = re.search(r"(?i)\b(?:ga|gaan)\s+(ik|wij|we|het\s+kabinet)\b", next_paper.group(0))
+        return Reading(
+            "toezegging",
+            speaker.group(1) if speaker else None,
+            next_paper.start(),
+            strong=True,
+            rule="future",
+        )
     first_person_future = g.cues["first_person_future"].search(sentence)
-    sends = g.cues["first_person_present"].search(sentence) if ahead and not first_person_future else None
+    sends = (
+        g.cues["first_person_present"].search(sentence)
+        if (ahead or event) and not first_person_future
+        else None
+    )
     if sends and find_deadlines(sentence[sends.end() :], None):
         first_person_future = sends  # "… en die stuur ik u voor 1 maart 2020": its time follows it
     reported = g.cues["reported_future"].search(sentence)
@@ -197,6 +257,8 @@ def read(
         if hit := rx.search(sentence):
             if name in g.data["promise_outweighs"]["blockers"] and first_person_future:
                 continue  # a restated live promise: "De toegezegde informatie zal ik u … doen toekomen"
+            if name == "habitual" and _vowed(sentence):
+                continue  # "zegt minister De Jonge toe … terug te komen op … hoeveel huurders sinds 2021 …"
             thing_to_come = g.cues["only_promised_thing"].search(sentence) and not g.cues[
                 "history_verb"
             ].search(sentence)
@@ -215,11 +277,34 @@ def read(
                 first = read(sentence[: but.start()] + ".", has_time, ahead, report, soon)
                 if first.kind:  # "Ik zal mij inzetten …, maar op korte termijn zal dat niet lukken"
                     return first
+            if but and hit.start() < but.start() and not rx.search(sentence, but.end()):
+                # "Ik kan nog niet zeggen wanneer …, maar ik zal u voor de zomer informeren": the clause
+                # after the refusal read alone; with no subject of its own ("De staatssecretaris kan nog niet
+                # zeggen welke regio's …, maar belooft de commissie daarover uiterlijk 1 maart te berichten")
+                # it keeps the subject before the refusal
+                tail = sentence[but.end() :]
+                rest = read(tail, has_time, ahead, report, soon, event)
+                if rest.kind:
+                    return replace(rest, trigger=rest.trigger + but.end())
+                if not _OWN_SUBJECT.match(tail):
+                    rest = read(sentence[: hit.start()] + tail, has_time, ahead, report, soon, event)
+                    if rest.kind:
+                        shift = but.end() - hit.start() if rest.trigger >= hit.start() else 0
+                        return replace(rest, trigger=rest.trigger + shift)
             if name in _SPEECH and _said_beyond_the_sitting(name, sentence, has_time):
                 continue  # "Ik kom daar per brief op terug", "… oordeel Kamer, want ik zal dat doen"
             return Reading(None, None, 0, blocked=name)
     gov = g.government.search(sentence)
-    other = g.others.search(sentence)
+    # "Naar aanleiding van de vragen van de leden van de SP-fractie zal de regering …": who asked is no actor
+    asked_end = _frame_end(sentence)
+    other = next(
+        (
+            m
+            for m in g.others.finditer(sentence)
+            if m.start() >= asked_end and not _ASKED_BY.search(sentence, 0, m.start())
+        ),
+        None,
+    )
     fut = g.future.search(sentence)
     promise = g.promise.search(sentence)
     delivery = g.delivery.search(sentence)
@@ -261,6 +346,8 @@ def read(
         return Reading("doel", actor(streven.start()), streven.start(), rule="goal")
     to_come = bool(has_time or soon or fut)
     sends_now = fut_gov is not None and _sends_now(sentence, fut_gov[0], to_come)
+    # "Graag wil ik u informeren over de stand van zaken": with no time named, the letter tells now
+    sends_now = sends_now or (not (has_time or soon) and bool(g.cues["wish_to_tell"].search(sentence)))
     # "De minister antwoordt dat hij de Kamer … zal informeren": the one who spoke is the clause's "hij"
     said_own = gov is not None and fut is not None and g.cues["reported_own_future"].search(sentence)
     own_future = fut_gov or (gov and fut and (_one_clause(sentence) or said_own))
@@ -278,15 +365,18 @@ def read(
                 return Reading("doel", actor(), trig, rule="goal") if has_time else Reading(None, None, 0)
             return Reading("toezegging", actor(), trig, strong=strong, rule="future")
     kamer_passive = present is not None and re.search(r"(?i)geïnformeerd|ingelicht|hoogte", present.group(0))
+    # "De Kamer ontvangt uiterlijk 1 oktober een appreciatie van het advies van de Commissie …": who is named
+    # after the Kamer's receiving is what it receives
+    other_before = other_first and (present is None or other is None or other.start() < present.start())
     if (
         present
-        and (not other_first or kamer_passive)  # "Uw Kamer zal … op de hoogte worden gebracht"
+        and (not other_before or kamer_passive)  # "Uw Kamer zal … op de hoogte worden gebracht"
         and (has_time or kamer_passive or "hoogte" in present.group(0) or "terug" in present.group(0))
     ):
         if g.forecast.search(sentence, 0, present.start()):  # "Naar verwachting ontvangt u …": a forecast
             return Reading("verwachting", sender(), present.start(), rule="forecast")
         return Reading("toezegging", sender(), present.start(), strong=True, rule="present")
-    if present and not other_first and re.search(r"(?i)\bzult|\bkunt", present.group(0)):
+    if present and not other_before and re.search(r"(?i)\bzult|\bkunt", present.group(0)):
         return Reading("toezegging", sender(), present.start(), rule="present")
     let_know = g.cues["let_know"].search(sentence)
     if let_know and not other_first and _time_first(sentence, let_know.start()):
@@ -303,6 +393,10 @@ def read(
         # "De staatssecretaris stuurt de Kamer vóór 1 juli de evaluatie", "De minister van IenW stuurt de
         # Kamer voor het wetgevingsoverleg Water een overzicht": a present with a time to come
         return Reading("toezegging", actor(), gov.start(), strong=True, rule="present")
+    said_present = g.cues["reported_own_present"].search(sentence)
+    if said_present and not other_first and (ahead or soon or event) and not _HABIT.search(sentence):
+        # "Minister Van Hijum geeft aan dat hij de uitkomsten … in het voorjaar naar de Kamer stuurt"
+        return Reading("toezegging", actor(), said_present.start(), strong=True, rule="present")
     if passive and not other_first and not _sends_now(sentence, passive[0], to_come, passive=True):
         if _forecast_of(sentence, passive.start()):  # "De evaluatie wordt naar verwachting … aangeboden"
             return Reading("verwachting", sender(), passive.start(), rule="passive")
@@ -501,7 +595,13 @@ def _later_to_kamer(sentence: str, after: int) -> bool:
     later = any(
         _same_clause(sentence, (after, after), f.span()) for f in _FUTURE_WORD.finditer(sentence, after)
     )
-    return bool((later or g.cues["first_person_future"].search(sentence)) and g.addressee.search(sentence))
+    if (later or g.cues["first_person_future"].search(sentence)) and g.addressee.search(sentence):
+        return True
+    # a clause of its own that the Kamer receives with a time: "Hierbij bied ik u het rapport … aan; de
+    # kabinetsreactie op de aanbevelingen ontvangt u binnen zes weken"
+    clause = _NEXT_CLAUSE.search(sentence, after)
+    present = g.cues["present_to_kamer"].search(sentence, clause.end()) if clause else None
+    return present is not None and bool(find_deadlines(sentence[clause.end() :], None))  # type: ignore[union-attr]
 
 
 @dataclass
@@ -554,10 +654,14 @@ def find_commitments(
         # before an event of the Kamer's ("voor het wetgevingsoverleg Water", "vóór het commissiedebat"): a
         # named bewindspersoon's present looks ahead to it
         event = any(
-            d.rule == "event" and _BEFORE.match(d.text) and _not_past(d.text, ref_date) for d in deadlines
+            (d.rule == "event" and _BEFORE.match(d.text) and _not_past(d.text, ref_date))
+            or d.rule == "before_clause"  # "voordat het wetsvoorstel bij uw Kamer wordt ingediend"
+            for d in deadlines
         )
         # how often is no when: "waarvoor jaarlijks subsidie kan worden verleend" names no time to come
-        timed = [d for d in deadlines if d.rule != "recurring"]
+        # nor is a clause of what comes first ("voordat het wetsvoorstel wordt ingediend"): it only dates
+        # an event for a promise read otherwise
+        timed = [d for d in deadlines if d.rule not in ("recurring", "before_clause")]
         timely = any(not _before(d, written) for d in timed)
         if timed and not timely:
             continue
