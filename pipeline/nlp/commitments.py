@@ -117,13 +117,18 @@ class Reading:
     strong: bool = False  # an unmistakable form (a promise verb, ik zal … informeren)
     # which reading fired: register, promise, goal, future, present, passive, deliverable, intent, forecast
     rule: str = ""
+    # where the words read begin: after a refusal's "maar" only what follows it commits, and its time
+    begins: int = 0
 
 
 # the words before someone who only asked or spoke: "Naar aanleiding van de vragen van |de leden …|",
 # "Op verzoek van |het lid Beckerman|", "In antwoord op de vraag van |het lid …|"
+_ASKING = (
+    r"(?:naar\s+aanleiding\s+van|op\s+verzoek\s+van|in\s+antwoord\s+op|in\s+reactie\s+op|op\s+vragen\s+van)"
+)
 _ASKED_BY = re.compile(
-    r"(?i)\b(?:naar\s+aanleiding\s+van|op\s+verzoek\s+van|in\s+antwoord\s+op|in\s+reactie\s+op|op\s+vragen\s+van)"
-    r"\s+(?:(?:de|het|een)\s+)?(?:(?:vraag|vragen|verzoek|opmerking|opmerkingen|inbreng|motie)\s+)?(?:van\s+)?$"
+    rf"(?i)\b{_ASKING}\s+(?:(?:de|het|een)\s+)?(?:(?:vraag|vragen|verzoek|opmerking|opmerkingen|inbreng|motie)\s+)?"
+    r"(?:van\s+)?$"
 )
 
 
@@ -132,9 +137,9 @@ _HABIT = re.compile(
     r"(?i)\b(?:elk|elke|ieder|iedere)\s+(?:jaar|maand|week|kwartaal|keer)\b|\b(?:half)?jaarlijks|\baltijd\b|\btelkens\b"
 )
 _QUESTION_MARK = re.compile(r"\?")
-_FRAME = re.compile(
-    r"(?i)^\W*(?:naar\s+aanleiding\s+van|op\s+verzoek\s+van|in\s+antwoord\s+op|in\s+reactie\s+op|op\s+vragen\s+van)\b"
-)
+# a time that bounds when, not one that names what a paper is about ("de cijfers over het eerste kwartaal")
+_FRAMED_TIME = re.compile(r"(?i)(?:voor|vóór|binnen|uiterlijk|in|rond|medio|eind|begin|na|zo)\b")
+_FRAME = re.compile(rf"(?i)^\W*{_ASKING}\b")
 
 
 def _frame_end(sentence: str) -> int:
@@ -188,8 +193,8 @@ _ANOTHER_LETTER = re.compile(
 
 
 def _vowed(sentence: str) -> bool:
-    """A promise verb whose own subject is the government or the speaker: "zegt de minister toe", "zeg ik
-    toe"."""
+    """A form of "toezeggen" whose own subject is the government or the speaker: "zegt de minister toe",
+    "zeg ik toe"."""
     promise = grammar().promise.search(sentence)
     return promise is not None and bool(
         _OWN_PROMISE.search(sentence, max(0, promise.start() - 40), promise.end())
@@ -282,15 +287,19 @@ def read(
                 # after the refusal read alone; with no subject of its own ("De staatssecretaris kan nog niet
                 # zeggen welke regio's …, maar belooft de commissie daarover uiterlijk 1 maart te berichten")
                 # it keeps the subject before the refusal
+                # a time only the refused clause names is not the promise's
                 tail = sentence[but.end() :]
-                rest = read(tail, has_time, ahead, report, soon, event)
+                timed = bool(find_deadlines(tail, None))
+                when = (has_time and timed, ahead and timed, report, soon and timed, event and timed)
+                rest = read(tail, *when)
                 if rest.kind:
-                    return replace(rest, trigger=rest.trigger + but.end())
+                    return replace(rest, trigger=rest.trigger + but.end(), begins=but.end())
                 if not _OWN_SUBJECT.match(tail):
-                    rest = read(sentence[: hit.start()] + tail, has_time, ahead, report, soon, event)
-                    if rest.kind:
-                        shift = but.end() - hit.start() if rest.trigger >= hit.start() else 0
-                        return replace(rest, trigger=rest.trigger + shift)
+                    rest = read(sentence[: hit.start()] + tail, *when)
+                    if rest.kind:  # what is promised is the tail, wherever its subject stands
+                        moved = rest.trigger + but.end() - hit.start()
+                        trigger = moved if rest.trigger >= hit.start() else but.end()
+                        return replace(rest, trigger=trigger, begins=but.end())
             if name in _SPEECH and _said_beyond_the_sitting(name, sentence, has_time):
                 continue  # "Ik kom daar per brief op terug", "… oordeel Kamer, want ik zal dat doen"
             return Reading(None, None, 0, blocked=name)
@@ -600,8 +609,9 @@ def _later_to_kamer(sentence: str, after: int) -> bool:
     # a clause of its own that the Kamer receives with a time: "Hierbij bied ik u het rapport … aan; de
     # kabinetsreactie op de aanbevelingen ontvangt u binnen zes weken"
     clause = _NEXT_CLAUSE.search(sentence, after)
-    present = g.cues["present_to_kamer"].search(sentence, clause.end()) if clause else None
-    return present is not None and bool(find_deadlines(sentence[clause.end() :], None))  # type: ignore[union-attr]
+    if clause is None or not g.cues["present_to_kamer"].search(sentence, clause.end()):
+        return False
+    return any(_FRAMED_TIME.match(t.text) for t in find_deadlines(sentence[clause.end() :], None))
 
 
 @dataclass
@@ -672,7 +682,7 @@ def find_commitments(
             r.rule not in ("promise", "promised") and _acts_now(sentence, deadlines, ahead)
         ):
             continue
-        dl = pick([d for d in deadlines if not _past(d, written)])
+        dl = pick([d for d in deadlines if not _past(d, written) and d.start >= r.begins])
         if dl is not None:
             # a time without its year whose day has passed when the paper is written ("voor de zomer" on
             # 1 July, "voor Prinsjesdag" on its eve) is the next one to come, on a day the words do not fix
