@@ -137,6 +137,9 @@ _HABIT = re.compile(
     r"(?i)\b(?:elk|elke|ieder|iedere)\s+(?:jaar|maand|week|kwartaal|keer)\b|\b(?:half)?jaarlijks|\baltijd\b|\btelkens\b"
 )
 _QUESTION_MARK = re.compile(r"\?")
+# an opening clause of condition or time, whose subject is not the main clause's: "Zodra de Europese
+# Commissie haar voorstel heeft gepubliceerd, | ontvangt uw Kamer …"
+_SUBCLAUSE = re.compile(r"(?i)^\W*(?:zodra|nadat|wanneer|als|indien|mocht|voordat|totdat)\b[^,;.]{0,200},")
 # a time that bounds when, not one that names what a paper is about ("de cijfers over het eerste kwartaal")
 _FRAMED_TIME = re.compile(r"(?i)(?:voor|vóór|binnen|uiterlijk|in|rond|medio|eind|begin|na|zo)\b")
 _FRAME = re.compile(rf"(?i)^\W*{_ASKING}\b")
@@ -305,7 +308,9 @@ def read(
             return Reading(None, None, 0, blocked=name)
     gov = g.government.search(sentence)
     # "Naar aanleiding van de vragen van de leden van de SP-fractie zal de regering …": who asked is no actor
-    asked_end = _frame_end(sentence)
+    # nor is one named in an opening clause of condition or time
+    opening = _SUBCLAUSE.match(sentence)
+    asked_end = max(_frame_end(sentence), opening.end() if opening else 0)
     other = next(
         (
             m
@@ -388,7 +393,14 @@ def read(
     if present and not other_before and re.search(r"(?i)\bzult|\bkunt", present.group(0)):
         return Reading("toezegging", sender(), present.start(), rule="present")
     let_know = g.cues["let_know"].search(sentence)
-    if let_know and not other_first and _time_first(sentence, let_know.start()):
+    # the government named after its verb ("bericht de minister uw Kamer in het voorjaar van 2015") looks
+    # ahead with any time still to come; "laat ik u weten" only with a time put first
+    named_sender = let_know is not None and not re.match(r"(?i)la(?:at|ten)\b", let_know.group(0))
+    if (
+        let_know
+        and not other_first
+        and (_time_first(sentence, let_know.start()) or (named_sender and (ahead or soon or event)))
+    ):
         # "Voor het einde van het jaar laat ik u weten of …": a present after a time put first looks ahead
         return Reading("toezegging", sender(), let_know.start(), strong=True, rule="present")
     named = gov is not None and not g.cues["first_person"].fullmatch(gov.group(0))
