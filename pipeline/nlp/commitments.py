@@ -136,7 +136,6 @@ _ASKED_BY = re.compile(
 _HABIT = re.compile(
     r"(?i)\b(?:elk|elke|ieder|iedere)\s+(?:jaar|maand|week|kwartaal|keer)\b|\b(?:half)?jaarlijks|\baltijd\b|\btelkens\b"
 )
-_QUESTION_MARK = re.compile(r"\?")
 # an opening clause of condition or time, whose subject is not the main clause's: "Zodra de Europese
 # Commissie haar voorstel heeft gepubliceerd, | ontvangt uw Kamer …"
 _SUBCLAUSE = re.compile(r"(?i)^\W*(?:zodra|nadat|wanneer|als|indien|mocht|voordat|totdat)\b[^,;.]{0,200},")
@@ -234,7 +233,7 @@ def read(
     ):  # a register line: "Toezegging Kamerstuk 32 637, nr. 231, gedaan door de Minister van … tijdens …"
         return Reading("toezegging", reg.group("actor"), reg.start(), strong=True, rule="register")
     next_paper = g.cues["next_paper_takes_up"].search(sentence)
-    if next_paper and not _QUESTION_MARK.search(sentence):
+    if next_paper and "?" not in sentence:
         # "In de volgende voortgangsrapportage ga ik nader in op …": a paper to come, not this one
         speaker = re.search(r"(?i)\b(?:ga|gaan)\s+(ik|wij|we|het\s+kabinet)\b", next_paper.group(0))
         return Reading(
@@ -289,8 +288,8 @@ def read(
                 # "Ik kan nog niet zeggen wanneer …, maar ik zal u voor de zomer informeren": the clause
                 # after the refusal read alone; with no subject of its own ("De staatssecretaris kan nog niet
                 # zeggen welke regio's …, maar belooft de commissie daarover uiterlijk 1 maart te berichten")
-                # it keeps the subject before the refusal
-                # a time only the refused clause names is not the promise's
+                # it keeps the subject before the refusal. A time only the refused clause names is not the
+                # promise's.
                 tail = sentence[but.end() :]
                 timed = bool(find_deadlines(tail, None))
                 when = (has_time and timed, ahead and timed, report, soon and timed, event and timed)
@@ -349,7 +348,7 @@ def read(
     # a promise verb: "De minister zegt toe …", "Ik zeg u toe …", a restated live one; said by the speaker
     # ("zeg ik toe") it is the speaker's whoever was named before ("In antwoord op de vraag van het lid … zeg
     # ik toe …")
-    own = promise is not None and _OWN_PROMISE.search(sentence, max(0, promise.start() - 40), promise.end())
+    own = _vowed(sentence)
     if promise and (not other_first or own) and (gov or fut_gov or re.search(r"\bte\s+zullen\b", sentence)):
         return Reading("toezegging", actor(promise.start()), promise.start(), strong=True, rule="promise")
     offer = fut is not None and "bereid" in fut.group(0).lower() and g.cues["offer"].search(sentence)
