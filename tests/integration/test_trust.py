@@ -173,10 +173,13 @@ def test_many_large_frames_are_refused_before_decoding(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_a_runaway_worker_becomes_that_files_error(tmp_path: Path) -> None:
-    """A file that needs more memory than a worker may use fails alone, with out_of_memory."""
+    """A file that needs more memory than a worker may use fails alone, with out_of_memory.
+
+    152 MB of text, under the 200 MB a file may have: reading it alone passes the 500 MB cap within seconds
+    (a tenth of it passed the cap only after twelve minutes of reading, facts piling up)."""
     big = tmp_path / "groot.txt"
     big.write_text(
-        ("De minister zal de Kamer voor de zomer informeren over de voortgang. " * 20 + "\n\n") * 11000
+        ("De minister zal de Kamer voor de zomer informeren over de voortgang. " * 20 + "\n\n") * 110000
     )
     env = {"KAMER_WORKER_MEMORY_MB": "500"}
     out = kamer("extract", str(big), str(LETTER), env=env)
