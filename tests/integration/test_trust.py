@@ -171,7 +171,6 @@ def test_many_large_frames_are_refused_before_decoding(tmp_path: Path) -> None:
     assert peak < 1024
 
 
-@pytest.mark.slow
 def test_a_runaway_worker_becomes_that_files_error(tmp_path: Path) -> None:
     """A file that needs more memory than a worker may use fails alone, with out_of_memory.
 
