@@ -142,6 +142,32 @@ _SUBCLAUSE = re.compile(r"(?i)^\W*(?:zodra|nadat|wanneer|als|indien|mocht|voorda
 # a time that bounds when, not one that names what a paper is about ("de cijfers over het eerste kwartaal")
 _FRAMED_TIME = re.compile(r"(?i)(?:voor|vóór|binnen|uiterlijk|in|rond|medio|eind|begin|na|zo)\b")
 _FRAME = re.compile(rf"(?i)^\W*{_ASKING}\b")
+# a clause opened by a relative word, a preposition before it or not: ", waarbij …", ", van welke …" (matched
+# at the clause's start)
+_RELATIVE_OPENING = re.compile(
+    r"(?i)\s*(?:(?:van|in|op|aan|met|bij|voor|over|door|naar|tot|uit)\s+)?"
+    r"(?:die|welke|welk|wiens|wier|hetwelk|dewelke|"
+    r"waar(?:aan|bij|door|in|mee|mede|na|naar|om|onder|op|over|toe|uit|van|voor))\b"
+)
+
+
+def _in_relative_clause(sentence: str, at: int) -> bool:
+    """Does the clause ``at`` stands in, from the comma before it, open with a relative word? Its future
+    belongs to what it describes, not to the government ("… op de algemene maatregel van bestuur, waarbij
+    onder meer … zullen worden geregeld").
+
+    >>> s = "Er ligt een ontwerp, waarbij de regels zullen worden geregeld."
+    >>> _in_relative_clause(s, s.find("zullen"))
+    True
+    >>> s = "Ik deel u mede, dat een afschrift zal worden gedeponeerd."
+    >>> _in_relative_clause(s, s.find("zal"))
+    False
+    >>> s = "Die zal opnieuw worden vastgesteld."
+    >>> _in_relative_clause(s, s.find("zal"))
+    False
+    """
+    comma = sentence.rfind(",", 0, at)  # a sentence's first word "Die" points back, it is no relative
+    return comma >= 0 and bool(_RELATIVE_OPENING.match(sentence, comma + 1, at))
 
 
 def _frame_end(sentence: str) -> int:
@@ -430,6 +456,15 @@ def read(
         # "Het voornemen bestaat dit rapport … op te nemen": the government's plan, said without a subject
         return Reading("toezegging", sender(), impersonal.start(), rule="future")
     passive_future = g.passive_future.search(sentence)
+    if (
+        passive_future
+        and _in_relative_clause(sentence, passive_future.start())
+        and not g.addressee.search(
+            sentence, sentence.rfind(",", 0, passive_future.start()), passive_future.end()
+        )
+    ):  # "… de algemene maatregel van bestuur, waarbij … zullen worden geregeld"; not "… een Overeenkomst …
+        # afgesloten, die binnenkort aan de Staten-Generaal zal worden aangeboden": that reaches the Kamer
+        passive_future = None
     if passive_future and not other and not g.cues["agent"].search(sentence):
         # "Gaarne zal worden voldaan aan den wensch …", "Voortaan zal zorg gedragen worden dat …"
         kind = "verwachting" if _forecast_of(sentence, passive_future.start()) else "toezegging"
@@ -693,6 +728,9 @@ def find_commitments(
             r.rule not in ("promise", "promised") and _acts_now(sentence, deadlines, ahead)
         ):
             continue
+        if r.rule != "promise" and _quoted(sentence, r.trigger):
+            # a petition or motion quoted: ",,te willen bevorderen, dat … alsnog zal worden uitbetaald''"
+            continue
         dl = pick([d for d in deadlines if not _past(d, written) and d.start >= r.begins])
         if dl is not None:
             # a time without its year whose day has passed when the paper is written ("voor de zomer" on
@@ -830,6 +868,31 @@ def _deadlines(sentence: str, ref_date: dt.date | None) -> list[DeadlineFound]:
             start, end = where[d.start], where[d.end - 1] + 1
             out.append(DeadlineFound(sentence[start:end], start, end, d.by, d.rule))
     return out
+
+
+# quotation marks as printed and as OCR reads them: ,,…'' „…” „…“ «…»; "“" closes as often as it opens. An
+# opening mark stands after a space (OCR's "aan d« Staten-Generaal" is a damaged "de")
+_OPENING_QUOTE = re.compile(r"(?:^|(?<=[\s:(]))(?:,,|„|«)")
+_CLOSING_QUOTE = re.compile(r"''|”|“|»|\"")
+
+
+def _quoted(sentence: str, at: int) -> bool:
+    """Does ``at`` stand inside a quotation, opened before it and not closed between, in which the government
+    does not speak? The words are another's (a petition, a motion, a law) whatever their future; a
+    government's letter read out ("luidende: „Hoogedelgestrenge heer, … dat ik gaarne bereid ben …") stays
+    the government's.
+
+    >>> s = "Het adres houdt verzoek ,,te willen bevorderen, dat hem alsnog zal worden uitbetaald''."
+    >>> _quoted(s, s.find("zal")), _quoted(s, 0)
+    (True, False)
+    >>> s = "Een brief, luidende: „Gaarne deel ik u mede, dat ik bereid ben de Kamer in te lichten."
+    >>> _quoted(s, s.find("bereid"))
+    False
+    """
+    opened = [m.end() for m in _OPENING_QUOTE.finditer(sentence, 0, at)]
+    if not opened or _CLOSING_QUOTE.search(sentence, opened[-1], at):
+        return False
+    return not grammar().government.search(sentence, opened[-1], at)
 
 
 # what introduces a rule's words, earlier in the paragraph or in the sentence itself: "Artikel 115 luidt:",
