@@ -465,6 +465,14 @@ def read(
     ):  # "… de algemene maatregel van bestuur, waarbij … zullen worden geregeld"; not "… een Overeenkomst …
         # afgesloten, die binnenkort aan de Staten-Generaal zal worden aangeboden": that reaches the Kamer
         passive_future = None
+    # "Op korte termijn zal het CPB worden gevraagd …": the one asked is named, it does not act
+    asked = (
+        passive_future is not None
+        and other is not None
+        and re.search(r"(?:gevraagd|verzocht)\b", passive_future[0])
+    )
+    if asked and passive_future.start() < other.start() < passive_future.end():  # type: ignore[union-attr]
+        other = None
     if passive_future and not other and not g.cues["agent"].search(sentence):
         # "Gaarne zal worden voldaan aan den wensch …", "Voortaan zal zorg gedragen worden dat …"
         kind = "verwachting" if _forecast_of(sentence, passive_future.start()) else "toezegging"
@@ -648,8 +656,9 @@ def _later_to_kamer(sentence: str, after: int) -> bool:
     doen toekomen een overzicht …, waarvan de financiering zal plaatsvinden …")."""
     g = grammar()
     later = any(
-        _same_clause(sentence, (after, after), f.span()) for f in _FUTURE_WORD.finditer(sentence, after)
-    )
+        _same_clause(sentence, (after, after), f.span())
+        for f in (*_FUTURE_WORD.finditer(sentence, after), *g.intent_frame.finditer(sentence, after))
+    )  # "Hierbij deel ik u mede dat ik voornemens ben per 1 april 1988 … te benoemen"
     if (later or g.cues["first_person_future"].search(sentence)) and g.addressee.search(sentence):
         return True
     # a clause of its own that the Kamer receives with a time: "Hierbij bied ik u het rapport … aan; de
