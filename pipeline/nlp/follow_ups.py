@@ -48,6 +48,7 @@ def cues() -> dict[str, Any]:
     data["recalled_delivery_re"] = re.compile(data["recalled_delivery"]["regex"], re.I)
     data["owed_or_reason_re"] = re.compile(data["owed_or_reason"]["regex"], re.I)
     data["delay_reason_re"] = re.compile(data["delay_reason"]["regex"], re.I)
+    data["delay_again_re"] = re.compile(data["delay_again"]["regex"], re.I)
     data["planned_re"] = re.compile(data["planned"]["regex"], re.I)
     data["planned_cue_re"] = re.compile(data["planned"]["cue"], re.I)
     data["answer_to_come_re"] = re.compile(data["answer_to_come"]["regex"], re.I)
@@ -394,6 +395,8 @@ def cue_sentences(chunk: Chunk) -> list[FollowUp]:
             just_delayed = i - 1 in acted and out[-1].relation == "postpones"
             if rel == "postpones" and just_delayed and cues()["delay_reason_re"].search(text):
                 continue  # "De reden van het uitstel is: …": why the delay just announced, not another
+            if rel == "postpones" and just_delayed and cues()["delay_again_re"].search(text):
+                continue  # "Derhalve is het mij niet mogelijk …": the delay just announced, concluded
             if words is None and rel == "answers":  # "… heb ik de eer U het volgende mede te deelen"
                 words = asked(before)
             out.append(FollowUp(rel, None, chunk.span(sent.start, sent.end), words))

@@ -558,6 +558,17 @@ def test_a_delay_notice_and_its_reason_are_one_postponement() -> None:
     assert all(follow_ups.relation_of(e) for e in reason["examples"][:2])
 
 
+@pytest.mark.parametrize(("first", "again"), follow_ups.cues()["delay_again"]["examples"])
+def test_a_delay_concluded_in_the_next_sentence_is_one_postponement(first: str, again: str) -> None:
+    # sgd/aanhangsels/sgd-0000188878.txt and sgd-0000004352.txt (blind annotations outside the gold): one act
+    doc = analyse_text(f"Den Haag, 3 mei 1978\n\n{first} {again}\n", "brief.txt")
+    assert [(f.relation, f.span.text) for f in doc.follow_ups] == [("postpones", first)]
+    # read alone, the conclusion still states a delay
+    assert [f.relation for f in analyse_text(f"Den Haag, 3 mei 1978\n\n{again}\n", "b.txt").follow_ups] == [
+        "postpones"
+    ]
+
+
 def test_a_time_upon_an_event_ends_where_its_noun_phrase_does() -> None:
     # sgd/overleggen/sgd-0000136987.txt (archive outside the gold): not "… opnieuw aan de Kamer te rapporteren"
     text = "De minister was bereid om na afloop van de nieuwe zitting van de EEG-raad opnieuw aan de Kamer te rapporteren."
