@@ -482,7 +482,12 @@ def read(
     deliverable = g.deliverable.search(sentence) or follows
     # a paper another body brings: "… zullen … door het CBS … worden gepubliceerd"
     agent = g.cues["agent"].search(sentence)
-    if deliverable and not other_first and not agent and not g.forecast.search(sentence):
+    # another body named only after a paper's coming ("… zullen de Kamer … bereiken, met uitzondering van dat,
+    # waarbij de gemeenten … zijn betrokken") does not bring it; in the present it may ("Dit verslag wordt
+    # toegezonden aan de Voorzitters …": what is done with it, now)
+    after = deliverable.end() if deliverable and _FUTURE_WORD.search(deliverable[0]) else None
+    other_brings = other_first and not (after is not None and other is not None and other.start() >= after)
+    if deliverable and not other_brings and not agent and not g.forecast.search(sentence):
         # "De beantwoording zal zo spoedig mogelijk plaatsvinden": the paper comes, its sender acts
         return Reading("toezegging", sender(), deliverable.start(), rule="deliverable")
     if has_time:
