@@ -139,6 +139,9 @@ _HABIT = re.compile(
 # an opening clause of condition or time, whose subject is not the main clause's: "Zodra de Europese
 # Commissie haar voorstel heeft gepubliceerd, | ontvangt uw Kamer …"
 _SUBCLAUSE = re.compile(r"(?i)^\W*(?:zodra|nadat|wanneer|als|indien|mocht|voordat|totdat)\b[^,;.]{0,200},")
+# an opening condition or time still to come makes a present one's own act to come: "Mocht uit de monitor
+# blijken …, dan neem ik … maatregelen en informeer ik uw Kamer daarover"; not "Als het gaat om …"
+_CONDITION_FIRST = re.compile(r"(?i)^\W*(?:zodra|nadat|mocht(?:en)?|indien|wanneer)\b[^,;.]{0,200},")
 # a time that bounds when, not one that names what a paper is about ("de cijfers over het eerste kwartaal")
 _FRAMED_TIME = re.compile(r"(?i)(?:voor|vóór|binnen|uiterlijk|in|rond|medio|eind|begin|na|zo)\b")
 _FRAME = re.compile(rf"(?i)^\W*{_ASKING}\b")
@@ -336,14 +339,22 @@ def read(
     # nor is one named in an opening clause of condition or time
     opening = _SUBCLAUSE.match(sentence)
     asked_end = max(_frame_end(sentence), opening.end() if opening else 0)
+    # nor one named in a time ("Binnen drie maanden na publicatie van het rapport van de Onderzoeksraad …",
+    # "na advisering door de Raad van State"): it dates the act, it does not act
+    times = [(t.start, t.end) for t in find_deadlines(sentence, None)]
+
+    def timeless(m: re.Match[str]) -> bool:
+        return not any(a <= m.start() < b for a, b in times)
+
     other = next(
         (
             m
             for m in g.others.finditer(sentence)
-            if m.start() >= asked_end and not _ASKED_BY.search(sentence, 0, m.start())
+            if m.start() >= asked_end and not _ASKED_BY.search(sentence, 0, m.start()) and timeless(m)
         ),
         None,
     )
+    agent = next((m for m in g.cues["agent"].finditer(sentence) if timeless(m)), None)
     fut = g.future.search(sentence)
     promise = g.promise.search(sentence)
     delivery = g.delivery.search(sentence)
@@ -383,7 +394,7 @@ def read(
     streven = _STREVEN.search(sentence)
     if streven and has_time and not other_first:  # "Ik streef ernaar u voor 1 mei te berichten": a goal
         return Reading("doel", actor(streven.start()), streven.start(), rule="goal")
-    to_come = bool(has_time or soon or fut)
+    to_come = bool(has_time or soon or fut or _CONDITION_FIRST.match(sentence))
     sends_now = fut_gov is not None and _sends_now(sentence, fut_gov[0], to_come)
     # "Graag wil ik u informeren over de stand van zaken": with no time named, the letter tells now
     sends_now = sends_now or (not (has_time or soon) and bool(g.cues["wish_to_tell"].search(sentence)))
@@ -473,15 +484,14 @@ def read(
     )
     if asked and passive_future.start() < other.start() < passive_future.end():  # type: ignore[union-attr]
         other = None
-    if passive_future and not other and not g.cues["agent"].search(sentence):
+    if passive_future and not other and not agent:
         # "Gaarne zal worden voldaan aan den wensch …", "Voortaan zal zorg gedragen worden dat …"
         kind = "verwachting" if _forecast_of(sentence, passive_future.start()) else "toezegging"
         return Reading(kind, sender(), passive_future.start(), rule="passive")
     # "De kabinetsreactie volgt voor het kerstreces": a present that looks ahead only with a time named
     follows = g.cues["paper_follows"].search(sentence) if has_time else None
     deliverable = g.deliverable.search(sentence) or follows
-    # a paper another body brings: "… zullen … door het CBS … worden gepubliceerd"
-    agent = g.cues["agent"].search(sentence)
+    # a paper another body brings ("… zullen … door het CBS … worden gepubliceerd"): ``agent`` above
     # another body named only after a paper's coming ("… zullen de Kamer … bereiken, met uitzondering van dat,
     # waarbij de gemeenten … zijn betrokken") does not bring it; in the present it may ("Dit verslag wordt
     # toegezonden aan de Voorzitters …": what is done with it, now)
@@ -496,7 +506,10 @@ def read(
         intent = next(
             (m for m in g.intent.finditer(sentence) if framed or not g.cues["named_plan"].match(m[0])), None
         )
-        if intent and not other_first:
+        # "Het streven is om uiterlijk in 2027 alle gemeenten te hebben aangesloten": who is named after the
+        # plan is its object
+        named_until = max(intent.end(), framed.end()) if intent and framed else intent.end() if intent else 0
+        if intent and not (other_first and other is not None and other.start() < named_until):
             # "Het ligt in het voornemen …", "Er bestaat het voornemen …": no one named, the writer's plan
             who = sender() if g.cues["dummy_subject"].match(sentence) else actor(intent.start())
             return Reading("doel", who, intent.start(), rule="intent")
@@ -727,7 +740,9 @@ def find_commitments(
             (d.rule == "event" and _BEFORE.match(d.text) and _not_past(d.text, ref_date))
             or d.rule == "before_clause"  # "voordat het wetsvoorstel bij uw Kamer wordt ingediend"
             for d in deadlines
-        )
+        ) or bool(
+            _CONDITION_FIRST.match(sentence)
+        )  # "Nadat de Raad van State … heeft geadviseerd, stuur ik …"
         # how often is no when: "waarvoor jaarlijks subsidie kan worden verleend" names no time to come
         # nor is a clause of what comes first ("voordat het wetsvoorstel wordt ingediend"): it only dates
         # an event for a promise read otherwise
