@@ -740,9 +740,7 @@ def find_commitments(
             (d.rule == "event" and _BEFORE.match(d.text) and _not_past(d.text, ref_date))
             or d.rule == "before_clause"  # "voordat het wetsvoorstel bij uw Kamer wordt ingediend"
             for d in deadlines
-        ) or bool(
-            _CONDITION_FIRST.match(sentence)
-        )  # "Nadat de Raad van State … heeft geadviseerd, stuur ik …"
+        )
         # how often is no when: "waarvoor jaarlijks subsidie kan worden verleend" names no time to come
         # nor is a clause of what comes first ("voordat het wetsvoorstel wordt ingediend"): it only dates
         # an event for a promise read otherwise
