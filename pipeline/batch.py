@@ -121,17 +121,19 @@ def reanalyse_stored(payload: tuple[str, str], settings: Settings) -> Result:
 # ---------------------------------------------------------------- the supervised pool
 
 
-def _die_with_parent() -> None:
+def _die_with_parent(parent: int) -> None:
     if sys.platform.startswith("linux"):
         try:
             libc = ctypes.CDLL("libc.so.6", use_errno=True)
             libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
         except OSError:  # pragma: no cover - no libc to ask
             pass
+    if os.getppid() != parent:  # the parent died between the fork and the ask: no signal will come
+        os._exit(1)
 
 
-def _worker(conn: Connection, fn: Callable[[Any, Settings], Result], settings: Settings) -> None:
-    _die_with_parent()
+def _worker(conn: Connection, fn: Callable[[Any, Settings], Result], settings: Settings, parent: int) -> None:
+    _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     if settings.worker_memory_mb:
         import resource
@@ -188,7 +190,7 @@ def supervise(
 
     def start() -> _Slot:
         parent, child = ctx.Pipe()
-        proc = ctx.Process(target=_worker, args=(child, fn, settings))
+        proc = ctx.Process(target=_worker, args=(child, fn, settings, os.getpid()))
         proc.start()
         child.close()
         return _Slot(proc, parent)
