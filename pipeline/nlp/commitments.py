@@ -512,6 +512,8 @@ def read(
         if intent and not (other_first and other is not None and other.start() < named_until):
             # "Het ligt in het voornemen …", "Er bestaat het voornemen …": no one named, the writer's plan
             who = sender() if g.cues["dummy_subject"].match(sentence) else actor(intent.start())
+            if who is None or who.lower() in _NO_ONE:  # "Het streven is om …": the article names no one
+                who = sender()
             return Reading("doel", who, intent.start(), rule="intent")
         forecast = g.forecast.search(sentence) or _step_to_come(sentence, ahead or soon)
         if forecast and not other_first and not g.cues["world_quantity"].search(sentence):
@@ -536,6 +538,8 @@ _LEADING = re.compile(
 )
 
 
+# what a plan's opening words give as its subject when they name no one
+_NO_ONE = frozenset("het de dit deze die dat er".split())  # noqa: SIM905
 _AUXILIARY = frozenset("zal zullen zult ga gaat gaan wil willen".split())  # noqa: SIM905
 _WORD_AFTER = re.compile(r"\s*(?:de\s+)?(\w+)")
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
