@@ -138,10 +138,11 @@ _HABIT = re.compile(
 )
 # an opening clause of condition or time, whose subject is not the main clause's: "Zodra de Europese
 # Commissie haar voorstel heeft gepubliceerd, | ontvangt uw Kamer …"
-_SUBCLAUSE = re.compile(r"(?i)^\W*(?:zodra|nadat|wanneer|als|indien|mocht|voordat|totdat)\b[^,;.]{0,200},")
+_OPENING_CLAUSE = r"(?i)^\W*(?:{})\b[^,;.]{{0,200}},"
+_SUBCLAUSE = re.compile(_OPENING_CLAUSE.format("zodra|nadat|wanneer|als|indien|mocht|voordat|totdat"))
 # an opening condition or time still to come makes a present one's own act to come: "Mocht uit de monitor
 # blijken …, dan neem ik … maatregelen en informeer ik uw Kamer daarover"; not "Als het gaat om …"
-_CONDITION_FIRST = re.compile(r"(?i)^\W*(?:zodra|nadat|mocht(?:en)?|indien|wanneer)\b[^,;.]{0,200},")
+_CONDITION_FIRST = re.compile(_OPENING_CLAUSE.format("zodra|nadat|mocht(?:en)?|indien|wanneer"))
 # a time that bounds when, not one that names what a paper is about ("de cijfers over het eerste kwartaal")
 _FRAMED_TIME = re.compile(r"(?i)(?:voor|vóór|binnen|uiterlijk|in|rond|medio|eind|begin|na|zo)\b")
 _FRAME = re.compile(rf"(?i)^\W*{_ASKING}\b")
@@ -341,7 +342,9 @@ def read(
     asked_end = max(_frame_end(sentence), opening.end() if opening else 0)
     # nor one named in a time ("Binnen drie maanden na publicatie van het rapport van de Onderzoeksraad …",
     # "na advisering door de Raad van State"): it dates the act, it does not act
-    times = [(t.start, t.end) for t in find_deadlines(sentence, None)]
+    bodies = [*g.others.finditer(sentence)]
+    agents = [*g.cues["agent"].finditer(sentence)]
+    times = [(t.start, t.end) for t in find_deadlines(sentence, None)] if bodies or agents else []
 
     def timeless(m: re.Match[str]) -> bool:
         return not any(a <= m.start() < b for a, b in times)
@@ -349,12 +352,12 @@ def read(
     other = next(
         (
             m
-            for m in g.others.finditer(sentence)
+            for m in bodies
             if m.start() >= asked_end and not _ASKED_BY.search(sentence, 0, m.start()) and timeless(m)
         ),
         None,
     )
-    agent = next((m for m in g.cues["agent"].finditer(sentence) if timeless(m)), None)
+    agent = next((m for m in agents if timeless(m)), None)
     fut = g.future.search(sentence)
     promise = g.promise.search(sentence)
     delivery = g.delivery.search(sentence)
@@ -477,12 +480,12 @@ def read(
         # afgesloten, die binnenkort aan de Staten-Generaal zal worden aangeboden": that reaches the Kamer
         passive_future = None
     # "Op korte termijn zal het CPB worden gevraagd …": the one asked is named, it does not act
-    asked = (
-        passive_future is not None
-        and other is not None
+    if (
+        passive_future
+        and other
+        and passive_future.start() < other.start() < passive_future.end()
         and re.search(r"(?:gevraagd|verzocht)\b", passive_future[0])
-    )
-    if asked and passive_future.start() < other.start() < passive_future.end():  # type: ignore[union-attr]
+    ):
         other = None
     if passive_future and not other and not agent:
         # "Gaarne zal worden voldaan aan den wensch …", "Voortaan zal zorg gedragen worden dat …"
@@ -508,8 +511,8 @@ def read(
         )
         # "Het streven is om uiterlijk in 2027 alle gemeenten te hebben aangesloten": who is named after the
         # plan is its object
-        named_until = max(intent.end(), framed.end()) if intent and framed else intent.end() if intent else 0
-        if intent and not (other_first and other is not None and other.start() < named_until):
+        plan_end = max(intent.end(), framed.end() if framed else 0) if intent else 0
+        if intent and not (other_first and other is not None and other.start() < plan_end):
             # "Het ligt in het voornemen …", "Er bestaat het voornemen …": no one named, the writer's plan
             who = sender() if g.cues["dummy_subject"].match(sentence) else actor(intent.start())
             if who is None or who.lower() in _NO_ONE:  # "Het streven is om …": the article names no one
