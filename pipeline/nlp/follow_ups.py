@@ -197,6 +197,13 @@ def _recalled_by_others(sentence: str, cue: re.Match[str]) -> bool:
     return bool(c["recalled_re"].search(cue.group(0)) and not c["own_re"].search(sentence))
 
 
+def _same_delay(sentence: str) -> bool:
+    """Right after a postponement, does a sentence only give its reason ("De reden van het uitstel is: …") or
+    conclude it ("Derhalve is het mij niet mogelijk …")? Then it is the delay just announced, not another."""
+    c = cues()
+    return bool(c["delay_reason_re"].search(sentence) or c["delay_again_re"].search(sentence))
+
+
 def _only_recalled(sentence: str, cue: re.Match[str]) -> bool:
     """Does a fulfils cue only recall a promise ("heb ik toegezegd", "zegde ik toe"), with nothing in the
     sentence saying the paper acts on it ("zoals toegezegd", "hierbij", "waaraan ik bij dezen voldoe")?
@@ -393,10 +400,8 @@ def cue_sentences(chunk: Chunk) -> list[FollowUp]:
             if rel == "fulfils" and modern and _only_recalled(text, cue):
                 continue  # "In het debat van 21 juni heb ik toegezegd u te informeren …": history today
             just_delayed = i - 1 in acted and out[-1].relation == "postpones"
-            if rel == "postpones" and just_delayed and cues()["delay_reason_re"].search(text):
-                continue  # "De reden van het uitstel is: …": why the delay just announced, not another
-            if rel == "postpones" and just_delayed and cues()["delay_again_re"].search(text):
-                continue  # "Derhalve is het mij niet mogelijk …": the delay just announced, concluded
+            if rel == "postpones" and just_delayed and _same_delay(text):
+                continue  # "De reden van het uitstel is: …", "Derhalve is het mij niet mogelijk …"
             if words is None and rel == "answers":  # "… heb ik de eer U het volgende mede te deelen"
                 words = asked(before)
             out.append(FollowUp(rel, None, chunk.span(sent.start, sent.end), words))
