@@ -830,6 +830,11 @@ RECEIVED = [
     # the year on the next line, after a mark OCR read as a bullet
     ("Antwoord van Staatssecretaris Van der Reijden (Welzijn, Volksgezondheid en Cultuur). (Ontvangen 17 januari"
      "\n\n• 1983) 1 Ja.", "1983-01-17"),  # aanhangsels/sgd-0000141852
+    # the Eerste Kamer's "(Ontvangen op …)", after a notice that the answer comes later
+    ("Mededeling Mededeling van de heer Korthals Altes, minister van Justitie, mede namens de heer Van den Broek, "
+     "minister van Buitenlandse Zaken. (Ontvangen op 29 april 1986).\nIn antwoord op uw brief van 8 april 1986 "
+     "deel ik u mede dat de vragen niet binnen de gebruikelijke termijn kunnen worden beantwoord.",
+     "1986-04-29"),  # aanhangsels/sgd-0000113548 (blind stratum 2026-12-07r, outside the gold)
 ]  # fmt: skip
 
 
