@@ -60,6 +60,7 @@ def cues() -> dict[str, Any]:
     data["acts_now_re"] = re.compile(data["history_act"]["now"], re.I)
     data["promise_re"] = re.compile(data["request_only"]["promise"], re.I)
     data["asked_re"] = re.compile(data["answers_in_context"]["asked"], re.I)
+    data["asked_clause_re"] = re.compile(data["answers_in_context"]["asked_clause"], re.I)
     return data
 
 
@@ -108,12 +109,26 @@ def relation_of(sentence: str) -> tuple[str, re.Match[str]] | None:
     found = _relation(sentence)
     label = _ANSWER_LABEL.match(sentence)
     if found is None and label:  # "Antwoord op vraag 2: Zoals toegezegd …": the answer is read, not its label
-        found = _relation(re.sub(r"[^\s-]", "x", label.group(0)) + sentence[label.end() :])
+        found = _relation(_masked(sentence, label.end()))
     q = sentence.rfind("?", 0, len(sentence.rstrip()) - 1)
     if found is None and q > 0 and len(sentence) - q > 25:
         # the question masked letter for letter, so that offsets and OCR hyphens stay where they were
-        return _relation(re.sub(r"[^\s-]", "x", sentence[: q + 1]) + sentence[q + 1 :])
+        return _relation(_masked(sentence, q + 1))
+    semi = sentence.rfind(";")
+    if (
+        found is None
+        and semi > 0
+        and len(sentence) - semi > 15
+        and cues()["asked_clause_re"].search(sentence, 0, semi)
+    ):
+        # a member's question told, then the writer's: "Het lid Dassen vroeg …; daarop ga ik hieronder in"
+        return _relation(_masked(sentence, semi + 1))
     return found
+
+
+def _masked(sentence: str, end: int) -> str:
+    """The sentence with its first ``end`` characters masked letter for letter (offsets, OCR hyphens stay)."""
+    return re.sub(r"[^\s-]", "x", sentence[:end]) + sentence[end:]
 
 
 def _relation(sentence: str) -> tuple[str, re.Match[str]] | None:
