@@ -29,6 +29,7 @@ def cues() -> dict[str, Any]:
         data.update({p["name"] + "_re": re.compile(p["regex"], re.I) for p in named})
     data["negation_re"] = re.compile(data["negation"], re.I)
     data["anaphor_re"] = re.compile(data["anaphor"], re.I)
+    data["same_promise_re"] = re.compile(data["same_promise"]["regex"], re.I)
     data["target_re"] = re.compile(data["target"], re.I)
     data["heading_re"] = re.compile(data["heading"])
     data["addressed_re"] = re.compile(data["addressed"]["regex"])
@@ -217,6 +218,18 @@ def _same_delay(sentence: str) -> bool:
     conclude it ("Derhalve is het mij niet mogelijk …")? Then it is the delay just announced, not another."""
     c = cues()
     return bool(c["delay_reason_re"].search(sentence) or c["delay_again_re"].search(sentence))
+
+
+def _same_promise(cue: re.Match[str]) -> bool:
+    """Right after a sentence that recalls a promise (and so carries it out, as the gold marks it), does a
+    fulfils cue only point back to it ("Ter voldoening aan deze belofte …", "… aan die toezegging")? Then it
+    is the same act, not another.
+
+    >>> s = "Ter voldoening aan deze belofte doe ik U de hierbijgaande opgave toekomen."
+    >>> _same_promise(relation_of(s)[1]), _same_promise(relation_of("Ter uitvoering van de motie-Kuzu.")[1])
+    (True, False)
+    """
+    return bool(cues()["same_promise_re"].search(cue.group(0)))
 
 
 def _only_recalled(sentence: str, cue: re.Match[str]) -> bool:
@@ -414,9 +427,11 @@ def cue_sentences(chunk: Chunk) -> list[FollowUp]:
                 continue  # "Overigens heeft de Staatssecretaris … toegezegd …": history the answer tells
             if rel == "fulfils" and modern and _only_recalled(text, cue):
                 continue  # "In het debat van 21 juni heb ik toegezegd u te informeren …": history today
-            just_delayed = i - 1 in acted and out[-1].relation == "postpones"
-            if rel == "postpones" and just_delayed and _same_delay(text):
+            just = out[-1].relation if i - 1 in acted else None
+            if rel == "postpones" and just == "postpones" and _same_delay(text):
                 continue  # "De reden van het uitstel is: …", "Derhalve is het mij niet mogelijk …"
+            if rel == "fulfils" and just == "fulfils" and _same_promise(cue):
+                continue  # "… heb ik toegezegd …. Ter voldoening aan deze belofte doe ik U … toekomen."
             if words is None and rel == "answers":  # "… heb ik de eer U het volgende mede te deelen"
                 words = asked(before)
             out.append(FollowUp(rel, None, chunk.span(sent.start, sent.end), words))
