@@ -604,16 +604,24 @@ class Store:
         return db
 
     def _check_owner(self) -> None:
-        app = int(self.db.execute("PRAGMA application_id").fetchone()[0])
-        tables = int(self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
+        # one read transaction: a process creating the store at the same moment commits its first tables
+        # and its mark together, so they are read together, never the tables without the mark
+        self.db.execute("BEGIN")
+        try:
+            app = int(self.db.execute("PRAGMA application_id").fetchone()[0])
+            tables = int(self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
+            legacy = bool(
+                self.db.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'facts'"
+                ).fetchone()
+                and self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'zaken'").fetchone()
+            )
+        finally:
+            self.db.execute("COMMIT")
         if app == APPLICATION_ID:
             return
         if tables == 0 and app == 0:
             return  # a new, empty file
-        legacy = (
-            self.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'facts'").fetchone()
-            and self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'zaken'").fetchone()
-        )
         if app == 0 and legacy:
             return  # written by the first round, before stores were marked
         self.db.close()

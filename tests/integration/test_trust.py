@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 import signal
@@ -18,7 +19,7 @@ import pytest
 
 from pipeline.batch import ingest_paths
 from pipeline.config import Settings
-from pipeline.store import Store
+from pipeline.store import Store, StoreError
 from tests.conftest import CORPUS, KAMER, ROOT, SEED, kamer
 from tests.hostile import flate_bomb, frames_tiff, long_pdf, peak_rss_mb
 
@@ -143,6 +144,30 @@ def test_two_ingests_on_one_store_both_finish(tmp_path: Path) -> None:
         assert p.returncode == 0, err
     stats = json.loads(kamer("stats", "--db", str(db), "--format", "json").stdout)
     assert stats["documents"] == 20 + 3 and stats["failures"] == 0
+
+
+def _open_new_store(path: str, out: multiprocessing.Queue[str]) -> None:
+    try:
+        Store(path).close()
+        out.put("ok")
+    except StoreError as exc:
+        out.put(str(exc))
+
+
+def test_a_new_store_opened_by_three_processes_at_once(tmp_path: Path) -> None:
+    """Three processes create, migrate and open one new store at the same moment, sixty times over: none
+    takes another's half-made store for a file of another program (before its owner check read the
+    tables and the store's mark in one transaction, about one open in sixty did; a fresh clone's
+    'two ingests on one store' test failed so)."""
+    ctx = multiprocessing.get_context("fork")
+    for i in range(60):
+        path, out = str(tmp_path / f"k{i}.sqlite"), ctx.Queue()
+        procs = [ctx.Process(target=_open_new_store, args=(path, out)) for _ in range(3)]
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join(timeout=60)
+        assert [out.get(timeout=5) for _ in procs] == ["ok"] * 3
 
 
 # ---------------------------------------------------------------- hostile and huge files
