@@ -609,13 +609,11 @@ class Store:
         self.db.execute("BEGIN")
         try:
             app = int(self.db.execute("PRAGMA application_id").fetchone()[0])
-            tables = int(self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
-            legacy = bool(
-                self.db.execute(
-                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'facts'"
-                ).fetchone()
-                and self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'zaken'").fetchone()
-            )
+            tables, facts, zaken = self.db.execute(
+                "SELECT count(*), total(type = 'table' AND name = 'facts'), total(name = 'zaken')"
+                " FROM sqlite_master"
+            ).fetchone()
+            legacy = bool(facts and zaken)
         finally:
             self.db.execute("COMMIT")
         if app == APPLICATION_ID:

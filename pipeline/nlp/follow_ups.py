@@ -213,23 +213,24 @@ def _recalled_by_others(sentence: str, cue: re.Match[str]) -> bool:
     return bool(c["recalled_re"].search(cue.group(0)) and not c["own_re"].search(sentence))
 
 
-def _same_delay(sentence: str) -> bool:
-    """Right after a postponement, does a sentence only give its reason ("De reden van het uitstel is: …") or
-    conclude it ("Derhalve is het mij niet mogelijk …")? Then it is the delay just announced, not another."""
-    c = cues()
-    return bool(c["delay_reason_re"].search(sentence) or c["delay_again_re"].search(sentence))
-
-
-def _same_promise(cue: re.Match[str]) -> bool:
-    """Right after a sentence that recalls a promise (and so carries it out, as the gold marks it), does a
-    fulfils cue only point back to it ("Ter voldoening aan deze belofte …", "… aan die toezegging")? Then it
-    is the same act, not another.
+def _same_act(rel: str, sentence: str, cue: re.Match[str]) -> bool:
+    """Right after a follow-up of the same relation, does this sentence only go on about that act? Then it is
+    the act just marked, not another. A postponement's reason ("De reden van het uitstel is: …") or its
+    conclusion ("Derhalve is het mij niet mogelijk …"); a fulfils cue that only points back to the promise
+    the sentence before recalled ("Ter voldoening aan deze belofte …"), the recall being the one the gold
+    marks.
 
     >>> s = "Ter voldoening aan deze belofte doe ik U de hierbijgaande opgave toekomen."
-    >>> _same_promise(relation_of(s)[1]), _same_promise(relation_of("Ter uitvoering van de motie-Kuzu.")[1])
-    (True, False)
+    >>> _same_act("fulfils", s, relation_of(s)[1])
+    True
+    >>> s = "Ter uitvoering van de motie-Kuzu stuur ik u het rapport."
+    >>> _same_act("fulfils", s, relation_of(s)[1])
+    False
     """
-    return bool(cues()["same_promise_re"].search(cue.group(0)))
+    c = cues()
+    if rel == "postpones":
+        return bool(c["delay_reason_re"].search(sentence) or c["delay_again_re"].search(sentence))
+    return rel == "fulfils" and bool(c["same_promise_re"].search(cue.group(0)))
 
 
 def _only_recalled(sentence: str, cue: re.Match[str]) -> bool:
@@ -427,11 +428,8 @@ def cue_sentences(chunk: Chunk) -> list[FollowUp]:
                 continue  # "Overigens heeft de Staatssecretaris … toegezegd …": history the answer tells
             if rel == "fulfils" and modern and _only_recalled(text, cue):
                 continue  # "In het debat van 21 juni heb ik toegezegd u te informeren …": history today
-            just = out[-1].relation if i - 1 in acted else None
-            if rel == "postpones" and just == "postpones" and _same_delay(text):
-                continue  # "De reden van het uitstel is: …", "Derhalve is het mij niet mogelijk …"
-            if rel == "fulfils" and just == "fulfils" and _same_promise(cue):
-                continue  # "… heb ik toegezegd …. Ter voldoening aan deze belofte doe ik U … toekomen."
+            if i - 1 in acted and out[-1].relation == rel and _same_act(rel, text, cue):
+                continue  # "De reden van het uitstel is: …", "Ter voldoening aan deze belofte doe ik U …"
             if words is None and rel == "answers":  # "… heb ik de eer U het volgende mede te deelen"
                 words = asked(before)
             out.append(FollowUp(rel, None, chunk.span(sent.start, sent.end), words))

@@ -706,7 +706,9 @@ RECEIVED_WORD = (
     r"(?:Ontvangen|Ont\s*-?\s*vangen|Ontvan\s*-?\s*gen|ontvangen"
     r"|Ingekomen|Inge\s*-?\s*komen|Ingeko\s*-?\s*men|ingekomen)"
 )
-RECEIVED = re.compile(rf"\(\s*{RECEIVED_WORD}\s+(?:op\s+)?{PRINTED_DATE}")
+# the date after the word, "op" before it as the Eerste Kamer printed it: "(Ontvangen op 29 april 1986)"
+RECEIVED_DATE = rf"\s+(?:op\s+)?{PRINTED_DATE}"
+RECEIVED = re.compile(rf"\(\s*{RECEIVED_WORD}{RECEIVED_DATE}")
 SENT_IN_WORD = aanhangsel.SENT_IN_WORD  # "(Ingezonden …)", as OCR breaks it
 SENT_IN = re.compile(rf"\(\s*{SENT_IN_WORD}\s+{PRINTED_DATE}")
 FIXED = re.compile(rf"\b(?:Vastgesteld|VASTGESTELD|vastgesteld)\s+{PRINTED_DATE}")
@@ -1146,7 +1148,7 @@ _NEXT_MINISTRY = re.compile(r"\s*,\s*van\s+|\s+en\s+van\s+")
 # the answer's date: the first "(Ontvangen …)" (or, before the 1970s, "(Ingezonden …)") after it
 ANSWER_DATE = re.compile(  # OCR may lose the bracket: "(Sociale Zaken). Ontvan-gen 2 maart 1984)"
     rf"(?:\(\s*|(?<=[.)]\s)f?)(?:{RECEIVED_WORD}|{SENT_IN_WORD})"  # OCR reads "(" as "f": "fingezonden"
-    rf"\s+(?:op\s+)?{PRINTED_DATE}"  # "(Ontvangen op 29 april 1986)", as the Eerste Kamer printed it
+    + RECEIVED_DATE
 )
 
 
