@@ -48,6 +48,7 @@ def cues() -> dict[str, Any]:
     data["delay_topic_re"] = re.compile(data["delay_topic"]["regex"], re.I)
     data["recalled_delivery_re"] = re.compile(data["recalled_delivery"]["regex"], re.I)
     data["owed_or_reason_re"] = re.compile(data["owed_or_reason"]["regex"], re.I)
+    data["habitual_re"] = re.compile(data["habitual"]["regex"], re.I)
     data["delay_reason_re"] = re.compile(data["delay_reason"]["regex"], re.I)
     data["delay_again_re"] = re.compile(data["delay_again"]["regex"], re.I)
     data["planned_re"] = re.compile(data["planned"]["regex"], re.I)
@@ -170,8 +171,10 @@ def _relation(sentence: str) -> tuple[str, re.Match[str]] | None:
             if rel == "postpones" and c["more_time_re"].fullmatch(m.group(0)):
                 if _hypothetical(sentence):
                     continue  # "… meer tijd zou kunnen vergen dan het resterende gedeelte van dit jaar"
+                if c["habitual_re"].search(sentence, max(0, m.start() - 40), m.end()):
+                    continue  # "hetgeen doorgaans enige tijd vergt": the time such work takes, not this delay
                 if _BARE_TIME.search(m.group(0)) and not c["owed_or_reason_re"].search(sentence):
-                    continue  # "geldt in het algemeen dat het enige tijd vergt alvorens …": no paper delayed
+                    continue  # a bare "enige tijd" delays only what is owed
             return rel, m
     return None
 
