@@ -129,8 +129,19 @@ def relation_of(sentence: str) -> tuple[str, re.Match[str]] | None:
 
 
 def _masked(sentence: str, end: int) -> str:
-    """The sentence with its first ``end`` characters masked letter for letter (offsets, OCR hyphens stay)."""
-    return re.sub(r"[^\s-]", "x", sentence[:end]) + sentence[end:]
+    """The sentence with its first ``end`` characters masked letter for letter, so that ``unbroken`` joins
+    and drops there just what it does in the sentence itself and the cue's offsets stay those of
+    ``unbroken(sentence)``: a lower-case letter stays lower-case, a capital a capital, a digit a digit.
+
+    >>> _masked("Het PAS-besluit van 2000-2004; daarop ga ik in.", 30)
+    'Xxx XXX-xxxxxxx xxx 2000-2004_ daarop ga ik in.'
+    """
+    return re.sub(r"[^\s-]", _mask_char, sentence[:end]) + sentence[end:]
+
+
+def _mask_char(m: re.Match[str]) -> str:
+    ch = m.group(0)
+    return ch if ch.isdigit() else "X" if ch.isupper() else "x" if ch.isalpha() else "_"
 
 
 def _relation(sentence: str) -> tuple[str, re.Match[str]] | None:
