@@ -49,6 +49,7 @@ def cues() -> dict[str, Any]:
     data["recalled_delivery_re"] = re.compile(data["recalled_delivery"]["regex"], re.I)
     data["owed_or_reason_re"] = re.compile(data["owed_or_reason"]["regex"], re.I)
     data["habitual_re"] = re.compile(data["habitual"]["regex"], re.I)
+    data["paper_owed_re"] = re.compile(data["paper_owed"]["regex"], re.I)
     data["delay_reason_re"] = re.compile(data["delay_reason"]["regex"], re.I)
     data["delay_again_re"] = re.compile(data["delay_again"]["regex"], re.I)
     data["planned_re"] = re.compile(data["planned"]["regex"], re.I)
@@ -179,6 +180,12 @@ def _relation(sentence: str) -> tuple[str, re.Match[str]] | None:
                 and (not _owed(sentence) or c["delay_topic_re"].search(sentence, 0, m.start()))
             ):
                 continue  # "vertraging voor de scheepvaart", "vragen … over de vertraging bij …"
+            if (
+                rel == "postpones"
+                and c["later_than_planned_re"].fullmatch(m.group(0))
+                and not c["paper_owed_re"].search(sentence)
+            ):
+                continue  # "de gevechtsvoertuigen worden later geleverd dan gepland": goods, no paper
             if rel == "postpones" and c["more_time_re"].fullmatch(m.group(0)):
                 if _hypothetical(sentence):
                     continue  # "… meer tijd zou kunnen vergen dan het resterende gedeelte van dit jaar"
