@@ -558,6 +558,20 @@ def test_a_delay_notice_and_its_reason_are_one_postponement() -> None:
     assert all(follow_ups.relation_of(e) for e in reason["examples"][:2])
 
 
+def test_a_promise_not_kept_and_its_reason_are_one_postponement() -> None:
+    # sgd/aanhangsels/sgd-0000181391.txt (blind round 2026-12-07q, outside the gold): the helper marked the first
+    text = (
+        "Den Haag, 7 oktober 1977\n\nDe ondergetekende betreurt het dat hij zijn toezegging, om de Kamer voor het "
+        "Paasreces een nota aan te bieden over de fiscale behandeling van de gehuwde vrouw, niet gestand heeft "
+        "kunnen doen. Het niet voldoen aan deze toezegging hangt samen met de omstandigheid dat deze materie naar "
+        "zijn oordeel controversieel is.\n"
+    )
+    doc = analyse_text(text, "aanhangsel.txt")
+    assert [(f.relation, f.span.text[:30]) for f in doc.follow_ups] == [
+        ("postpones", "De ondergetekende betreurt het")
+    ]
+
+
 @pytest.mark.parametrize(("first", "again"), follow_ups.cues()["delay_again"]["examples"])
 def test_a_delay_concluded_in_the_next_sentence_is_one_postponement(first: str, again: str) -> None:
     # sgd/aanhangsels/sgd-0000188878.txt and sgd-0000004352.txt (blind annotations outside the gold): one act
