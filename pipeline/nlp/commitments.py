@@ -707,7 +707,8 @@ class Found:
 
 
 _A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-# times that only look ahead; an event ("tijdens het overleg") may be past
+# times that only look ahead ("binnenkort", "in het voorjaar", "na ontvangst van het advies"); an event
+# ("tijdens het overleg") may be past
 _VAGUE = frozenset({"vague", "recurring", "season", "upon"})
 _BEFORE = re.compile(r"(?i)(?:voor|vóór|uiterlijk)\b")
 
