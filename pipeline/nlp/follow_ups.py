@@ -18,6 +18,41 @@ from . import aanhangsel, rules
 from .dutch import unbroken
 from .stages import Chunk, stage
 
+# the parts of follow_ups.json the reading asks for on their own, each compiled once as "<name>_re":
+# plain regexes, named rules ({means, regex}), and further parts of a named rule
+_PLAIN = ("negation", "anaphor", "target", "blockers", "postpones_frame", "postpones_hypothetical")
+_NAMED = (
+    "same_promise",
+    "reported_speech",
+    "paper_names",
+    "delay_topic",
+    "recalled_delivery",
+    "owed_or_reason",
+    "habitual",
+    "paper_owed",
+    "delay_reason",
+    "delay_again",
+    "planned",
+    "answer_to_come",
+)
+_PARTS = {
+    "recalled_re": ("recalled_in_answers", "cue"),
+    "own_re": ("recalled_in_answers", "own"),
+    "recalled_promise_re": ("recalled_promise", "cue"),
+    "acts_here_re": ("recalled_promise", "acts_here"),
+    "paper_sends_re": ("paper_names", "sends"),
+    "planned_cue_re": ("planned", "cue"),
+    "answer_to_come_cue_re": ("answer_to_come", "cue"),
+    "answer_here_re": ("answer_to_come", "here"),
+    "delivers_re": ("answers_in_context", "delivers"),
+    "request_re": ("request_only", "request"),
+    "history_act_re": ("history_act", "past"),
+    "acts_now_re": ("history_act", "now"),
+    "promise_re": ("request_only", "promise"),
+    "asked_re": ("answers_in_context", "asked"),
+    "asked_clause_re": ("answers_in_context", "asked_clause"),
+}
+
 
 @lru_cache(maxsize=1)
 def cues() -> dict[str, Any]:
@@ -27,43 +62,16 @@ def cues() -> dict[str, Any]:
         data[rel + "_re"] = re.compile("|".join(f"(?:{_regex(p)})" for p in data[rel]), re.I)
         named = [p for p in data[rel] if isinstance(p, dict)]
         data.update({p["name"] + "_re": re.compile(p["regex"], re.I) for p in named})
-    data["negation_re"] = re.compile(data["negation"], re.I)
-    data["anaphor_re"] = re.compile(data["anaphor"], re.I)
-    data["same_promise_re"] = re.compile(data["same_promise"]["regex"], re.I)
-    data["target_re"] = re.compile(data["target"], re.I)
-    data["heading_re"] = re.compile(data["heading"])
-    data["addressed_re"] = re.compile(data["addressed"]["regex"])
-    data["recalled_re"] = re.compile(data["recalled_in_answers"]["cue"], re.I)
-    data["own_re"] = re.compile(data["recalled_in_answers"]["own"], re.I)
-    data["recalled_promise_re"] = re.compile(data["recalled_promise"]["cue"], re.I)
-    data["acts_here_re"] = re.compile(data["recalled_promise"]["acts_here"], re.I)
-    data["blockers_re"] = re.compile(data["blockers"], re.I)
-    data["reported_speech_re"] = re.compile(data["reported_speech"]["regex"], re.I)
+    for name in _PLAIN:
+        data[name + "_re"] = re.compile(data[name], re.I)
+    for name in _NAMED:
+        data[name + "_re"] = re.compile(data[name]["regex"], re.I)
+    for key, (name, part) in _PARTS.items():
+        data[key] = re.compile(data[name][part], re.I)
+    data["heading_re"] = re.compile(data["heading"])  # case tells a heading from the text
+    data["addressed_re"] = re.compile(data["addressed"]["regex"])  # "U", "Uw" as capitals address the Kamer
     answers_blockers = data["answers_blockers"]["regex"]
     data["answers_blockers_re"] = re.compile("|".join(f"(?:{b})" for b in answers_blockers), re.I)
-    data["paper_names_re"] = re.compile(data["paper_names"]["regex"], re.I)
-    data["paper_sends_re"] = re.compile(data["paper_names"]["sends"], re.I)
-    data["postpones_frame_re"] = re.compile(data["postpones_frame"], re.I)
-    data["postpones_hypothetical_re"] = re.compile(data["postpones_hypothetical"], re.I)
-    data["delay_topic_re"] = re.compile(data["delay_topic"]["regex"], re.I)
-    data["recalled_delivery_re"] = re.compile(data["recalled_delivery"]["regex"], re.I)
-    data["owed_or_reason_re"] = re.compile(data["owed_or_reason"]["regex"], re.I)
-    data["habitual_re"] = re.compile(data["habitual"]["regex"], re.I)
-    data["paper_owed_re"] = re.compile(data["paper_owed"]["regex"], re.I)
-    data["delay_reason_re"] = re.compile(data["delay_reason"]["regex"], re.I)
-    data["delay_again_re"] = re.compile(data["delay_again"]["regex"], re.I)
-    data["planned_re"] = re.compile(data["planned"]["regex"], re.I)
-    data["planned_cue_re"] = re.compile(data["planned"]["cue"], re.I)
-    data["answer_to_come_re"] = re.compile(data["answer_to_come"]["regex"], re.I)
-    data["answer_to_come_cue_re"] = re.compile(data["answer_to_come"]["cue"], re.I)
-    data["answer_here_re"] = re.compile(data["answer_to_come"]["here"], re.I)
-    data["delivers_re"] = re.compile(data["answers_in_context"]["delivers"], re.I)
-    data["request_re"] = re.compile(data["request_only"]["request"], re.I)
-    data["history_act_re"] = re.compile(data["history_act"]["past"], re.I)
-    data["acts_now_re"] = re.compile(data["history_act"]["now"], re.I)
-    data["promise_re"] = re.compile(data["request_only"]["promise"], re.I)
-    data["asked_re"] = re.compile(data["answers_in_context"]["asked"], re.I)
-    data["asked_clause_re"] = re.compile(data["answers_in_context"]["asked_clause"], re.I)
     return data
 
 
