@@ -131,6 +131,10 @@ _ASKED_BY = re.compile(
     r"(?:van\s+)?$"
 )
 
+# the sentence opens with a determiner, then "door": the agent of a participle before its noun ("De |door de
+# vragenstellers| gestelde vragen zullen binnenkort worden beantwoord"), inside the subject, not its actor
+_PRENOMINAL_AGENT = re.compile(r"(?i)^\W*(?:\d+\.?\s+)?(?:de|het|deze|dit)\s+door\s+$")
+_PRENOMINAL_DOOR = re.compile(r"(?i)^\W*(?:\d+\.?\s+)?(?:de|het|deze|dit)\s+$")
 
 # what is done again and again, in the present a habit: "informeert de Kamer elk jaar in mei"
 _HABIT = re.compile(
@@ -349,15 +353,22 @@ def read(
     def timeless(m: re.Match[str]) -> bool:
         return not any(a <= m.start() < b for a, b in times)
 
+    def acting(m: re.Match[str], door: bool = False) -> bool:
+        """Not the agent of a participle before its noun ("De door de vragenstellers gestelde vragen")."""
+        return not (_PRENOMINAL_DOOR if door else _PRENOMINAL_AGENT).match(sentence, 0, m.start())
+
     other = next(
         (
             m
             for m in bodies
-            if m.start() >= asked_end and not _ASKED_BY.search(sentence, 0, m.start()) and timeless(m)
+            if m.start() >= asked_end
+            and not _ASKED_BY.search(sentence, 0, m.start())
+            and timeless(m)
+            and acting(m)
         ),
         None,
     )
-    agent = next((m for m in agents if timeless(m)), None)
+    agent = next((m for m in agents if timeless(m) and acting(m, door=True)), None)
     fut = g.future.search(sentence)
     promise = g.promise.search(sentence)
     delivery = g.delivery.search(sentence)
@@ -515,7 +526,8 @@ def read(
         if intent and not (other_first and other is not None and other.start() < plan_end):
             # "Het ligt in het voornemen …", "Er bestaat het voornemen …": no one named, the writer's plan
             who = sender() if g.cues["dummy_subject"].match(sentence) else actor(intent.start())
-            if who is None or who.lower() in _NO_ONE:  # "Het streven is om …": the article names no one
+            if who is None or who.lower() in _NO_ONE or intent.start() <= sentence.find(who) < intent.end():
+                # "Het streven is om …": the article names no one; "Beoogd wordt dat …": nor does the plan
                 who = sender()
             return Reading("doel", who, intent.start(), rule="intent")
         forecast = g.forecast.search(sentence) or _step_to_come(sentence, ahead or soon)
