@@ -47,9 +47,11 @@ LETTER_ANSWER = r"(?:Brief|BRIEF)(?=\s+van\s+[^()]{3,80}\([^()]{3,90}\)\s*\.?\s*
 ANSWER_WORD = r"(?:Antwoo[ri]d(?:en)?|[An]NT(?:W|AV)OO[RE]D(?:EN)?)"
 # the "van" after it, "vun" as OCR read it once ("ANTWOORD vun de heer Staf")
 ANSWER_VAN = r"(?:v[au]n|VAN)"
-# the start of the government's answer: "Antwoord van …", "ANTWOORD van den heer …", then "(Ontvangen …)"
+# the start of the government's answer: "Antwoord van …", "ANTWOORD van den heer …", "Voorlopig antwoord van
+# Staatssecretaris Haars (Justitie)", "Nader antwoord van minister Kooijmans", then "(Ontvangen …)"
 ANSWER_HEAD = re.compile(
-    rf"\b(?:{ANSWER_WORD}|Mededeling|MEDEDELING|{LETTER_ANSWER})\s+(?:[A-Z][a-z]{{5,9}}\s+)?{ANSWER_VAN}\b"
+    rf"\b(?:{ANSWER_WORD}|(?:Voorlopig|Nader|Aanvullend)\s+antwoord|Mededeling|MEDEDELING|{LETTER_ANSWER})"
+    rf"\s+(?:[A-Z][a-z]{{5,9}}\s+)?{ANSWER_VAN}\b"
 )  # or the notice it comes later; the side heading before it may be OCR'd ("Mededeling Mededehng van")
 RECEIVED = re.compile(r"\((?:Ontvangen|ontvangen|Ingezonden)\s+[^)]{6,30}\)")
 NUMBER = re.compile(
