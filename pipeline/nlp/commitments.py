@@ -502,6 +502,8 @@ def read(
         and re.search(r"(?:gevraagd|verzocht)\b", passive_future[0])
     ):
         other = None
+    if passive_future and re.search(r"(?i)\bniet\b", passive_future[0]):
+        passive_future = None  # "… zullen de bankbiljetten niet dienovereenkomstig worden aangepast": refused
     if passive_future and not other and not agent:
         # "Gaarne zal worden voldaan aan den wensch …", "Voortaan zal zorg gedragen worden dat …"
         kind = "verwachting" if _forecast_of(sentence, passive_future.start()) else "toezegging"
