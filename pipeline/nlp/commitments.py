@@ -135,6 +135,9 @@ _ASKED_BY = re.compile(
 # vragenstellers| gestelde vragen zullen binnenkort worden beantwoord"), inside the subject, not its actor
 _PRENOMINAL_AGENT = re.compile(r"(?i)^\W*(?:\d+\.?\s+)?(?:de|het|deze|dit)\s+door\s+$")
 _PRENOMINAL_DOOR = re.compile(r"(?i)^\W*(?:\d+\.?\s+)?(?:de|het|deze|dit)\s+$")
+# a body whose advice comes first dates the act, it does not act: "Het wetsvoorstel zal |na advies van| de
+# Raad van State in het voorjaar van 2024 aan uw Kamer worden aangeboden"
+_AFTER_ADVICE = re.compile(r"(?i)\bna\s+(?:het\s+)?(?:advies|advisering|consultatie)\s+(?:van|door)\s+$")
 
 # what is done again and again, in the present a habit: "informeert de Kamer elk jaar in mei"
 _HABIT = re.compile(
@@ -358,7 +361,10 @@ def read(
         return not any(a <= m.start() < b for a, b in times)
 
     def acting(m: re.Match[str], door: bool = False) -> bool:
-        """Not the agent of a participle before its noun ("De door de vragenstellers gestelde vragen")."""
+        """Not the agent of a participle before its noun ("De door de vragenstellers gestelde vragen"), nor
+        the adviser after whose advice the act comes."""
+        if not door and _AFTER_ADVICE.search(sentence, max(0, m.start() - 30), m.start()):
+            return False
         return not (_PRENOMINAL_DOOR if door else _PRENOMINAL_AGENT).match(sentence, 0, m.start())
 
     other = next(
