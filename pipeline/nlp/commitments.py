@@ -787,8 +787,9 @@ def find_commitments(
             r.rule not in ("promise", "promised") and _acts_now(sentence, deadlines, ahead)
         ):
             continue
-        if r.rule != "promise" and _quoted(sentence, r.trigger):
-            # a petition or motion quoted: ",,te willen bevorderen, dat … alsnog zal worden uitbetaald''"
+        if r.rule != "promise" and _quoted(unbroken(inner_dots(sentence)), r.trigger):
+            # a petition or motion quoted: ",,te willen bevorderen, dat … alsnog zal worden uitbetaald''" (the
+            # trigger is an offset into the sentence as the reading read it, its line-end hyphens joined)
             continue
         dl = pick([d for d in deadlines if not _past(d, written) and d.start >= r.begins])
         if dl is not None:
@@ -931,8 +932,10 @@ def _deadlines(sentence: str, ref_date: dt.date | None) -> list[DeadlineFound]:
 
 # quotation marks as printed and as OCR reads them: ,,…'' „…” „…“ «…»; "“" closes as often as it opens. An
 # opening mark stands after a space (OCR's "aan d« Staten-Generaal" is a damaged "de")
-_OPENING_QUOTE = re.compile(r"(?:^|(?<=[\s:(]))(?:,,|„|«)")
-_CLOSING_QUOTE = re.compile(r"''|”|“|»|\"")
+# the old printing's »…« too: a "»" before a word opens ("antwoordden, »wij komen eens kieken"), after a
+# word it closes
+_OPENING_QUOTE = re.compile(r"(?:^|(?<=[\s:(]))(?:,,|„|«|»(?=\w))")
+_CLOSING_QUOTE = re.compile(r"''|”|“|»|\"|(?<=\w)«")
 
 
 def _quoted(sentence: str, at: int) -> bool:
@@ -948,7 +951,7 @@ def _quoted(sentence: str, at: int) -> bool:
     >>> _quoted(s, s.find("bereid"))
     False
     """
-    opened = [m.end() for m in _OPENING_QUOTE.finditer(sentence, 0, at)]
+    opened = [m.end() for m in _OPENING_QUOTE.finditer(sentence, 0, at + 1) if m.end() <= at]
     if not opened or _CLOSING_QUOTE.search(sentence, opened[-1], at):
         return False
     return not grammar().government.search(sentence, opened[-1], at)
