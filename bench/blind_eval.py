@@ -1,6 +1,6 @@
 """Score `kamer` on the blind hand annotations of archive papers outside the gold.
 
-``models/training/blind/`` holds what helper sessions marked by hand in 1,472 papers of
+``models/training/blind/`` holds what helper sessions marked by hand in 1,508 papers of
 ``../shared/corpus/sgd`` that no gold file holds, without running `kamer` or reading its rules
 (see that folder's README). It is not gold: one annotator's reading per paper. Use it to see whether a
 change reads more of the archive right, beside the dev gold, and to find what to look at next:
