@@ -153,6 +153,11 @@ def _mask_char(m: re.Match[str]) -> str:
     return ch if ch.isdigit() else "X" if ch.isupper() else "x" if ch.isalpha() else "_"
 
 
+# postponement cues that read a delay only of what the sentence has named as owed before them (their regexes
+# start at the delay, which is rarer than the paper: cheaper to find)
+_OWED_NAMED_FIRST = ("not_before_the_debate_re", "not_managed_in_time_re")
+
+
 def _relation(sentence: str) -> tuple[str, re.Match[str]] | None:
     c = cues()
     read = unbroken(sentence)  # OCR's "ge-maakte opmerkingen", "toe-gezegd" read whole: the cue indexes this
@@ -194,6 +199,12 @@ def _relation(sentence: str) -> tuple[str, re.Match[str]] | None:
                 and not c["paper_owed_re"].search(sentence)
             ):
                 continue  # "de gevechtsvoertuigen worden later geleverd dan gepland": goods, no paper
+            if (
+                rel == "postpones"
+                and any(c[k].fullmatch(m.group(0)) for k in _OWED_NAMED_FIRST)
+                and not c["paper_owed_re"].search(sentence, 0, m.start())
+            ):
+                continue  # "… niet voor het commissiedebat kan afhandelen": only what is owed, named first
             if rel == "postpones" and c["more_time_re"].fullmatch(m.group(0)):
                 if _hypothetical(sentence):
                     continue  # "… meer tijd zou kunnen vergen dan het resterende gedeelte van dit jaar"
