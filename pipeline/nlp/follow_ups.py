@@ -155,7 +155,7 @@ def _mask_char(m: re.Match[str]) -> str:
 
 # postponement cues that read a delay only of what the sentence has named as owed before them (their regexes
 # start at the delay, which is rarer than the paper: cheaper to find)
-_OWED_NAMED_FIRST = ("not_before_the_debate_re", "not_managed_in_time_re")
+_OWED_NAMED_FIRST = ("not_before_the_debate_re", "not_managed_in_time_re", "not_yet_done_re")
 
 
 def _relation(sentence: str) -> tuple[str, re.Match[str]] | None:
