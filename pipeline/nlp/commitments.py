@@ -139,6 +139,11 @@ _PRENOMINAL_DOOR = re.compile(r"(?i)^\W*(?:\d+\.?\s+)?(?:de|het|deze|dit)\s+$")
 # Raad van State in het voorjaar van 2024 aan uw Kamer worden aangeboden"
 _AFTER_ADVICE = re.compile(r"(?i)\bna\s+(?:het\s+)?(?:advies|advisering|consultatie)\s+(?:van|door)\s+$")
 
+# after a ';' in a report, the government answers: "…; de regering zegt toe …", "…; de minister antwoordt …"
+_GOVERNMENT_ANSWERS = re.compile(
+    r"(?i)\s*(?:de\s+(?:regee?ring|minister|staatssecretaris|bewindsman|bewindspersoon)|het\s+kabinet)\b"
+)
+
 # what is done again and again, in the present a habit: "informeert de Kamer elk jaar in mei"
 _HABIT = re.compile(
     r"(?i)\b(?:elk|elke|ieder|iedere)\s+(?:jaar|maand|week|kwartaal|keer)\b|\b(?:half)?jaarlijks|\baltijd\b|\btelkens\b"
@@ -320,6 +325,16 @@ def read(
                     continue  # an overleg report: "De minister zegde toe …", "was bereid …"
                 if ahead and re.search(r"\bte\s+zullen\b", sentence):
                     continue  # a restated promise still ahead: "heeft toegezegd … nog dit jaar te zullen …"
+            semi = sentence.find(";", hit.end()) if name in ("member_voice", "question") else -1
+            if semi > 0 and not rx.search(sentence, semi) and _GOVERNMENT_ANSWERS.match(sentence, semi + 1):
+                # a report's question, then the government's answer after a ';': "De leden van de CDA-fractie
+                # vragen of …; de regering zegt toe dit te doen in de eerste voortgangsrapportage, …"
+                tail = sentence[semi + 1 :]
+                timed = bool(find_deadlines(tail, None))
+                when = (has_time and timed, ahead and timed, report, soon and timed, event and timed)
+                said = read(tail, *when)
+                if said.kind:
+                    return replace(said, trigger=said.trigger + semi + 1, begins=semi + 1)
             but = g.cues["but"].search(sentence) if name == "refusal" else None
             if but and not rx.search(sentence, 0, but.start()):
                 first = read(sentence[: but.start()] + ".", has_time, ahead, report, soon)
