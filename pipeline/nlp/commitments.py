@@ -315,8 +315,8 @@ def read(
                 promised_thing = g.cues["promised_paper"].search(sentence)
                 continue  # "De toegezegde rapportage kunt u deze week verwachten": what was promised, to come
             # the condition's "niet": "Mocht de wetswijziging niet vóór 1936 tot stand komen, dan zal …"
-            opening = _SUBCLAUSE.match(sentence) if name == "refusal" else None
-            if opening and hit.end() <= opening.end() and not rx.search(sentence, opening.end()):
+            condition = _SUBCLAUSE.match(sentence) if name == "refusal" else None
+            if condition and hit.end() <= condition.end() and not rx.search(sentence, condition.end()):
                 continue
             if name == "itself" and _later_to_kamer(sentence, hit.start()):
                 continue  # "hierbij bericht ik u dat ik u voor 1 mei zal informeren"
