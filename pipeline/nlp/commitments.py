@@ -133,8 +133,9 @@ _ASKED_BY = re.compile(
 
 # the sentence opens with a determiner, then "door": the agent of a participle before its noun ("De |door de
 # vragenstellers| gestelde vragen zullen binnenkort worden beantwoord"), inside the subject, not its actor
-_PRENOMINAL_AGENT = re.compile(r"(?i)^\W*(?:\d+\.?\s+)?(?:de|het|deze|dit)\s+door\s+$")
-_PRENOMINAL_DOOR = re.compile(r"(?i)^\W*(?:\d+\.?\s+)?(?:de|het|deze|dit)\s+$")
+_OPENING_DETERMINER = r"(?i)^\W*(?:\d+\.?\s+)?(?:de|het|deze|dit)\s+"
+_BEFORE_OPENING_AGENT = re.compile(_OPENING_DETERMINER + "$")  # before the cue "door de"
+_BEFORE_OPENING_AGENTS_BODY = re.compile(_OPENING_DETERMINER + r"door\s+$")  # before the body itself
 # a body whose advice comes first dates the act, it does not act: "Het wetsvoorstel zal |na advies van| de
 # Raad van State in het voorjaar van 2024 aan uw Kamer worden aangeboden"
 _AFTER_ADVICE = re.compile(r"(?i)\bna\s+(?:het\s+)?(?:advies|advisering|consultatie)\s+(?:van|door)\s+$")
@@ -302,6 +303,12 @@ def read(
     ):
         first_person_future = None  # "Ik heb u toegezegd dat ik … zal sturen": restated as history
     promised_thing: re.Match[str] | None = None  # "In de toegezegde nota zal …"
+
+    def alone(clause: str) -> tuple[bool, bool, bool, bool, bool]:
+        """The reading's arguments for a clause read on its own: a time only the rest names is not its."""
+        timed = bool(find_deadlines(clause, None))
+        return (has_time and timed, ahead and timed, report, soon and timed, event and timed)
+
     for name, rx in g.blockers:
         if hit := rx.search(sentence):
             if name in g.data["promise_outweighs"]["blockers"] and first_person_future:
@@ -329,10 +336,7 @@ def read(
             if semi > 0 and not rx.search(sentence, semi) and _GOVERNMENT_ANSWERS.match(sentence, semi + 1):
                 # a report's question, then the government's answer after a ';': "De leden van de CDA-fractie
                 # vragen of …; de regering zegt toe dit te doen in de eerste voortgangsrapportage, …"
-                tail = sentence[semi + 1 :]
-                timed = bool(find_deadlines(tail, None))
-                when = (has_time and timed, ahead and timed, report, soon and timed, event and timed)
-                said = read(tail, *when)
+                said = read(sentence[semi + 1 :], *alone(sentence[semi + 1 :]))
                 if said.kind:
                     return replace(said, trigger=said.trigger + semi + 1, begins=semi + 1)
             but = g.cues["but"].search(sentence) if name == "refusal" else None
@@ -347,8 +351,7 @@ def read(
                 # it keeps the subject before the refusal. A time only the refused clause names is not the
                 # promise's.
                 tail = sentence[but.end() :]
-                timed = bool(find_deadlines(tail, None))
-                when = (has_time and timed, ahead and timed, report, soon and timed, event and timed)
+                when = alone(tail)
                 rest = read(tail, *when)
                 if rest.kind:
                     return replace(rest, trigger=rest.trigger + but.end(), begins=but.end())
@@ -375,12 +378,13 @@ def read(
     def timeless(m: re.Match[str]) -> bool:
         return not any(a <= m.start() < b for a, b in times)
 
-    def acting(m: re.Match[str], door: bool = False) -> bool:
+    def acting(m: re.Match[str]) -> bool:
         """Not the agent of a participle before its noun ("De door de vragenstellers gestelde vragen"), nor
         the adviser after whose advice the act comes."""
-        if not door and _AFTER_ADVICE.search(sentence, max(0, m.start() - 30), m.start()):
-            return False
-        return not (_PRENOMINAL_DOOR if door else _PRENOMINAL_AGENT).match(sentence, 0, m.start())
+        return not (
+            _AFTER_ADVICE.search(sentence, max(0, m.start() - 30), m.start())
+            or _BEFORE_OPENING_AGENTS_BODY.match(sentence, 0, m.start())
+        )
 
     other = next(
         (
@@ -393,7 +397,9 @@ def read(
         ),
         None,
     )
-    agent = next((m for m in agents if timeless(m) and acting(m, door=True)), None)
+    agent = next(
+        (m for m in agents if timeless(m) and not _BEFORE_OPENING_AGENT.match(sentence, 0, m.start())), None
+    )
     fut = g.future.search(sentence)
     promise = g.promise.search(sentence)
     delivery = g.delivery.search(sentence)

@@ -153,9 +153,21 @@ def _mask_char(m: re.Match[str]) -> str:
     return ch if ch.isdigit() else "X" if ch.isupper() else "x" if ch.isalpha() else "_"
 
 
-# postponement cues that read a delay only of what the sentence has named as owed before them (their regexes
-# start at the delay, which is rarer than the paper: cheaper to find)
+# postponement cues that delay only a paper owed (`paper_owed`): anywhere in the sentence ("de
+# gevechtsvoertuigen worden later geleverd dan gepland": goods, no paper), or named before the delay (these
+# regexes start at the delay, which is rarer than the paper: cheaper to find)
+_OWED_ANYWHERE = ("later_than_planned_re",)
 _OWED_NAMED_FIRST = ("not_before_the_debate_re", "not_managed_in_time_re", "not_yet_done_re")
+
+
+def _owes_no_paper(sentence: str, cue: re.Match[str]) -> bool:
+    """Does a postponement cue that needs a paper owed find none where it looks?"""
+    c = cues()
+    if any(c[k].fullmatch(cue.group(0)) for k in _OWED_ANYWHERE):
+        return not c["paper_owed_re"].search(sentence)
+    if any(c[k].fullmatch(cue.group(0)) for k in _OWED_NAMED_FIRST):
+        return not c["paper_owed_re"].search(sentence, 0, cue.start())
+    return False
 
 
 def _relation(sentence: str) -> tuple[str, re.Match[str]] | None:
@@ -193,18 +205,8 @@ def _relation(sentence: str) -> tuple[str, re.Match[str]] | None:
                 and (not _owed(sentence) or c["delay_topic_re"].search(sentence, 0, m.start()))
             ):
                 continue  # "vertraging voor de scheepvaart", "vragen … over de vertraging bij …"
-            if (
-                rel == "postpones"
-                and c["later_than_planned_re"].fullmatch(m.group(0))
-                and not c["paper_owed_re"].search(sentence)
-            ):
+            if rel == "postpones" and _owes_no_paper(sentence, m):
                 continue  # "de gevechtsvoertuigen worden later geleverd dan gepland": goods, no paper
-            if (
-                rel == "postpones"
-                and any(c[k].fullmatch(m.group(0)) for k in _OWED_NAMED_FIRST)
-                and not c["paper_owed_re"].search(sentence, 0, m.start())
-            ):
-                continue  # "… niet voor het commissiedebat kan afhandelen": only what is owed, named first
             if rel == "postpones" and c["more_time_re"].fullmatch(m.group(0)):
                 if _hypothetical(sentence):
                     continue  # "… meer tijd zou kunnen vergen dan het resterende gedeelte van dit jaar"
